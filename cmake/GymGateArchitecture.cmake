@@ -1,0 +1,22 @@
+# The layer rules of docs/ARCHITECTURE.md, checked on the link graph at configure time.
+# A library may only link what its row allows; anything else stops the configure.
+set(GYMGATE_LAYER_FORBIDDEN_gymgate_core
+    Qt6::Gui Qt6::Widgets Qt6::Sql Qt6::Network Qt6::WebSockets Qt6::SerialPort Qt6::HttpServer
+    Qt6::Charts PkgConfig::SQLite3 PkgConfig::Modbus gymgate_store gymgate_scan gymgate_sync gymgate_ui)
+set(GYMGATE_LAYER_FORBIDDEN_gymgate_store
+    Qt6::Gui Qt6::Widgets Qt6::Network Qt6::WebSockets Qt6::SerialPort Qt6::HttpServer Qt6::Charts
+    gymgate_scan gymgate_sync gymgate_ui)
+
+function(gymgate_check_layer_rules)
+  foreach(lib gymgate_core gymgate_store)
+    if(NOT TARGET ${lib})
+      continue()
+    endif()
+    get_target_property(linked ${lib} LINK_LIBRARIES)
+    foreach(dep IN LISTS linked)
+      if(dep IN_LIST GYMGATE_LAYER_FORBIDDEN_${lib})
+        message(FATAL_ERROR "Layer rule broken: ${lib} links ${dep} (see docs/ARCHITECTURE.md)")
+      endif()
+    endforeach()
+  endforeach()
+endfunction()

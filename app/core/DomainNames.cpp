@@ -1,0 +1,119 @@
+// String forms of the domain enums, as stored in SQLite TEXT columns and sent to the hub.
+// They are part of the data contract: never rename one.
+#include "core/Booking.h"
+#include "core/Entry.h"
+#include "core/MemberCard.h"
+#include "core/Venue.h"
+
+#include <array>
+#include <utility>
+
+namespace gymgate {
+namespace {
+
+template<typename Enum, std::size_t N>
+const char *nameOf(const std::array<std::pair<Enum, const char *>, N> &table, Enum value)
+{
+    for (const auto &[candidate, name] : table) {
+        if (candidate == value)
+            return name;
+    }
+    return "";
+}
+
+template<typename Enum, std::size_t N>
+Enum valueOf(const std::array<std::pair<Enum, const char *>, N> &table, const QString &name)
+{
+    for (const auto &[candidate, candidateName] : table) {
+        if (name == QLatin1String(candidateName))
+            return candidate;
+    }
+    return Enum::Invalid;
+}
+
+constexpr std::array cardKinds {
+    std::pair {CardKind::Time, "time"}, std::pair {CardKind::Count, "count"}, std::pair {CardKind::Value, "value"}};
+constexpr std::array cardStatuses {std::pair {CardStatus::Active, "active"}, std::pair {CardStatus::Frozen, "frozen"},
+    std::pair {CardStatus::Expired, "expired"}, std::pair {CardStatus::Cancelled, "cancelled"}};
+constexpr std::array venueKinds {std::pair {VenueKind::GymFloor, "gym_floor"}, std::pair {VenueKind::Studio, "studio"},
+    std::pair {VenueKind::Court, "court"}, std::pair {VenueKind::Pool, "pool"}, std::pair {VenueKind::Other, "other"}};
+constexpr std::array venueStatuses {std::pair {VenueStatus::Open, "open"}, std::pair {VenueStatus::Closed, "closed"},
+    std::pair {VenueStatus::Maintenance, "maintenance"}};
+constexpr std::array antiPassbackModes {std::pair {AntiPassbackMode::Off, "off"},
+    std::pair {AntiPassbackMode::Soft, "soft"}, std::pair {AntiPassbackMode::Hard, "hard"}};
+constexpr std::array bookingStatuses {std::pair {BookingStatus::Booked, "booked"},
+    std::pair {BookingStatus::Cancelled, "cancelled"}, std::pair {BookingStatus::Attended, "attended"},
+    std::pair {BookingStatus::NoShow, "no_show"}};
+constexpr std::array directions {std::pair {Direction::In, "in"}, std::pair {Direction::Out, "out"}};
+constexpr std::array entryStatuses {std::pair {EntryStatus::Denied, "denied"},
+    std::pair {EntryStatus::Pending, "pending"}, std::pair {EntryStatus::Passed, "passed"},
+    std::pair {EntryStatus::Annulled, "annulled"}};
+
+} // namespace
+
+const char *cardKindName(CardKind kind)
+{
+    return nameOf(cardKinds, kind);
+}
+CardKind cardKindFromName(const QString &name)
+{
+    return valueOf(cardKinds, name);
+}
+const char *cardStatusName(CardStatus status)
+{
+    return nameOf(cardStatuses, status);
+}
+CardStatus cardStatusFromName(const QString &name)
+{
+    return valueOf(cardStatuses, name);
+}
+const char *venueKindName(VenueKind kind)
+{
+    return nameOf(venueKinds, kind);
+}
+VenueKind venueKindFromName(const QString &name)
+{
+    return valueOf(venueKinds, name);
+}
+const char *venueStatusName(VenueStatus status)
+{
+    return nameOf(venueStatuses, status);
+}
+VenueStatus venueStatusFromName(const QString &name)
+{
+    return valueOf(venueStatuses, name);
+}
+const char *antiPassbackModeName(AntiPassbackMode mode)
+{
+    return nameOf(antiPassbackModes, mode);
+}
+AntiPassbackMode antiPassbackModeFromName(const QString &name)
+{
+    return valueOf(antiPassbackModes, name);
+}
+const char *bookingStatusName(BookingStatus status)
+{
+    return nameOf(bookingStatuses, status);
+}
+BookingStatus bookingStatusFromName(const QString &name)
+{
+    return valueOf(bookingStatuses, name);
+}
+const char *directionName(Direction direction)
+{
+    return nameOf(directions, direction);
+}
+Direction directionFromName(const QString &name)
+{
+    return valueOf(directions, name);
+}
+const char *entryStatusName(EntryStatus status)
+{
+    return nameOf(entryStatuses, status);
+}
+EntryStatus entryStatusFromName(const QString &name)
+{
+    return valueOf(entryStatuses, name);
+}
+
+} // namespace gymgate

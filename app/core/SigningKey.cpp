@@ -1,0 +1,123 @@
+#include "core/SigningKey.h"
+
+#include <QCoreApplication>
+
+#include <sodium.h>
+
+namespace gymgate {
+
+namespace {
+
+// sodium_init() is idempotent, but a function-local static makes the one real call thread-safe
+// and lets every entry point here check the outcome cheaply.
+bool sodiumReady()
+{
+    static const bool ready = sodium_init() >= 0;
+    return ready;
+}
+
+const unsigned char *bytes(QByteArrayView view)
+{
+    return reinterpret_cast<const unsigned char *>(view.data());
+}
+
+unsigned char *bytes(QByteArray &array)
+{
+    return reinterpret_cast<unsigned char *>(array.data());
+}
+
+std::unexpected<Error> cryptoUnavailable()
+{
+    return fail(ErrorCode::Crypto, QCoreApplication::translate("SigningKey", "The crypto library failed to start."));
+}
+
+} // namespace
+
+bool SigningKey::isValidKeyId(QStringView keyId)
+{
+    if (keyId.isEmpty() || keyId.size() > 16)
+        return false;
+    for (const QChar c : keyId) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'_'
+            || u == u'-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+Result<SigningKey> SigningKey::generate(const QString &keyId)
+{
+    if (!isValidKeyId(keyId))
+        return fail(ErrorCode::InvalidArgument,
+            QCoreApplication::translate("SigningKey", "A key id has 1 to 16 letters, digits, '_' or '-'."),
+            QStringLiteral("keyId"));
+    if (!sodiumReady())
+        return cryptoUnavailable();
+    SigningKey key;
+    key.m_keyId = keyId;
+    key.m_publicKey.resize(PublicKeyBytes);
+    key.m_secretKey.resize(SecretKeyBytes);
+    if (crypto_sign_keypair(bytes(key.m_publicKey), bytes(key.m_secretKey)) != 0)
+        return cryptoUnavailable();
+    return key;
+}
+
+Result<SigningKey> SigningKey::fromSecretKey(const QString &keyId, const QByteArray &secretKey)
+{
+    if (!isValidKeyId(keyId))
+        return fail(ErrorCode::InvalidArgument,
+            QCoreApplication::translate("SigningKey", "A key id has 1 to 16 letters, digits, '_' or '-'."),
+            QStringLiteral("keyId"));
+    if (secretKey.size() != SecretKeyBytes)
+        return fail(ErrorCode::Crypto,
+            QCoreApplication::translate("SigningKey", "A signing key has %1 bytes, not %2.")
+                .arg(SecretKeyBytes)
+                .arg(secretKey.size()),
+            QStringLiteral("secretKey"));
+    if (!sodiumReady())
+        return cryptoUnavailable();
+
+    // The secret key embeds the public key; rebuilding the pair from the seed catches a key file
+    // that was corrupted or stitched together from two keys.
+    QByteArray seed(crypto_sign_SEEDBYTES, Qt::Uninitialized);
+    QByteArray rebuiltPublic(PublicKeyBytes, Qt::Uninitialized);
+    QByteArray rebuiltSecret(SecretKeyBytes, Qt::Uninitialized);
+    crypto_sign_ed25519_sk_to_seed(bytes(seed), bytes(secretKey));
+    const bool rebuilt = crypto_sign_seed_keypair(bytes(rebuiltPublic), bytes(rebuiltSecret), bytes(seed)) == 0;
+    sodium_memzero(seed.data(), static_cast<size_t>(seed.size()));
+    if (!rebuilt || rebuiltSecret != secretKey)
+        return fail(ErrorCode::Crypto,
+            QCoreApplication::translate("SigningKey", "The signing key is damaged: its two halves do not match."),
+            QStringLiteral("secretKey"));
+
+    SigningKey key;
+    key.m_keyId = keyId;
+    key.m_secretKey = secretKey;
+    key.m_publicKey.resize(PublicKeyBytes);
+    crypto_sign_ed25519_sk_to_pk(bytes(key.m_publicKey), bytes(key.m_secretKey));
+    return key;
+}
+
+QByteArray SigningKey::sign(QByteArrayView message) const
+{
+    QByteArray signature(SignatureBytes, Qt::Uninitialized);
+    if (m_secretKey.size() != SecretKeyBytes || !sodiumReady()
+        || crypto_sign_detached(bytes(signature), nullptr, bytes(message),
+               static_cast<unsigned long long>(message.size()), bytes(m_secretKey))
+            != 0)
+        return {};
+    return signature;
+}
+
+bool SigningKey::verify(QByteArrayView message, QByteArrayView signature, QByteArrayView publicKey)
+{
+    if (signature.size() != SignatureBytes || publicKey.size() != PublicKeyBytes || !sodiumReady())
+        return false;
+    return crypto_sign_verify_detached(
+               bytes(signature), bytes(message), static_cast<unsigned long long>(message.size()), bytes(publicKey))
+        == 0;
+}
+
+} // namespace gymgate

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QCoreApplication;
+
+namespace gymgate {
+
+// The interface languages GymGate ships (translations/gymgate_<lang>.ts, compiled into the
+// core library's resources under :/i18n/).
+QStringList supportedLanguages(); // "zh_CN", "en"
+
+// The language asked for with --lang (either "--lang X" or "--lang=X"), else the system
+// locale's ("zh_CN" for any Chinese locale, "en" otherwise). Read before the command line is
+// parsed so that help and errors are already translated.
+QString requestedLanguage(const QStringList &arguments);
+
+// Installs the translator of `language` on the application. False if it is not shipped.
+bool installTranslator(QCoreApplication &app, const QString &language);
+
+} // namespace gymgate

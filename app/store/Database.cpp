@@ -163,6 +163,10 @@ Status Database::applyPragmas(const Options &options)
         return status;
     if (Status status = execRaw(options.fullSync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL"); !status)
         return status;
+    if (!options.autoCheckpoint) {
+        if (Status status = execRaw("PRAGMA wal_autocheckpoint=0"); !status)
+            return status;
+    }
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next())
         return fail(ErrorCode::Storage,
@@ -417,6 +421,19 @@ Result<QString> Database::integrityCheck() const
     while (query.next())
         lines.append(query.value(0).toString());
     return lines.join(QLatin1Char('\n'));
+}
+
+
+Result<int> Database::checkpoint()
+{
+    int walPages = 0;
+    int copiedPages = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(m_handle, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walPages, &copiedPages);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+        return fail(ErrorCode::Storage,
+            QCoreApplication::translate("Store", "The write-ahead log could not be checkpointed: %1")
+                .arg(QString::fromUtf8(sqlite3_errmsg(m_handle))));
+    return copiedPages;
 }
 
 } // namespace gymgate

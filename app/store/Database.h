@@ -38,6 +38,10 @@ public:
         // Tools that only look at a file (dbtool info, integrity, backup) open it as it is: no
         // version check, no migration, no journal mode change, so the file is not altered.
         bool inspectOnly = false;
+        // SQLite checkpoints the WAL inside whichever commit crosses 1000 pages, which puts a
+        // multi-millisecond stall on that commit. The entry path turns this off and calls
+        // checkpoint() between scans instead, so no decision waits for it.
+        bool autoCheckpoint = true;
         // Replaces the migrations embedded under :/db/local (tests of the runner).
         std::optional<QList<Migration>> migrations;
     };
@@ -80,6 +84,9 @@ public:
 
     Status backupTo(const QString &targetPath) const; // SQLite online backup API
     Result<QString> integrityCheck() const; // "ok" or the problems found
+    // A passive WAL checkpoint: copies committed pages back into the database file without
+    // waiting for readers or writers. Returns the number of pages copied.
+    Result<int> checkpoint();
 
 private:
     Database() = default;

@@ -62,6 +62,7 @@ private slots:
     void freshDatabaseHasTable();
     void freshDatabasePragmas();
     void normalSyncWhenAsked();
+    void manualCheckpointWhenAutoCheckpointIsOff();
     void upgradeFromVersion1KeepsDataAndBacksUp();
     void newerVersionRefusedAndFileUntouched();
     void brokenMigrationLeavesOldVersion();
@@ -129,6 +130,27 @@ void TestMigrations::normalSyncWhenAsked()
     Result<std::unique_ptr<Database>> db = Database::open(options);
     QVERIFY(db.has_value());
     QCOMPARE(queryValue(**db, QStringLiteral("PRAGMA synchronous")).toInt(), 1); // NORMAL
+}
+
+void TestMigrations::manualCheckpointWhenAutoCheckpointIsOff()
+{
+    Database::Options options;
+    options.path = m_dir.filePath(QStringLiteral("checkpoint.db"));
+    options.autoCheckpoint = false;
+    Result<std::unique_ptr<Database>> db = Database::open(options);
+    QVERIFY(db.has_value());
+    QCOMPARE(queryValue(**db, QStringLiteral("PRAGMA wal_autocheckpoint")).toInt(), 0);
+    // 2000 pages would have crossed SQLite's automatic threshold of 1000 pages several times.
+    QVERIFY((*db)->exec(QStringLiteral("CREATE TABLE filler (blob BLOB)")).has_value());
+    for (int i = 0; i < 200; ++i)
+        QVERIFY((*db)->exec(QStringLiteral("INSERT INTO filler VALUES (randomblob(40000))")).has_value());
+    Result<int> copied = (*db)->checkpoint();
+    QVERIFY(copied.has_value());
+    QVERIFY2(*copied > 1000, qPrintable(QString::number(*copied)));
+    Result<int> again = (*db)->checkpoint();
+    QVERIFY(again.has_value());
+    QCOMPARE(*again, *copied); // nothing new: the same frames, already copied
+    QCOMPARE(queryValue(**db, QStringLiteral("SELECT count(*) FROM filler")).toInt(), 200);
 }
 
 void TestMigrations::upgradeFromVersion1KeepsDataAndBacksUp()

@@ -1,5 +1,7 @@
 #include "core/FieldCipher.h"
 
+#include "core/SodiumSupport.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -23,26 +25,11 @@ constexpr qsizetype HashBytes = crypto_generichash_BYTES;
 static_assert(FieldCipher::KeyBytes == crypto_kdf_KEYBYTES);
 static_assert(FieldCipher::KeyBytes == crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
 
-bool sodiumReady()
-{
-    static const bool ready = sodium_init() >= 0;
-    return ready;
-}
-
-const unsigned char *bytes(QByteArrayView view)
-{
-    return reinterpret_cast<const unsigned char *>(view.data());
-}
-
-unsigned char *bytes(QByteArray &array)
-{
-    return reinterpret_cast<unsigned char *>(array.data());
-}
-
 QByteArray deriveSubkey(const QByteArray &key, quint64 id)
 {
     QByteArray subkey(FieldCipher::KeyBytes, Qt::Uninitialized);
-    crypto_kdf_derive_from_key(bytes(subkey), static_cast<size_t>(subkey.size()), id, KdfContext, bytes(key));
+    crypto_kdf_derive_from_key(
+        sodium::bytes(subkey), static_cast<size_t>(subkey.size()), id, KdfContext, sodium::bytes(key));
     return subkey;
 }
 
@@ -103,9 +90,9 @@ Result<QByteArray> readKeyFile(const QString &path)
 QByteArray FieldCipher::generateKey()
 {
     QByteArray key(KeyBytes, Qt::Uninitialized);
-    if (!sodiumReady())
+    if (!sodium::ready())
         return {};
-    crypto_kdf_keygen(bytes(key));
+    crypto_kdf_keygen(sodium::bytes(key));
     return key;
 }
 
@@ -117,7 +104,7 @@ Result<FieldCipher> FieldCipher::fromKey(const QByteArray &key)
                 .arg(KeyBytes)
                 .arg(key.size()),
             QStringLiteral("key"));
-    if (!sodiumReady())
+    if (!sodium::ready())
         return fail(
             ErrorCode::Crypto, QCoreApplication::translate("FieldCipher", "The crypto library failed to start."));
     // Separate subkeys so the lookup hash never reveals anything about the encryption key.
@@ -138,12 +125,12 @@ Result<FieldCipher> FieldCipher::loadOrCreateKeyFile(const QString &path)
 QByteArray FieldCipher::encrypt(QByteArrayView plain) const
 {
     QByteArray out(NonceBytes + plain.size() + TagBytes, Qt::Uninitialized);
-    unsigned char *nonce = bytes(out);
+    unsigned char *nonce = sodium::bytes(out);
     unsigned char *sealed = nonce + NonceBytes;
     randombytes_buf(nonce, NonceBytes);
     unsigned long long sealedBytes = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(sealed, &sealedBytes, bytes(plain),
-        static_cast<unsigned long long>(plain.size()), nullptr, 0, nullptr, nonce, bytes(m_encryptionKey));
+    crypto_aead_xchacha20poly1305_ietf_encrypt(sealed, &sealedBytes, sodium::bytes(plain),
+        static_cast<unsigned long long>(plain.size()), nullptr, 0, nullptr, nonce, sodium::bytes(m_encryptionKey));
     return out;
 }
 
@@ -153,9 +140,9 @@ Result<QByteArray> FieldCipher::decrypt(QByteArrayView cipher) const
         return fail(ErrorCode::Crypto, QCoreApplication::translate("FieldCipher", "The encrypted field is too short."));
     QByteArray plain(cipher.size() - NonceBytes - TagBytes, Qt::Uninitialized);
     unsigned long long plainBytes = 0;
-    const int rc = crypto_aead_xchacha20poly1305_ietf_decrypt(bytes(plain), &plainBytes, nullptr,
-        bytes(cipher) + NonceBytes, static_cast<unsigned long long>(cipher.size() - NonceBytes), nullptr, 0,
-        bytes(cipher), bytes(m_encryptionKey));
+    const int rc = crypto_aead_xchacha20poly1305_ietf_decrypt(sodium::bytes(plain), &plainBytes, nullptr,
+        sodium::bytes(cipher) + NonceBytes, static_cast<unsigned long long>(cipher.size() - NonceBytes), nullptr, 0,
+        sodium::bytes(cipher), sodium::bytes(m_encryptionKey));
     if (rc != 0)
         return fail(ErrorCode::Crypto,
             QCoreApplication::translate(
@@ -166,8 +153,8 @@ Result<QByteArray> FieldCipher::decrypt(QByteArrayView cipher) const
 QByteArray FieldCipher::lookupHash(QByteArrayView plain) const
 {
     QByteArray hash(HashBytes, Qt::Uninitialized);
-    crypto_generichash(bytes(hash), static_cast<size_t>(hash.size()), bytes(plain),
-        static_cast<unsigned long long>(plain.size()), bytes(m_hashKey), static_cast<size_t>(m_hashKey.size()));
+    crypto_generichash(sodium::bytes(hash), static_cast<size_t>(hash.size()), sodium::bytes(plain),
+        static_cast<unsigned long long>(plain.size()), sodium::bytes(m_hashKey), static_cast<size_t>(m_hashKey.size()));
     return hash;
 }
 

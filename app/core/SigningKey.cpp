@@ -1,5 +1,7 @@
 #include "core/SigningKey.h"
 
+#include "core/SodiumSupport.h"
+
 #include <QCoreApplication>
 
 #include <sodium.h>
@@ -7,24 +9,6 @@
 namespace gymgate {
 
 namespace {
-
-// sodium_init() is idempotent, but a function-local static makes the one real call thread-safe
-// and lets every entry point here check the outcome cheaply.
-bool sodiumReady()
-{
-    static const bool ready = sodium_init() >= 0;
-    return ready;
-}
-
-const unsigned char *bytes(QByteArrayView view)
-{
-    return reinterpret_cast<const unsigned char *>(view.data());
-}
-
-unsigned char *bytes(QByteArray &array)
-{
-    return reinterpret_cast<unsigned char *>(array.data());
-}
 
 std::unexpected<Error> cryptoUnavailable()
 {
@@ -53,13 +37,13 @@ Result<SigningKey> SigningKey::generate(const QString &keyId)
         return fail(ErrorCode::InvalidArgument,
             QCoreApplication::translate("SigningKey", "A key id has 1 to 16 letters, digits, '_' or '-'."),
             QStringLiteral("keyId"));
-    if (!sodiumReady())
+    if (!sodium::ready())
         return cryptoUnavailable();
     SigningKey key;
     key.m_keyId = keyId;
     key.m_publicKey.resize(PublicKeyBytes);
     key.m_secretKey.resize(SecretKeyBytes);
-    if (crypto_sign_keypair(bytes(key.m_publicKey), bytes(key.m_secretKey)) != 0)
+    if (crypto_sign_keypair(sodium::bytes(key.m_publicKey), sodium::bytes(key.m_secretKey)) != 0)
         return cryptoUnavailable();
     return key;
 }
@@ -76,7 +60,7 @@ Result<SigningKey> SigningKey::fromSecretKey(const QString &keyId, const QByteAr
                 .arg(SecretKeyBytes)
                 .arg(secretKey.size()),
             QStringLiteral("secretKey"));
-    if (!sodiumReady())
+    if (!sodium::ready())
         return cryptoUnavailable();
 
     // The secret key embeds the public key; rebuilding the pair from the seed catches a key file
@@ -84,8 +68,10 @@ Result<SigningKey> SigningKey::fromSecretKey(const QString &keyId, const QByteAr
     QByteArray seed(crypto_sign_SEEDBYTES, Qt::Uninitialized);
     QByteArray rebuiltPublic(PublicKeyBytes, Qt::Uninitialized);
     QByteArray rebuiltSecret(SecretKeyBytes, Qt::Uninitialized);
-    crypto_sign_ed25519_sk_to_seed(bytes(seed), bytes(secretKey));
-    const bool rebuilt = crypto_sign_seed_keypair(bytes(rebuiltPublic), bytes(rebuiltSecret), bytes(seed)) == 0;
+    crypto_sign_ed25519_sk_to_seed(sodium::bytes(seed), sodium::bytes(secretKey));
+    const bool rebuilt
+        = crypto_sign_seed_keypair(sodium::bytes(rebuiltPublic), sodium::bytes(rebuiltSecret), sodium::bytes(seed))
+        == 0;
     sodium_memzero(seed.data(), static_cast<size_t>(seed.size()));
     if (!rebuilt || rebuiltSecret != secretKey)
         return fail(ErrorCode::Crypto,
@@ -96,16 +82,16 @@ Result<SigningKey> SigningKey::fromSecretKey(const QString &keyId, const QByteAr
     key.m_keyId = keyId;
     key.m_secretKey = secretKey;
     key.m_publicKey.resize(PublicKeyBytes);
-    crypto_sign_ed25519_sk_to_pk(bytes(key.m_publicKey), bytes(key.m_secretKey));
+    crypto_sign_ed25519_sk_to_pk(sodium::bytes(key.m_publicKey), sodium::bytes(key.m_secretKey));
     return key;
 }
 
 QByteArray SigningKey::sign(QByteArrayView message) const
 {
     QByteArray signature(SignatureBytes, Qt::Uninitialized);
-    if (m_secretKey.size() != SecretKeyBytes || !sodiumReady()
-        || crypto_sign_detached(bytes(signature), nullptr, bytes(message),
-               static_cast<unsigned long long>(message.size()), bytes(m_secretKey))
+    if (m_secretKey.size() != SecretKeyBytes || !sodium::ready()
+        || crypto_sign_detached(sodium::bytes(signature), nullptr, sodium::bytes(message),
+               static_cast<unsigned long long>(message.size()), sodium::bytes(m_secretKey))
             != 0)
         return {};
     return signature;
@@ -113,10 +99,10 @@ QByteArray SigningKey::sign(QByteArrayView message) const
 
 bool SigningKey::verify(QByteArrayView message, QByteArrayView signature, QByteArrayView publicKey)
 {
-    if (signature.size() != SignatureBytes || publicKey.size() != PublicKeyBytes || !sodiumReady())
+    if (signature.size() != SignatureBytes || publicKey.size() != PublicKeyBytes || !sodium::ready())
         return false;
-    return crypto_sign_verify_detached(
-               bytes(signature), bytes(message), static_cast<unsigned long long>(message.size()), bytes(publicKey))
+    return crypto_sign_verify_detached(sodium::bytes(signature), sodium::bytes(message),
+               static_cast<unsigned long long>(message.size()), sodium::bytes(publicKey))
         == 0;
 }
 

@@ -18,6 +18,16 @@
 
 namespace gymgate::test {
 
+// The value of a Result that the test expects to succeed; a failure stops the test run loudly.
+template<typename T>
+T take(Result<T> result)
+{
+    if (!result)
+        qFatal("unexpected error: %s", qUtf8Printable(result.error().toString()));
+    return std::move(*result);
+}
+
+
 inline std::unique_ptr<Database> openDatabase(const QString &path, int targetVersion = -1)
 {
     Database::Options options;

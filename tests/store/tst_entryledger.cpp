@@ -22,14 +22,6 @@ namespace {
 
 constexpr qint64 kNowMs = 1'750'000'000'000;
 
-template<typename T>
-T take(Result<T> result)
-{
-    if (!result)
-        qFatal("unexpected error: %s", qUtf8Printable(result.error().toString()));
-    return std::move(*result);
-}
-
 } // namespace
 
 class TestEntryLedger : public QObject {

@@ -30,14 +30,6 @@ WeeklySchedule weekdays()
     return WeeklySchedule::fromJson(R"([{"days":"1-5","from":"06:00","to":"22:00"}])").value_or(WeeklySchedule());
 }
 
-template<typename T>
-T take(Result<T> result)
-{
-    if (!result)
-        qFatal("unexpected error: %s", qUtf8Printable(result.error().toString()));
-    return std::move(*result);
-}
-
 } // namespace
 
 class TestRepositories : public QObject {

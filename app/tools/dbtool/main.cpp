@@ -2,6 +2,7 @@
 //   gymgate-dbtool --db <file> info | migrate | verify-audit | integrity | backup <target>
 // Exit codes: 0 done and sound, 1 the check found a problem, 2 the command could not run.
 
+#include "core/Translations.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 
@@ -144,6 +145,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gymgate-dbtool"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    installTranslator(app, requestedLanguage({})); // the system locale's
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

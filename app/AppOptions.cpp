@@ -1,0 +1,85 @@
+#include "AppOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+namespace gymgate {
+namespace {
+
+// Translation context of this file (lupdate reads the macro).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(AppOptions)
+};
+
+QString defaultDatabasePath()
+{
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dataDir).filePath(QStringLiteral("gymgate.db"));
+}
+
+} // namespace
+
+Result<AppOptions> parseAppOptions(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr("GymGate: gym access control and front desk."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption headless(QStringLiteral("headless"),
+        Text::tr("Run the entry controller without a window: codes from standard input, "
+                 "decisions on standard output."));
+    const QCommandLineOption db(
+        QStringLiteral("db"), Text::tr("The local database file."), Text::tr("path"), defaultDatabasePath());
+    const QCommandLineOption lang(
+        QStringLiteral("lang"), Text::tr("Interface language: zh_CN or en."), Text::tr("language"));
+    const QCommandLineOption logDir(
+        QStringLiteral("log-dir"), Text::tr("Folder for the rotating diagnostic log."), Text::tr("path"));
+    const QCommandLineOption logLevel(QStringLiteral("log-level"),
+        Text::tr("Diagnostic log level: trace, debug, info, warn, error."), Text::tr("level"), QStringLiteral("info"));
+    const QCommandLineOption gate(
+        QStringLiteral("gate"), Text::tr("The gate this controller serves (id or name)."), Text::tr("gate"));
+    const QCommandLineOption format(QStringLiteral("format"),
+        Text::tr("Decision output: text or json (default: text on a terminal, else json)."), Text::tr("format"));
+    parser.addOptions({headless, db, lang, logDir, logLevel, gate, format});
+
+    if (!parser.parse(arguments))
+        return fail(ErrorCode::InvalidArgument, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        parser.showHelp(0);
+    }
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+
+    AppOptions options;
+    options.databasePath = parser.value(db);
+    options.language = parser.value(lang);
+    options.logDirectory = parser.value(logDir);
+    options.logLevel = parser.value(logLevel);
+    options.gate = parser.value(gate);
+    options.mode = AppMode::Headless; // the only mode until the windows land
+
+    if (!options.language.isEmpty() && options.language != QLatin1String("zh_CN")
+        && options.language != QLatin1String("en"))
+        return fail(ErrorCode::InvalidArgument,
+            Text::tr("Unknown language \"%1\": use zh_CN or en.").arg(options.language), QStringLiteral("lang"));
+    if (parser.isSet(format)) {
+        const QString value = parser.value(format);
+        if (value == QLatin1String("text"))
+            options.format = OutputFormat::Text;
+        else if (value == QLatin1String("json"))
+            options.format = OutputFormat::Json;
+        else
+            return fail(ErrorCode::InvalidArgument,
+                Text::tr("Unknown output format \"%1\": use text or json.").arg(value), QStringLiteral("format"));
+    }
+    static const QStringList levels {QStringLiteral("trace"), QStringLiteral("debug"), QStringLiteral("info"),
+        QStringLiteral("warn"), QStringLiteral("error"), QStringLiteral("critical"), QStringLiteral("off")};
+    if (!levels.contains(options.logLevel))
+        return fail(ErrorCode::InvalidArgument, Text::tr("Unknown log level \"%1\".").arg(options.logLevel),
+            QStringLiteral("log-level"));
+    return options;
+}
+
+} // namespace gymgate

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "core/Error.h"
+
+#include <QJsonObject>
+
+namespace gymgate {
+
+struct DecideBenchOptions {
+    QString databasePath; // a gym made by gymgate-datagen; the bench writes entries into it
+    int iterations = 5000;
+    int warmup = 200;
+    quint64 seed = 1;
+};
+
+// Decision latency as the entry path sees it: credential verification, reading the member's
+// data, the policy, and the persisted decision (entry row, deduction, outbox event) with
+// synchronous=FULL. One sample per scan, each for a different member.
+Result<QJsonObject> runDecideBench(const DecideBenchOptions &options);
+
+} // namespace gymgate

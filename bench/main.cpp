@@ -1,0 +1,58 @@
+// gymgate-bench: each subcommand measures one figure of DESIGN §11 and prints it as JSON.
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+#include "DecideBench.h"
+
+using namespace gymgate;
+
+namespace {
+
+int printReport(const Result<QJsonObject> &report)
+{
+    if (!report) {
+        std::fprintf(stderr, "gymgate-bench: %s\n", qPrintable(report.error().toString()));
+        return 1;
+    }
+    std::printf("%s\n", QJsonDocument(*report).toJson(QJsonDocument::Indented).constData());
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("gymgate-bench"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("GymGate benchmarks. Subcommands: decide."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("benchmark"), QStringLiteral("decide"));
+    const QCommandLineOption db(
+        QStringLiteral("db"), QStringLiteral("Gym database made by gymgate-datagen."), QStringLiteral("path"));
+    const QCommandLineOption iterations(
+        QStringLiteral("iterations"), QStringLiteral("Measured samples."), QStringLiteral("n"), QStringLiteral("5000"));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"), QStringLiteral("Sample order seed."), QStringLiteral("n"), QStringLiteral("1"));
+    parser.addOptions({db, iterations, seed});
+    parser.process(app);
+
+    const QString benchmark = parser.positionalArguments().value(0);
+    if (benchmark == QLatin1String("decide")) {
+        DecideBenchOptions options;
+        options.databasePath = parser.value(db);
+        options.iterations = parser.value(iterations).toInt();
+        options.seed = parser.value(seed).toULongLong();
+        if (options.databasePath.isEmpty() || options.iterations <= 0) {
+            std::fprintf(stderr, "gymgate-bench decide: --db is required and --iterations must be positive\n");
+            return 2;
+        }
+        return printReport(runDecideBench(options));
+    }
+    std::fprintf(stderr, "gymgate-bench: unknown benchmark \"%s\" (try: decide)\n", qPrintable(benchmark));
+    return 2;
+}

@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QStandardPaths>
 
@@ -42,7 +43,11 @@ Result<AppOptions> parseAppOptions(const QStringList &arguments)
         QStringLiteral("gate"), Text::tr("The gate this controller serves (id or name)."), Text::tr("gate"));
     const QCommandLineOption format(QStringLiteral("format"),
         Text::tr("Decision output: text or json (default: text on a terminal, else json)."), Text::tr("format"));
-    parser.addOptions({headless, db, lang, logDir, logLevel, gate, format});
+    const QCommandLineOption clock(QStringLiteral("clock"),
+        Text::tr("Run as if it were this time (ISO 8601, e.g. 2026-03-04T10:05:00+08:00); time then runs on. "
+                 "For demos and tests."),
+        Text::tr("time"));
+    parser.addOptions({headless, db, lang, logDir, logLevel, gate, format, clock});
 
     if (!parser.parse(arguments))
         return fail(ErrorCode::InvalidArgument, parser.errorText());
@@ -79,6 +84,14 @@ Result<AppOptions> parseAppOptions(const QStringList &arguments)
     if (!levels.contains(options.logLevel))
         return fail(ErrorCode::InvalidArgument, Text::tr("Unknown log level \"%1\".").arg(options.logLevel),
             QStringLiteral("log-level"));
+    if (parser.isSet(clock)) {
+        const QDateTime start = QDateTime::fromString(parser.value(clock), Qt::ISODate);
+        if (!start.isValid())
+            return fail(ErrorCode::InvalidArgument,
+                Text::tr("The clock must be an ISO 8601 date and time, like 2026-03-04T10:05:00+08:00."),
+                QStringLiteral("clock"));
+        options.clockStartMs = start.toMSecsSinceEpoch();
+    }
     return options;
 }
 

@@ -28,6 +28,7 @@ struct AppOptions {
     QString gate; // gate id or name; empty = the first entry gate
     OutputFormat format = OutputFormat::Invalid; // Invalid = text on a terminal, JSON otherwise
     bool autoPass = true; // no gate driver yet: confirm the passage at once
+    qint64 clockStartMs = 0; // --clock: run as if it were this time (demos, tests); 0 = real time
 };
 
 // Parses the arguments. Language must be applied before parsing so help and errors are

@@ -23,13 +23,13 @@ QString yuan(qint64 fen)
     return QStringLiteral("%1.%2").arg(fen / 100).arg(qAbs(fen % 100), 2, 10, QLatin1Char('0'));
 }
 
-QString localTime(qint64 ms)
+QString localTime(qint64 ms, const QTimeZone &zone)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return QDateTime::fromMSecsSinceEpoch(ms, zone).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 // What is left on the card once this grant's deduction is applied.
-QString cardSummary(const MemberCard &card, const Deduction &deduction)
+QString cardSummary(const MemberCard &card, const Deduction &deduction, const QTimeZone &zone)
 {
     switch (card.kind) {
     case CardKind::Count:
@@ -37,9 +37,10 @@ QString cardSummary(const MemberCard &card, const Deduction &deduction)
     case CardKind::Value:
         return Text::tr("balance %1 yuan").arg(yuan(card.balanceFen - deduction.fen));
     case CardKind::Time:
-        return card.validToMs ? Text::tr("valid until %1")
-                                    .arg(QDateTime::fromMSecsSinceEpoch(card.validToMs).date().toString(Qt::ISODate))
-                              : Text::tr("no expiry");
+        return card.validToMs
+            ? Text::tr("valid until %1")
+                  .arg(QDateTime::fromMSecsSinceEpoch(card.validToMs, zone).date().toString(Qt::ISODate))
+            : Text::tr("no expiry");
     case CardKind::Invalid:
         break;
     }
@@ -89,9 +90,9 @@ QJsonObject toJson(const ScanResult &result)
 } // namespace
 
 HeadlessDecisionLoop::HeadlessDecisionLoop(DecisionService &decisions, EntryLedger &ledger, const Clock &clock,
-    GateContext gate, OutputFormat format, bool autoPass, QObject *parent)
-    : QObject(parent), m_decisions(decisions), m_ledger(ledger), m_clock(clock), m_gate(std::move(gate)),
-      m_format(format), m_autoPass(autoPass), m_out(stdout)
+    QList<NamedGate> gates, QTimeZone siteTimeZone, OutputFormat format, bool autoPass, QObject *parent)
+    : QObject(parent), m_decisions(decisions), m_ledger(ledger), m_clock(clock), m_gates(std::move(gates)),
+      m_siteTimeZone(std::move(siteTimeZone)), m_format(format), m_autoPass(autoPass), m_out(stdout)
 { }
 
 void HeadlessDecisionLoop::start()
@@ -124,9 +125,22 @@ void HeadlessDecisionLoop::readInput()
 
 void HeadlessDecisionLoop::handleLine(const QByteArray &line)
 {
-    if (line.trimmed().isEmpty())
+    const QByteArray text = line.left(MaxLineBytes).trimmed();
+    if (text.isEmpty() || text.startsWith('#')) // blank lines and comments of scripted input
         return;
-    Result<ScanResult> result = m_decisions.decide(line.left(MaxLineBytes), m_gate);
+    const GateContext *gate = &m_gates.first().context;
+    QByteArray code = text;
+    if (const qsizetype space = text.lastIndexOf(' '); space > 0) {
+        const QString gateKey = QString::fromUtf8(text.left(space).trimmed());
+        gate = findGate(gateKey);
+        if (!gate) {
+            printError(
+                Error {ErrorCode::NotFound, Text::tr("No gate \"%1\" here.").arg(gateKey), QStringLiteral("gate")});
+            return;
+        }
+        code = text.mid(space + 1);
+    }
+    Result<ScanResult> result = m_decisions.decide(code, *gate);
     if (!result) {
         printError(result.error());
         return;
@@ -143,6 +157,15 @@ void HeadlessDecisionLoop::handleLine(const QByteArray &line)
     printResult(*result);
 }
 
+const GateContext *HeadlessDecisionLoop::findGate(const QString &idOrName) const
+{
+    for (const NamedGate &gate : m_gates) {
+        if (gate.name == idOrName || gate.context.gateId == idOrName)
+            return &gate.context;
+    }
+    return nullptr;
+}
+
 void HeadlessDecisionLoop::printResult(const ScanResult &result)
 {
     if (m_format == OutputFormat::Json) {
@@ -151,12 +174,12 @@ void HeadlessDecisionLoop::printResult(const ScanResult &result)
         return;
     }
     const Decision &decision = result.decision;
-    QString line = localTime(decision.decidedAtMs) + QLatin1Char(' ')
+    QString line = localTime(decision.decidedAtMs, m_siteTimeZone) + QLatin1Char(' ')
         + (decision.isGranted() ? Text::tr("GRANTED") : Text::tr("DENIED ")) + QLatin1Char(' ');
     if (result.member)
         line += result.member->name + QStringLiteral(" (") + result.member->memberNo + QStringLiteral(") ");
     if (decision.isGranted() && result.card)
-        line += result.card->name + QStringLiteral(", ") + cardSummary(*result.card, decision.deduction)
+        line += result.card->name + QStringLiteral(", ") + cardSummary(*result.card, decision.deduction, m_siteTimeZone)
             + QStringLiteral(" - ");
     line += accessReasonMessage(decision.reason);
     if (!decision.isGranted())

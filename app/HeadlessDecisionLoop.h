@@ -5,21 +5,29 @@
 #include <QObject>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QTimeZone>
 
 #include "AppOptions.h"
 
 namespace gymgate {
 
+// A gate the controller can decide for, by its id or name.
+struct NamedGate {
+    QString name;
+    GateContext context;
+};
+
 // The screenless entry controller's loop: one scanned code per input line, one decision per
-// output line (text for a person, JSON lines for a machine). Until the gate bridge is wired in,
-// a grant's passage is confirmed at once (autoPass) so visits are charged and anti-passback
-// and occupancy see the entry.
+// output line (text for a person, JSON lines for a machine). A line "<gate> <code>" decides at
+// that gate (id or name) instead of the default one: scanners never send spaces inside a code. Until the gate bridge is
+// wired in, a grant's passage is confirmed at once (autoPass) so visits are charged and anti-passback and occupancy see
+// the entry.
 class HeadlessDecisionLoop : public QObject {
     Q_OBJECT
 
 public:
-    HeadlessDecisionLoop(DecisionService &decisions, EntryLedger &ledger, const Clock &clock, GateContext gate,
-        OutputFormat format, bool autoPass, QObject *parent = nullptr);
+    HeadlessDecisionLoop(DecisionService &decisions, EntryLedger &ledger, const Clock &clock, QList<NamedGate> gates,
+        QTimeZone siteTimeZone, OutputFormat format, bool autoPass, QObject *parent = nullptr);
 
     // Starts reading standard input; finished() is emitted at its end.
     void start();
@@ -36,11 +44,13 @@ private:
     void readInput();
     void printResult(const ScanResult &result);
     void printError(const Error &error);
+    const GateContext *findGate(const QString &idOrName) const;
 
     DecisionService &m_decisions;
     EntryLedger &m_ledger;
     const Clock &m_clock;
-    GateContext m_gate;
+    QList<NamedGate> m_gates;
+    QTimeZone m_siteTimeZone;
     OutputFormat m_format;
     bool m_autoPass;
     QSocketNotifier *m_notifier = nullptr;

@@ -10,6 +10,7 @@
 #include "store/SqlAccessDataSource.h"
 #include "store/SqlEntryLedger.h"
 #include "store/SqlTrustStore.h"
+#include "store/VenueRepository.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -56,23 +57,43 @@ void annulInterruptedEntries(EntryLedger &ledger, const Clock &clock, qint64 pas
     }
 }
 
-Result<GateContext> chooseGate(Database &db, const QString &wanted)
+// An entry gate into the gym floor: where a controller without --gate stands.
+bool isMainEntrance(Database &db, const GateConfig &gate)
 {
-    Result<QList<GateConfig>> gates = GateRepository(db).list();
-    if (!gates)
-        return std::unexpected(gates.error());
-    for (const GateConfig &gate : *gates) {
-        const bool matches
-            = wanted.isEmpty() ? gate.direction != GateDirection::Out : (gate.id == wanted || gate.name == wanted);
-        if (matches) {
-            const Direction direction = gate.direction == GateDirection::Out ? Direction::Out : Direction::In;
-            return GateContext {gate.id, gate.zoneId, direction};
-        }
+    if (gate.direction == GateDirection::Out)
+        return false;
+    Result<std::optional<Venue>> zone = VenueRepository(db).findById(gate.zoneId);
+    return zone && *zone && (*zone)->kind == VenueKind::GymFloor;
+}
+
+// Every configured gate, the default first: the one asked for with --gate, else the main
+// entrance, else any entry gate.
+Result<QList<NamedGate>> loadGates(Database &db, const QString &wanted)
+{
+    Result<QList<GateConfig>> configs = GateRepository(db).list();
+    if (!configs)
+        return std::unexpected(configs.error());
+    QList<NamedGate> gates;
+    qsizetype wantedIndex = -1, mainIndex = -1, entryIndex = -1;
+    for (const GateConfig &gate : *configs) {
+        const Direction direction = gate.direction == GateDirection::Out ? Direction::Out : Direction::In;
+        if (gate.id == wanted || gate.name == wanted)
+            wantedIndex = gates.size();
+        if (mainIndex < 0 && isMainEntrance(db, gate))
+            mainIndex = gates.size();
+        if (entryIndex < 0 && direction == Direction::In)
+            entryIndex = gates.size();
+        gates.append(NamedGate {gate.name, GateContext {gate.id, gate.zoneId, direction}});
     }
-    if (wanted.isEmpty())
+    const qsizetype chosen = !wanted.isEmpty() ? wantedIndex : (mainIndex >= 0 ? mainIndex : entryIndex);
+    if (chosen < 0 && wanted.isEmpty())
         return fail(
             ErrorCode::NotFound, Text::tr("No entry gate is configured in this database."), QStringLiteral("gate"));
-    return fail(ErrorCode::NotFound, Text::tr("No gate \"%1\" in this database.").arg(wanted), QStringLiteral("gate"));
+    if (chosen < 0)
+        return fail(
+            ErrorCode::NotFound, Text::tr("No gate \"%1\" in this database.").arg(wanted), QStringLiteral("gate"));
+    gates.move(chosen, 0);
+    return gates;
 }
 
 int runHeadless(QCoreApplication &app, const AppOptions &options)
@@ -101,13 +122,14 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
     credentialPolicy.legacyCodesAllowed = settings.boolValue(QStringLiteral("access.legacy_codes"), false);
     const qint64 passTimeoutMs = settings.intValue(QStringLiteral("gate.pass_timeout_ms"), 10'000);
 
-    Result<GateContext> gate = chooseGate(**db, options.gate);
-    if (!gate) {
-        printError(gate.error().message);
+    Result<QList<NamedGate>> gates = loadGates(**db, options.gate);
+    if (!gates) {
+        printError(gates.error().message);
         return 1;
     }
 
-    SystemClock clock;
+    SystemClock systemClock;
+    const OffsetClock clock(systemClock, options.clockStartMs ? options.clockStartMs - systemClock.nowMs() : 0);
     SqlTrustStore trust(**db);
     if (!trust.lastError().isEmpty()) {
         printError(trust.lastError());
@@ -122,13 +144,13 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
     OutputFormat format = options.format;
     if (format == OutputFormat::Invalid)
         format = isatty(STDOUT_FILENO) ? OutputFormat::Text : OutputFormat::Json;
-    HeadlessDecisionLoop loop(decisions, ledger, clock, *gate, format, options.autoPass);
+    HeadlessDecisionLoop loop(decisions, ledger, clock, *gates, siteTimeZone, format, options.autoPass);
     QObject::connect(&loop, &HeadlessDecisionLoop::finished, &app, [&] {
         logInfo(QStringLiteral("input ended: %1 granted, %2 denied").arg(loop.granted()).arg(loop.denied()));
         app.quit();
     });
     logInfo(QStringLiteral("headless entry controller ready on gate %1 (database %2)")
-                .arg(gate->gateId, QDir::toNativeSeparators(options.databasePath)));
+                .arg(gates->first().name, QDir::toNativeSeparators(options.databasePath)));
     if (format == OutputFormat::Text && isatty(STDIN_FILENO))
         std::fprintf(
             stderr, "%s\n", qPrintable(Text::tr("Ready. Scan or type a member code, one per line (Ctrl+D ends).")));

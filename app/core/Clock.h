@@ -31,4 +31,16 @@ private:
     std::atomic<qint64> m_nowMs;
 };
 
+// Another clock shifted by a fixed offset: "run as if it were 10:05 today", for demos and
+// end-to-end tests of the real programs. Time still advances.
+class OffsetClock final : public Clock {
+public:
+    OffsetClock(const Clock &base, qint64 offsetMs) : m_base(base), m_offsetMs(offsetMs) { }
+    qint64 nowMs() const override { return m_base.nowMs() + m_offsetMs; }
+
+private:
+    const Clock &m_base;
+    qint64 m_offsetMs;
+};
+
 } // namespace gymgate

@@ -71,7 +71,7 @@ struct OptionSet {
     QCommandLineOption keyDir {QStringLiteral("key-dir"),
         tr("Folder of the site data key and the desk signing key (default: the database's folder)."), tr("dir")};
     QCommandLineOption codes {
-        QStringLiteral("codes"), tr("Write demo scenarios (code to scan, expected outcome) as JSON."), tr("file")};
+        QStringLiteral("codes"), tr("Write demo scenarios (code to scan, expected outcome): JSON, or lines for gymgate --headless when the name ends in .txt."), tr("file")};
     QCommandLineOption quiet {QStringLiteral("quiet"), tr("No progress on standard error.")};
 
     void addTo(QCommandLineParser &parser) const

@@ -195,15 +195,36 @@ QJsonObject DemoScenarios::toJson() const
     };
 }
 
+// The same scenarios as lines gymgate --headless reads: a comment saying what to expect, then
+// "<gate> <code>". Piping the file into the controller plays the whole demo.
+QByteArray DemoScenarios::toText() const
+{
+    const QJsonObject document = toJson();
+    QByteArray text = "# GymGate demo codes, expected outcomes at "
+        + document.value(QLatin1String("now")).toString().toUtf8() + " (site time zone "
+        + document.value(QLatin1String("timezone")).toString().toUtf8() + ")\n";
+    const QJsonArray scenarios = document.value(QLatin1String("scenarios")).toArray();
+    for (const QJsonValue &value : scenarios) {
+        const QJsonObject scenario = value.toObject();
+        const auto field = [&scenario](const char *name) {
+            return scenario.value(QLatin1String(name)).toString().toUtf8();
+        };
+        text += "\n# " + field("name") + ": " + field("description") + " / " + field("descriptionZh") + " -> "
+            + field("reason") + "\n" + field("gate") + ' ' + field("code") + '\n';
+    }
+    return text;
+}
+
 Status DemoScenarios::writeFile(const QString &path) const
 {
     QSaveFile file(path);
+    const bool asText = path.endsWith(QLatin1String(".txt"));
     if (!file.open(QIODevice::WriteOnly))
         return fail(ErrorCode::Io,
             QCoreApplication::translate("Datagen", "Cannot write the demo codes file %1: %2")
                 .arg(path, file.errorString()),
             QStringLiteral("codes"));
-    file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    file.write(asText ? toText() : QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!file.commit())
         return fail(ErrorCode::Io,
             QCoreApplication::translate("Datagen", "Cannot write the demo codes file %1: %2")

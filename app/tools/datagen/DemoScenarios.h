@@ -21,7 +21,8 @@ public:
     { }
 
     QJsonObject toJson() const;
-    Status writeFile(const QString &path) const;
+    QByteArray toText() const; // lines for gymgate --headless
+    Status writeFile(const QString &path) const; // "*.txt": toText(), else JSON
 
 private:
     enum class CodeKind {

@@ -10,7 +10,6 @@
 #include "store/SqlAccessDataSource.h"
 #include "store/SqlEntryLedger.h"
 #include "store/SqlTrustStore.h"
-#include "store/VenueRepository.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -57,15 +56,6 @@ void annulInterruptedEntries(EntryLedger &ledger, const Clock &clock, qint64 pas
     }
 }
 
-// An entry gate into the gym floor: where a controller without --gate stands.
-bool isMainEntrance(Database &db, const GateConfig &gate)
-{
-    if (gate.direction == GateDirection::Out)
-        return false;
-    Result<std::optional<Venue>> zone = VenueRepository(db).findById(gate.zoneId);
-    return zone && *zone && (*zone)->kind == VenueKind::GymFloor;
-}
-
 // Every configured gate, the default first: the one asked for with --gate, else the main
 // entrance, else any entry gate.
 Result<QList<NamedGate>> loadGates(Database &db, const QString &wanted)
@@ -73,13 +63,16 @@ Result<QList<NamedGate>> loadGates(Database &db, const QString &wanted)
     Result<QList<GateConfig>> configs = GateRepository(db).list();
     if (!configs)
         return std::unexpected(configs.error());
+    Result<std::optional<GateConfig>> main = GateRepository(db).mainEntrance();
+    if (!main)
+        return std::unexpected(main.error());
     QList<NamedGate> gates;
     qsizetype wantedIndex = -1, mainIndex = -1, entryIndex = -1;
     for (const GateConfig &gate : *configs) {
         const Direction direction = gate.direction == GateDirection::Out ? Direction::Out : Direction::In;
         if (gate.id == wanted || gate.name == wanted)
             wantedIndex = gates.size();
-        if (mainIndex < 0 && isMainEntrance(db, gate))
+        if (*main && (*main)->id == gate.id)
             mainIndex = gates.size();
         if (entryIndex < 0 && direction == Direction::In)
             entryIndex = gates.size();

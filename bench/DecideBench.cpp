@@ -9,6 +9,7 @@
 #include "store/SqlAccessDataSource.h"
 #include "store/SqlEntryLedger.h"
 #include "store/SqlTrustStore.h"
+#include "store/VenueRepository.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -47,16 +48,23 @@ Result<QList<QByteArray>> sampleCodes(Database &db, int count, quint64 seed)
     return codes;
 }
 
+// The main entrance, where most scans of a gym happen.
 Result<GateContext> mainGate(Database &db)
 {
-    Result<QList<GateConfig>> gates = GateRepository(db).list();
-    if (!gates)
-        return std::unexpected(gates.error());
-    for (const GateConfig &gate : *gates) {
-        if (gate.direction != GateDirection::Out)
-            return GateContext {gate.id, gate.zoneId, Direction::In};
-    }
-    return fail(ErrorCode::NotFound, QStringLiteral("no entry gate in the database"));
+    Result<std::optional<GateConfig>> gate = GateRepository(db).mainEntrance();
+    if (!gate)
+        return std::unexpected(gate.error());
+    if (!*gate)
+        return fail(ErrorCode::NotFound, QStringLiteral("no entry gate into a gym floor in the database"));
+    return GateContext {(*gate)->id, (*gate)->zoneId, Direction::In};
+}
+
+QVariantMap toVariantMap(const QMap<QString, int> &counts)
+{
+    QVariantMap map;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        map.insert(it.key(), it.value());
+    return map;
 }
 
 } // namespace
@@ -83,7 +91,8 @@ Result<QJsonObject> runDecideBench(const DecideBenchOptions &options)
     if (!codes)
         return std::unexpected(codes.error());
 
-    SystemClock clock;
+    SystemClock systemClock;
+    const OffsetClock clock(systemClock, options.clockStartMs ? options.clockStartMs - systemClock.nowMs() : 0);
     SqlTrustStore trust(db);
     CredentialVerifier verifier(trust, clock);
     SqlAccessDataSource data(db);
@@ -93,6 +102,7 @@ Result<QJsonObject> runDecideBench(const DecideBenchOptions &options)
     QList<qint64> samplesNs;
     samplesNs.reserve(options.iterations);
     int granted = 0;
+    QMap<QString, int> reasons;
     QElapsedTimer timer;
     for (qsizetype i = 0; i < codes->size(); ++i) {
         timer.start();
@@ -108,6 +118,7 @@ Result<QJsonObject> runDecideBench(const DecideBenchOptions &options)
             continue;
         samplesNs.append(elapsedNs);
         granted += result->decision.isGranted() ? 1 : 0;
+        reasons[QString::fromLatin1(accessReasonCode(result->decision.reason))] += 1;
     }
 
     QJsonObject gym;
@@ -119,6 +130,7 @@ Result<QJsonObject> runDecideBench(const DecideBenchOptions &options)
     }
     QJsonObject report {{QStringLiteral("bench"), QStringLiteral("decide")}, {QStringLiteral("gym"), gym},
         {QStringLiteral("granted"), granted}, {QStringLiteral("denied"), options.iterations - granted},
+        {QStringLiteral("reasons"), QJsonObject::fromVariantMap(toVariantMap(reasons))},
         {QStringLiteral("latency"), summarize(samplesNs).toJson()}, {QStringLiteral("rss_kb"), residentKb()},
         {QStringLiteral("synchronous"), QStringLiteral("FULL")}};
     return report;

@@ -11,6 +11,7 @@ struct DecideBenchOptions {
     int iterations = 5000;
     int warmup = 200;
     quint64 seed = 1;
+    qint64 clockStartMs = 0; // run as if it were this time (0 = now), like gymgate --clock
 };
 
 // Decision latency as the entry path sees it: credential verification, reading the member's

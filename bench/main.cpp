@@ -1,6 +1,7 @@
 // gymgate-bench: each subcommand measures one figure of DESIGN §11 and prints it as JSON.
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -38,7 +39,10 @@ int main(int argc, char *argv[])
         QStringLiteral("iterations"), QStringLiteral("Measured samples."), QStringLiteral("n"), QStringLiteral("5000"));
     const QCommandLineOption seed(
         QStringLiteral("seed"), QStringLiteral("Sample order seed."), QStringLiteral("n"), QStringLiteral("1"));
-    parser.addOptions({db, iterations, seed});
+    const QCommandLineOption clock(QStringLiteral("clock"),
+        QStringLiteral("Decide as if it were this time (ISO 8601), e.g. during opening hours."),
+        QStringLiteral("time"));
+    parser.addOptions({db, iterations, seed, clock});
     parser.process(app);
 
     const QString benchmark = parser.positionalArguments().value(0);
@@ -47,6 +51,14 @@ int main(int argc, char *argv[])
         options.databasePath = parser.value(db);
         options.iterations = parser.value(iterations).toInt();
         options.seed = parser.value(seed).toULongLong();
+        if (parser.isSet(clock)) {
+            const QDateTime start = QDateTime::fromString(parser.value(clock), Qt::ISODate);
+            if (!start.isValid()) {
+                std::fprintf(stderr, "gymgate-bench decide: --clock must be an ISO 8601 date and time\n");
+                return 2;
+            }
+            options.clockStartMs = start.toMSecsSinceEpoch();
+        }
         if (options.databasePath.isEmpty() || options.iterations <= 0) {
             std::fprintf(stderr, "gymgate-bench decide: --db is required and --iterations must be positive\n");
             return 2;

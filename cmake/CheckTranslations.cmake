@@ -5,7 +5,7 @@ set(problems "")
 foreach(ts IN LISTS TS_FILES)
   get_filename_component(name "${ts}" NAME)
   file(COPY "${ts}" DESTINATION "${WORK_DIR}")
-  execute_process(COMMAND "${LUPDATE}" -no-obsolete -locations none "@${SOURCES_FILE}" -ts "${WORK_DIR}/${name}"
+  execute_process(COMMAND "${LUPDATE}" -no-obsolete -locations none -I "${INCLUDE_DIR}" "@${SOURCES_FILE}" -ts "${WORK_DIR}/${name}"
                   RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
   if(NOT result EQUAL 0)
     message(FATAL_ERROR "lupdate failed on ${name}:\n${output}")

@@ -32,7 +32,7 @@ function(gymgate_add_translations target)
     add_test(NAME translations_complete
              COMMAND ${CMAKE_COMMAND} -DLUPDATE=$<TARGET_FILE:Qt6::lupdate>
                      "-DTS_FILES=${A_TS_FILES}" -DSOURCES_FILE=${CMAKE_BINARY_DIR}/translation_sources.txt
-                     -DWORK_DIR=${CMAKE_BINARY_DIR}/translation_check
+                     -DWORK_DIR=${CMAKE_BINARY_DIR}/translation_check -DINCLUDE_DIR=${PROJECT_SOURCE_DIR}/app
                      -P ${PROJECT_SOURCE_DIR}/cmake/CheckTranslations.cmake)
     set_tests_properties(translations_complete PROPERTIES LABELS i18n)
   endif()

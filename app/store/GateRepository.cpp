@@ -163,6 +163,20 @@ Result<QList<GateConfig>> GateRepository::list() const
     return gates;
 }
 
+Result<std::optional<GateConfig>> GateRepository::mainEntrance() const
+{
+    Result<QSqlQuery> query = sql::run(m_db.connection(),
+        QStringLiteral("SELECT g.") + QString(kColumns).replace(QStringLiteral(", "), QStringLiteral(", g."))
+            + QStringLiteral(" FROM gate g JOIN venue v ON v.id = g.zone_id "
+                             "WHERE g.deleted_at IS NULL AND g.direction <> 'out' AND v.kind = 'gym_floor' "
+                             "ORDER BY g.name LIMIT 1"));
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return std::optional<GateConfig>();
+    return std::optional<GateConfig>(readGate(*query));
+}
+
 Status GateRepository::recordSelfTest(const QString &id, qint64 atMs, const QString &result)
 {
     return sql::runUpdate(m_db.connection(),

@@ -53,6 +53,9 @@ public:
     Status update(const GateConfig &gate, qint64 atMs); // NotFound when missing
     Result<std::optional<GateConfig>> findById(const QString &id) const;
     Result<QList<GateConfig>> list() const; // not deleted, by name
+    // The entry gate into the gym floor (the first by name): where a controller or a benchmark
+    // stands when no gate is named.
+    Result<std::optional<GateConfig>> mainEntrance() const;
     Status recordSelfTest(const QString &id, qint64 atMs, const QString &result);
     Status softDelete(const QString &id, qint64 atMs);
 

@@ -1,0 +1,1207 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AccessReason</name>
+    <message>
+        <source>No decision was made.</source>
+        <translation>No decision was made.</translation>
+    </message>
+    <message>
+        <source>Please see the front desk.</source>
+        <translation>Please see the front desk.</translation>
+    </message>
+    <message>
+        <source>Welcome! Please go through.</source>
+        <translation>Welcome! Please go through.</translation>
+    </message>
+    <message>
+        <source>Walk through the gate now.</source>
+        <translation>Walk through the gate now.</translation>
+    </message>
+    <message>
+        <source>Emergency: all gates are open.</source>
+        <translation>Emergency: all gates are open.</translation>
+    </message>
+    <message>
+        <source>Leave the building calmly by the nearest exit.</source>
+        <translation>Leave the building calmly by the nearest exit.</translation>
+    </message>
+    <message>
+        <source>This code is not a GymGate member code.</source>
+        <translation>This code is not a GymGate member code.</translation>
+    </message>
+    <message>
+        <source>Show your member QR code from the app or your member card.</source>
+        <translation>Show your member QR code from the app or your member card.</translation>
+    </message>
+    <message>
+        <source>This code was issued by an unknown system.</source>
+        <translation>This code was issued by an unknown system.</translation>
+    </message>
+    <message>
+        <source>Please ask the front desk to issue you a new code.</source>
+        <translation>Please ask the front desk to issue you a new code.</translation>
+    </message>
+    <message>
+        <source>This code is not genuine.</source>
+        <translation>This code is not genuine.</translation>
+    </message>
+    <message>
+        <source>This code has expired.</source>
+        <translation>This code has expired.</translation>
+    </message>
+    <message>
+        <source>Refresh the code in the app and scan again.</source>
+        <translation>Refresh the code in the app and scan again.</translation>
+    </message>
+    <message>
+        <source>This code is not valid yet.</source>
+        <translation>This code is not valid yet.</translation>
+    </message>
+    <message>
+        <source>Check the time on your phone, refresh the code and scan again.</source>
+        <translation>Check the time on your phone, refresh the code and scan again.</translation>
+    </message>
+    <message>
+        <source>This code has been replaced by a newer one.</source>
+        <translation>This code has been replaced by a newer one.</translation>
+    </message>
+    <message>
+        <source>Use your newest member code, or ask the front desk.</source>
+        <translation>Use your newest member code, or ask the front desk.</translation>
+    </message>
+    <message>
+        <source>This code was signed with a withdrawn key.</source>
+        <translation>This code was signed with a withdrawn key.</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>This code has already been used.</translation>
+    </message>
+    <message>
+        <source>Plain member numbers are not accepted here.</source>
+        <translation>Plain member numbers are not accepted here.</translation>
+    </message>
+    <message>
+        <source>Member not found.</source>
+        <translation>Member not found.</translation>
+    </message>
+    <message>
+        <source>Please register at the front desk.</source>
+        <translation>Please register at the front desk.</translation>
+    </message>
+    <message>
+        <source>This membership is blocked.</source>
+        <translation>This membership is blocked.</translation>
+    </message>
+    <message>
+        <source>This membership was closed.</source>
+        <translation>This membership was closed.</translation>
+    </message>
+    <message>
+        <source>This area is closed now.</source>
+        <translation>This area is closed now.</translation>
+    </message>
+    <message>
+        <source>Please come back during opening hours.</source>
+        <translation>Please come back during opening hours.</translation>
+    </message>
+    <message>
+        <source>This area is closed for maintenance.</source>
+        <translation>This area is closed for maintenance.</translation>
+    </message>
+    <message>
+        <source>Please ask the front desk when it reopens.</source>
+        <translation>Please ask the front desk when it reopens.</translation>
+    </message>
+    <message>
+        <source>No membership card found.</source>
+        <translation>No membership card found.</translation>
+    </message>
+    <message>
+        <source>Please buy a card at the front desk.</source>
+        <translation>Please buy a card at the front desk.</translation>
+    </message>
+    <message>
+        <source>Your card has expired.</source>
+        <translation>Your card has expired.</translation>
+    </message>
+    <message>
+        <source>Please renew your card at the front desk.</source>
+        <translation>Please renew your card at the front desk.</translation>
+    </message>
+    <message>
+        <source>Your card is not valid yet.</source>
+        <translation>Your card is not valid yet.</translation>
+    </message>
+    <message>
+        <source>Please check its start date at the front desk.</source>
+        <translation>Please check its start date at the front desk.</translation>
+    </message>
+    <message>
+        <source>Your card is frozen.</source>
+        <translation>Your card is frozen.</translation>
+    </message>
+    <message>
+        <source>Please unfreeze it at the front desk.</source>
+        <translation>Please unfreeze it at the front desk.</translation>
+    </message>
+    <message>
+        <source>Your card is not valid at this time of day.</source>
+        <translation>Your card is not valid at this time of day.</translation>
+    </message>
+    <message>
+        <source>Please come back within your card&apos;s hours, or upgrade at the front desk.</source>
+        <translation>Please come back within your card&apos;s hours, or upgrade at the front desk.</translation>
+    </message>
+    <message>
+        <source>Your card is not valid for this area.</source>
+        <translation>Your card is not valid for this area.</translation>
+    </message>
+    <message>
+        <source>Please ask the front desk which areas your card covers.</source>
+        <translation>Please ask the front desk which areas your card covers.</translation>
+    </message>
+    <message>
+        <source>Your card has no visits left.</source>
+        <translation>Your card has no visits left.</translation>
+    </message>
+    <message>
+        <source>Please top up or buy a new card at the front desk.</source>
+        <translation>Please top up or buy a new card at the front desk.</translation>
+    </message>
+    <message>
+        <source>Your card balance is too low for a visit.</source>
+        <translation>Your card balance is too low for a visit.</translation>
+    </message>
+    <message>
+        <source>Please top up at the front desk.</source>
+        <translation>Please top up at the front desk.</translation>
+    </message>
+    <message>
+        <source>This area needs a booking, and you have none now.</source>
+        <translation>This area needs a booking, and you have none now.</translation>
+    </message>
+    <message>
+        <source>Book a class or a court at the front desk or in the app.</source>
+        <translation>Book a class or a court at the front desk or in the app.</translation>
+    </message>
+    <message>
+        <source>You entered a moment ago and have not left yet.</source>
+        <translation>You entered a moment ago and have not left yet.</translation>
+    </message>
+    <message>
+        <source>Each code lets one person in. Please see the front desk.</source>
+        <translation>Each code lets one person in. Please see the front desk.</translation>
+    </message>
+    <message>
+        <source>You reached today&apos;s entry limit.</source>
+        <translation>You reached today&apos;s entry limit.</translation>
+    </message>
+    <message>
+        <source>Please come back tomorrow.</source>
+        <translation>Please come back tomorrow.</translation>
+    </message>
+    <message>
+        <source>This area is full right now.</source>
+        <translation>This area is full right now.</translation>
+    </message>
+    <message>
+        <source>Please wait a few minutes and scan again.</source>
+        <translation>Please wait a few minutes and scan again.</translation>
+    </message>
+    <message>
+        <source>Entered again without leaving (allowed, recorded).</source>
+        <translation>Entered again without leaving (allowed, recorded).</translation>
+    </message>
+    <message>
+        <source>Entered with a plain member number (weak).</source>
+        <translation>Entered with a plain member number (weak).</translation>
+    </message>
+    <message>
+        <source>Ask the front desk for a member QR code.</source>
+        <translation>Ask the front desk for a member QR code.</translation>
+    </message>
+</context>
+<context>
+    <name>AppOptions</name>
+    <message>
+        <source>GymGate: gym access control and front desk.</source>
+        <translation>GymGate: gym access control and front desk.</translation>
+    </message>
+    <message>
+        <source>Run the entry controller without a window: codes from standard input, decisions on standard output.</source>
+        <translation>Run the entry controller without a window: codes from standard input, decisions on standard output.</translation>
+    </message>
+    <message>
+        <source>The local database file.</source>
+        <translation>The local database file.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>path</translation>
+    </message>
+    <message>
+        <source>Interface language: zh_CN or en.</source>
+        <translation>Interface language: zh_CN or en.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>Folder for the rotating diagnostic log.</source>
+        <translation>Folder for the rotating diagnostic log.</translation>
+    </message>
+    <message>
+        <source>Diagnostic log level: trace, debug, info, warn, error.</source>
+        <translation>Diagnostic log level: trace, debug, info, warn, error.</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>level</translation>
+    </message>
+    <message>
+        <source>The gate this controller serves (id or name).</source>
+        <translation>The gate this controller serves (id or name).</translation>
+    </message>
+    <message>
+        <source>gate</source>
+        <translation>gate</translation>
+    </message>
+    <message>
+        <source>Decision output: text or json (default: text on a terminal, else json).</source>
+        <translation>Decision output: text or json (default: text on a terminal, else json).</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;: use zh_CN or en.</source>
+        <translation>Unknown language &quot;%1&quot;: use zh_CN or en.</translation>
+    </message>
+    <message>
+        <source>Unknown output format &quot;%1&quot;: use text or json.</source>
+        <translation>Unknown output format &quot;%1&quot;: use text or json.</translation>
+    </message>
+    <message>
+        <source>Unknown log level &quot;%1&quot;.</source>
+        <translation>Unknown log level &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Run as if it were this time (ISO 8601, e.g. 2026-03-04T10:05:00+08:00); time then runs on. For demos and tests.</source>
+        <translation>Run as if it were this time (ISO 8601, e.g. 2026-03-04T10:05:00+08:00); time then runs on. For demos and tests.</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>The clock must be an ISO 8601 date and time, like 2026-03-04T10:05:00+08:00.</source>
+        <translation>The clock must be an ISO 8601 date and time, like 2026-03-04T10:05:00+08:00.</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialCodec</name>
+    <message>
+        <source>Only card codes and app tokens can be encoded.</source>
+        <translation>Only card codes and app tokens can be encoded.</translation>
+    </message>
+    <message>
+        <source>The member id is not a valid UUID.</source>
+        <translation>The member id is not a valid UUID.</translation>
+    </message>
+    <message>
+        <source>The card id is not a valid UUID.</source>
+        <translation>The card id is not a valid UUID.</translation>
+    </message>
+    <message>
+        <source>The issue time is out of range.</source>
+        <translation>The issue time is out of range.</translation>
+    </message>
+    <message>
+        <source>The expiry time is out of range.</source>
+        <translation>The expiry time is out of range.</translation>
+    </message>
+    <message>
+        <source>The nonce must have 8 bytes.</source>
+        <translation>The nonce must have 8 bytes.</translation>
+    </message>
+    <message>
+        <source>A key id has 1 to 16 letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>A key id has 1 to 16 letters, digits, &apos;_&apos; or &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>The code could not be signed.</source>
+        <translation>The code could not be signed.</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialIssuer</name>
+    <message>
+        <source>Only card codes and app tokens can be issued.</source>
+        <translation>Only card codes and app tokens can be issued.</translation>
+    </message>
+    <message>
+        <source>The validity period is not valid.</source>
+        <translation>The validity period is not valid.</translation>
+    </message>
+</context>
+<context>
+    <name>Datagen</name>
+    <message>
+        <source>planning bookings</source>
+        <translation>planning bookings</translation>
+    </message>
+    <message>
+        <source>bookings</source>
+        <translation>bookings</translation>
+    </message>
+    <message>
+        <source>Cannot write the demo codes file %1: %2</source>
+        <translation>Cannot write the demo codes file %1: %2</translation>
+    </message>
+    <message>
+        <source>planning entries</source>
+        <translation>planning entries</translation>
+    </message>
+    <message>
+        <source>entries</source>
+        <translation>entries</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>members</translation>
+    </message>
+    <message>
+        <source>cards</source>
+        <translation>cards</translation>
+    </message>
+    <message>
+        <source>member codes</source>
+        <translation>member codes</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 of %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 done in %3 ms</source>
+        <translation>%1: %2 done in %3 ms</translation>
+    </message>
+    <message>
+        <source>%1: done in %2 ms</source>
+        <translation>%1: done in %2 ms</translation>
+    </message>
+    <message>
+        <source>The database refused a statement (%1): %2</source>
+        <translation>The database refused a statement (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>DbTool</name>
+    <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>File size: %1 bytes</source>
+        <translation>File size: %1 bytes</translation>
+    </message>
+    <message>
+        <source>Schema version: %1 (this program: %2)</source>
+        <translation>Schema version: %1 (this program: %2)</translation>
+    </message>
+    <message>
+        <source>Tables: %1</source>
+        <translation>Tables: %1</translation>
+    </message>
+    <message>
+        <source>The database is up to date at schema version %1.</source>
+        <translation>The database is up to date at schema version %1.</translation>
+    </message>
+    <message>
+        <source>Migrated from schema version %1 to %2.</source>
+        <translation>Migrated from schema version %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Backup of the old file: %1</source>
+        <translation>Backup of the old file: %1</translation>
+    </message>
+    <message>
+        <source>audit chain BROKEN at seq %1 (%2 entries intact before it)</source>
+        <translation>audit chain BROKEN at seq %1 (%2 entries intact before it)</translation>
+    </message>
+    <message>
+        <source>audit chain intact: %1 entries</source>
+        <translation>audit chain intact: %1 entries</translation>
+    </message>
+    <message>
+        <source>Backup written to %1.</source>
+        <translation>Backup written to %1.</translation>
+    </message>
+    <message>
+        <source>Inspect, migrate, check and back up a GymGate local database.</source>
+        <translation>Inspect, migrate, check and back up a GymGate local database.</translation>
+    </message>
+    <message>
+        <source>The database file.</source>
+        <translation>The database file.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>path</translation>
+    </message>
+    <message>
+        <source>info | migrate | verify-audit | integrity | backup &lt;target&gt;</source>
+        <translation>info | migrate | verify-audit | integrity | backup &lt;target&gt;</translation>
+    </message>
+    <message>
+        <source>Name a command: info, migrate, verify-audit, integrity or backup &lt;target&gt;.</source>
+        <translation>Name a command: info, migrate, verify-audit, integrity or backup &lt;target&gt;.</translation>
+    </message>
+    <message>
+        <source>Give the database file with --db &lt;path&gt;.</source>
+        <translation>Give the database file with --db &lt;path&gt;.</translation>
+    </message>
+    <message>
+        <source>backup needs exactly one target file.</source>
+        <translation>backup needs exactly one target file.</translation>
+    </message>
+    <message>
+        <source>Unknown command or wrong arguments: %1</source>
+        <translation>Unknown command or wrong arguments: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldCipher</name>
+    <message>
+        <source>Cannot create the folder for the data key %1.</source>
+        <translation>Cannot create the folder for the data key %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data key file %1: %2</source>
+        <translation>Cannot create the data key file %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the data key file %1: %2</source>
+        <translation>Cannot write the data key file %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the data key file %1: %2</source>
+        <translation>Cannot read the data key file %1: %2</translation>
+    </message>
+    <message>
+        <source>The data key file %1 is damaged: it must hold exactly %2 bytes. Restore it from a backup; without it the encrypted phone numbers cannot be read.</source>
+        <translation>The data key file %1 is damaged: it must hold exactly %2 bytes. Restore it from a backup; without it the encrypted phone numbers cannot be read.</translation>
+    </message>
+    <message>
+        <source>A data key has %1 bytes, not %2.</source>
+        <translation>A data key has %1 bytes, not %2.</translation>
+    </message>
+    <message>
+        <source>The crypto library failed to start.</source>
+        <translation>The crypto library failed to start.</translation>
+    </message>
+    <message>
+        <source>The encrypted field is too short.</source>
+        <translation>The encrypted field is too short.</translation>
+    </message>
+    <message>
+        <source>The encrypted field is damaged or belongs to another data key.</source>
+        <translation>The encrypted field is damaged or belongs to another data key.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessDecisionLoop</name>
+    <message numerus="yes">
+        <source>%n visit(s) left</source>
+        <translation>
+            <numerusform>%n visit left</numerusform>
+            <numerusform>%n visits left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>balance %1 yuan</source>
+        <translation>balance %1 yuan</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>valid until %1</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>no expiry</translation>
+    </message>
+    <message>
+        <source>GRANTED</source>
+        <translation>GRANTED</translation>
+    </message>
+    <message>
+        <source>DENIED </source>
+        <translation>DENIED </translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>ERROR</translation>
+    </message>
+    <message>
+        <source>No gate &quot;%1&quot; here.</source>
+        <translation>No gate &quot;%1&quot; here.</translation>
+    </message>
+</context>
+<context>
+    <name>Logging</name>
+    <message>
+        <source>Cannot create the log folder %1.</source>
+        <translation>Cannot create the log folder %1.</translation>
+    </message>
+    <message>
+        <source>Cannot open the log file %1: %2</source>
+        <translation>Cannot open the log file %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SigningKey</name>
+    <message>
+        <source>The crypto library failed to start.</source>
+        <translation>The crypto library failed to start.</translation>
+    </message>
+    <message>
+        <source>A key id has 1 to 16 letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>A key id has 1 to 16 letters, digits, &apos;_&apos; or &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>A signing key has %1 bytes, not %2.</source>
+        <translation>A signing key has %1 bytes, not %2.</translation>
+    </message>
+    <message>
+        <source>The signing key is damaged: its two halves do not match.</source>
+        <translation>The signing key is damaged: its two halves do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>An audit record was written outside a transaction.</source>
+        <translation>An audit record was written outside a transaction.</translation>
+    </message>
+    <message>
+        <source>An audit record needs an actor and an action.</source>
+        <translation>An audit record needs an actor and an action.</translation>
+    </message>
+    <message>
+        <source>The audit record</source>
+        <translation>The audit record</translation>
+    </message>
+    <message>
+        <source>The booking</source>
+        <translation>The booking</translation>
+    </message>
+    <message>
+        <source>The booking number is missing.</source>
+        <translation>The booking number is missing.</translation>
+    </message>
+    <message>
+        <source>The booking status is missing.</source>
+        <translation>The booking status is missing.</translation>
+    </message>
+    <message>
+        <source>The booking must end after it starts.</source>
+        <translation>The booking must end after it starts.</translation>
+    </message>
+    <message>
+        <source>The card product</source>
+        <translation>The card product</translation>
+    </message>
+    <message>
+        <source>The name is missing.</source>
+        <translation>The name is missing.</translation>
+    </message>
+    <message>
+        <source>The card kind is missing.</source>
+        <translation>The card kind is missing.</translation>
+    </message>
+    <message>
+        <source>The course</source>
+        <translation>The course</translation>
+    </message>
+    <message>
+        <source>The course slot</source>
+        <translation>The course slot</translation>
+    </message>
+    <message>
+        <source>The slot must end after it starts.</source>
+        <translation>The slot must end after it starts.</translation>
+    </message>
+    <message>
+        <source>The capacity must be at least one.</source>
+        <translation>The capacity must be at least one.</translation>
+    </message>
+    <message>
+        <source>The course slot is fully booked.</source>
+        <translation>The course slot is fully booked.</translation>
+    </message>
+    <message>
+        <source>The course slot has no booking to release.</source>
+        <translation>The course slot has no booking to release.</translation>
+    </message>
+    <message>
+        <source>The migration file name %1 is not NNNN_name.sql.</source>
+        <translation>The migration file name %1 is not NNNN_name.sql.</translation>
+    </message>
+    <message>
+        <source>The migration %1 cannot be read.</source>
+        <translation>The migration %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>The migrations are not numbered without gaps: expected version %1, found %2 (%3).</source>
+        <translation>The migrations are not numbered without gaps: expected version %1, found %2 (%3).</translation>
+    </message>
+    <message>
+        <source>No database file was given.</source>
+        <translation>No database file was given.</translation>
+    </message>
+    <message>
+        <source>The database file %1 does not exist.</source>
+        <translation>The database file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>The folder %1 cannot be created.</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be opened: %2</source>
+        <translation>The database %1 cannot be opened: %2</translation>
+    </message>
+    <message>
+        <source>The SQLite driver did not expose its connection handle.</source>
+        <translation>The SQLite driver did not expose its connection handle.</translation>
+    </message>
+    <message>
+        <source>The journal mode cannot be set: %1</source>
+        <translation>The journal mode cannot be set: %1</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot use write-ahead logging (mode %2).</source>
+        <translation>The database %1 cannot use write-ahead logging (mode %2).</translation>
+    </message>
+    <message>
+        <source>Schema version %1 was asked for, but the latest known is %2.</source>
+        <translation>Schema version %1 was asked for, but the latest known is %2.</translation>
+    </message>
+    <message>
+        <source>The database %1 has schema version %2, but this GymGate knows versions up to %3 only. Please install a newer GymGate; the file was not changed.</source>
+        <translation>The database %1 has schema version %2, but this GymGate knows versions up to %3 only. Please install a newer GymGate; the file was not changed.</translation>
+    </message>
+    <message>
+        <source>The database could not be backed up before the upgrade, so it was not changed: %1</source>
+        <translation>The database could not be backed up before the upgrade, so it was not changed: %1</translation>
+    </message>
+    <message>
+        <source>The migration %1 failed, the database was left at version %2: %3</source>
+        <translation>The migration %1 failed, the database was left at version %2: %3</translation>
+    </message>
+    <message>
+        <source>The upgrade could not be committed, the database was left at version %1: %2</source>
+        <translation>The upgrade could not be committed, the database was left at version %1: %2</translation>
+    </message>
+    <message>
+        <source>The schema version cannot be read</source>
+        <translation>The schema version cannot be read</translation>
+    </message>
+    <message>
+        <source>The database reported an error: %1</source>
+        <translation>The database reported an error: %1</translation>
+    </message>
+    <message>
+        <source>The query returned no row.</source>
+        <translation>The query returned no row.</translation>
+    </message>
+    <message>
+        <source>No backup file was given.</source>
+        <translation>No backup file was given.</translation>
+    </message>
+    <message>
+        <source>A database cannot be backed up onto itself.</source>
+        <translation>A database cannot be backed up onto itself.</translation>
+    </message>
+    <message>
+        <source>The backup file %1 cannot be created: %2</source>
+        <translation>The backup file %1 cannot be created: %2</translation>
+    </message>
+    <message>
+        <source>The backup to %1 cannot start: %2</source>
+        <translation>The backup to %1 cannot start: %2</translation>
+    </message>
+    <message>
+        <source>The backup to %1 failed: %2</source>
+        <translation>The backup to %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>The integrity check could not run: %1</source>
+        <translation>The integrity check could not run: %1</translation>
+    </message>
+    <message>
+        <source>The gate</source>
+        <translation>The gate</translation>
+    </message>
+    <message>
+        <source>The gate has no zone.</source>
+        <translation>The gate has no zone.</translation>
+    </message>
+    <message>
+        <source>The gate direction is missing.</source>
+        <translation>The gate direction is missing.</translation>
+    </message>
+    <message>
+        <source>The fail mode is missing.</source>
+        <translation>The fail mode is missing.</translation>
+    </message>
+    <message>
+        <source>The key id is missing.</source>
+        <translation>The key id is missing.</translation>
+    </message>
+    <message>
+        <source>A public key must be 32 bytes long.</source>
+        <translation>A public key must be 32 bytes long.</translation>
+    </message>
+    <message>
+        <source>The key %1</source>
+        <translation>The key %1</translation>
+    </message>
+    <message>
+        <source>The credential id is missing.</source>
+        <translation>The credential id is missing.</translation>
+    </message>
+    <message>
+        <source>Only card codes and app tokens are stored.</source>
+        <translation>Only card codes and app tokens are stored.</translation>
+    </message>
+    <message>
+        <source>The credential</source>
+        <translation>The credential</translation>
+    </message>
+    <message>
+        <source>The member card</source>
+        <translation>The member card</translation>
+    </message>
+    <message>
+        <source>The card number is missing.</source>
+        <translation>The card number is missing.</translation>
+    </message>
+    <message>
+        <source>The card has no member.</source>
+        <translation>The card has no member.</translation>
+    </message>
+    <message>
+        <source>The card status is missing.</source>
+        <translation>The card status is missing.</translation>
+    </message>
+    <message>
+        <source>The member</source>
+        <translation>The member</translation>
+    </message>
+    <message>
+        <source>The member number is missing.</source>
+        <translation>The member number is missing.</translation>
+    </message>
+    <message>
+        <source>The phone number is missing.</source>
+        <translation>The phone number is missing.</translation>
+    </message>
+    <message>
+        <source>The queued event</source>
+        <translation>The queued event</translation>
+    </message>
+    <message>
+        <source>An outbox event was written outside a transaction.</source>
+        <translation>An outbox event was written outside a transaction.</translation>
+    </message>
+    <message>
+        <source>The event has no type.</source>
+        <translation>The event has no type.</translation>
+    </message>
+    <message>
+        <source>The failed event</source>
+        <translation>The failed event</translation>
+    </message>
+    <message>
+        <source>The receipt number is missing.</source>
+        <translation>The receipt number is missing.</translation>
+    </message>
+    <message>
+        <source>The kind of payment is missing.</source>
+        <translation>The kind of payment is missing.</translation>
+    </message>
+    <message>
+        <source>The payment method is missing.</source>
+        <translation>The payment method is missing.</translation>
+    </message>
+    <message>
+        <source>The setting has no name.</source>
+        <translation>The setting has no name.</translation>
+    </message>
+    <message>
+        <source>The zone %1 is not configured.</source>
+        <translation>The zone %1 is not configured.</translation>
+    </message>
+    <message>
+        <source>The entry</source>
+        <translation>The entry</translation>
+    </message>
+    <message>
+        <source>The entry is %1 and can no longer change.</source>
+        <translation>The entry is %1 and can no longer change.</translation>
+    </message>
+    <message>
+        <source>A decision is stored as denied or pending.</source>
+        <translation>A decision is stored as denied or pending.</translation>
+    </message>
+    <message>
+        <source>The entry has no zone.</source>
+        <translation>The entry has no zone.</translation>
+    </message>
+    <message>
+        <source>The entry has no direction.</source>
+        <translation>The entry has no direction.</translation>
+    </message>
+    <message>
+        <source>The entry has no reason.</source>
+        <translation>The entry has no reason.</translation>
+    </message>
+    <message>
+        <source>A deduction cannot be negative.</source>
+        <translation>A deduction cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Only a pending entry with a card can be charged.</source>
+        <translation>Only a pending entry with a card can be charged.</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>This code has already been used.</translation>
+    </message>
+    <message>
+        <source>The card can no longer pay for this entry.</source>
+        <translation>The card can no longer pay for this entry.</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <source>member number</source>
+        <translation>member number</translation>
+    </message>
+    <message>
+        <source>card number</source>
+        <translation>card number</translation>
+    </message>
+    <message>
+        <source>booking number</source>
+        <translation>booking number</translation>
+    </message>
+    <message>
+        <source>receipt number</source>
+        <translation>receipt number</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>user name</translation>
+    </message>
+    <message>
+        <source>event id</source>
+        <translation>event id</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>%1 was not found.</source>
+        <translation>%1 was not found.</translation>
+    </message>
+    <message>
+        <source>A record with this %1 already exists.</source>
+        <translation>A record with this %1 already exists.</translation>
+    </message>
+    <message>
+        <source>The record refers to something that does not exist or is still referred to by other records.</source>
+        <translation>The record refers to something that does not exist or is still referred to by other records.</translation>
+    </message>
+    <message>
+        <source>The value of %1 is not allowed.</source>
+        <translation>The value of %1 is not allowed.</translation>
+    </message>
+    <message>
+        <source>The change conflicts with stored data: %1</source>
+        <translation>The change conflicts with stored data: %1</translation>
+    </message>
+    <message>
+        <source>The stored %1 is damaged: %2</source>
+        <translation>The stored %1 is damaged: %2</translation>
+    </message>
+    <message>
+        <source>The staff account</source>
+        <translation>The staff account</translation>
+    </message>
+    <message>
+        <source>The user name is missing.</source>
+        <translation>The user name is missing.</translation>
+    </message>
+    <message>
+        <source>The password is missing.</source>
+        <translation>The password is missing.</translation>
+    </message>
+    <message>
+        <source>The role is missing.</source>
+        <translation>The role is missing.</translation>
+    </message>
+    <message>
+        <source>The account status is missing.</source>
+        <translation>The account status is missing.</translation>
+    </message>
+    <message>
+        <source>The venue</source>
+        <translation>The venue</translation>
+    </message>
+    <message>
+        <source>The venue kind is missing.</source>
+        <translation>The venue kind is missing.</translation>
+    </message>
+    <message>
+        <source>The venue status is missing.</source>
+        <translation>The venue status is missing.</translation>
+    </message>
+    <message>
+        <source>The anti-passback mode is missing.</source>
+        <translation>The anti-passback mode is missing.</translation>
+    </message>
+    <message>
+        <source>The maintenance must end after it starts.</source>
+        <translation>The maintenance must end after it starts.</translation>
+    </message>
+    <message>
+        <source>The maintenance plan</source>
+        <translation>The maintenance plan</translation>
+    </message>
+    <message>
+        <source>The connection name %1 is already in use.</source>
+        <translation>The connection name %1 is already in use.</translation>
+    </message>
+    <message>
+        <source>The write-ahead log could not be checkpointed: %1</source>
+        <translation>The write-ahead log could not be checkpointed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklySchedule</name>
+    <message>
+        <source>The schedule must be a JSON list of time windows.</source>
+        <translation>The schedule must be a JSON list of time windows.</translation>
+    </message>
+    <message>
+        <source>Each time window must be an object.</source>
+        <translation>Each time window must be an object.</translation>
+    </message>
+    <message>
+        <source>Days must be weekday numbers 1-7, like &quot;1-5&quot; or &quot;6,7&quot;.</source>
+        <translation>Days must be weekday numbers 1-7, like &quot;1-5&quot; or &quot;6,7&quot;.</translation>
+    </message>
+    <message>
+        <source>The start time must be HH:MM between 00:00 and 23:59.</source>
+        <translation>The start time must be HH:MM between 00:00 and 23:59.</translation>
+    </message>
+    <message>
+        <source>The end time must be HH:MM up to 24:00 and differ from the start time.</source>
+        <translation>The end time must be HH:MM up to 24:00 and differ from the start time.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate</name>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3.</source>
+        <translation>--%1 must be a whole number from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>--now must be an ISO date-time such as 2025-03-01T18:30:00+08:00, not &quot;%1&quot;.</source>
+        <translation>--now must be an ISO date-time such as 2025-03-01T18:30:00+08:00, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--cards-per-member must be a number from 0 to 10.</source>
+        <translation>--cards-per-member must be a number from 0 to 10.</translation>
+    </message>
+    <message>
+        <source>At most %1 cards fit the seven-digit card numbers.</source>
+        <translation>At most %1 cards fit the seven-digit card numbers.</translation>
+    </message>
+    <message>
+        <source>At most %1 bookings fit the eight-digit booking numbers.</source>
+        <translation>At most %1 bookings fit the eight-digit booking numbers.</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number from 0 to 18446744073709551615.</source>
+        <translation>--seed must be a whole number from 0 to 18446744073709551615.</translation>
+    </message>
+    <message>
+        <source>--site-number must be exactly three digits, e.g. 100.</source>
+        <translation>--site-number must be exactly three digits, e.g. 100.</translation>
+    </message>
+    <message>
+        <source>--db is required: the database file to create.</source>
+        <translation>--db is required: the database file to create.</translation>
+    </message>
+    <message>
+        <source>Builds a realistic GymGate site database of any size, the same for the same seed.</source>
+        <translation>Builds a realistic GymGate site database of any size, the same for the same seed.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;; see --help.</source>
+        <translation>Unexpected argument &quot;%1&quot;; see --help.</translation>
+    </message>
+    <message>
+        <source>Cannot read the signing key %1: %2</source>
+        <translation>Cannot read the signing key %1: %2</translation>
+    </message>
+    <message>
+        <source>The signing key %1 is damaged: it must hold exactly %2 bytes.</source>
+        <translation>The signing key %1 is damaged: it must hold exactly %2 bytes.</translation>
+    </message>
+    <message>
+        <source>Cannot create the signing key %1: %2</source>
+        <translation>Cannot create the signing key %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the signing key %1.</source>
+        <translation>Cannot write the signing key %1.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::GymGenerator</name>
+    <message>
+        <source>The database %1 already exists. Use --force to delete it and generate a new one.</source>
+        <translation>The database %1 already exists. Use --force to delete it and generate a new one.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the database %1.</source>
+        <translation>Cannot delete the database %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Cannot create the folder %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the key folder %1.</source>
+        <translation>Cannot create the key folder %1.</translation>
+    </message>
+    <message>
+        <source>indexes</source>
+        <translation>indexes</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::OptionSet</name>
+    <message>
+        <source>The SQLite database to create.</source>
+        <translation>The SQLite database to create.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>path</translation>
+    </message>
+    <message>
+        <source>Delete an existing database at --db first.</source>
+        <translation>Delete an existing database at --db first.</translation>
+    </message>
+    <message>
+        <source>Number of members (default 1000).</source>
+        <translation>Number of members (default 1000).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>count</translation>
+    </message>
+    <message>
+        <source>Seed of every random choice (default 1).</source>
+        <translation>Seed of every random choice (default 1).</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>Membership cards per member (default 1.5).</source>
+        <translation>Membership cards per member (default 1.5).</translation>
+    </message>
+    <message>
+        <source>Class and court bookings per member (default 10).</source>
+        <translation>Class and court bookings per member (default 10).</translation>
+    </message>
+    <message>
+        <source>Past rows of the entry log per member (default 20).</source>
+        <translation>Past rows of the entry log per member (default 20).</translation>
+    </message>
+    <message>
+        <source>Three-digit site number carried by member, card and booking numbers (default 100).</source>
+        <translation>Three-digit site number carried by member, card and booking numbers (default 100).</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>digits</translation>
+    </message>
+    <message>
+        <source>The moment the data is placed around, ISO 8601; without an offset it is the site&apos;s time (default: now, rounded down to the hour).</source>
+        <translation>The moment the data is placed around, ISO 8601; without an offset it is the site&apos;s time (default: now, rounded down to the hour).</translation>
+    </message>
+    <message>
+        <source>date-time</source>
+        <translation>date-time</translation>
+    </message>
+    <message>
+        <source>Folder of the site data key and the desk signing key (default: the database&apos;s folder).</source>
+        <translation>Folder of the site data key and the desk signing key (default: the database&apos;s folder).</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>dir</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>No progress on standard error.</source>
+        <translation>No progress on standard error.</translation>
+    </message>
+    <message>
+        <source>Write demo scenarios (code to scan, expected outcome): JSON, or lines for gymgate --headless when the name ends in .txt.</source>
+        <translation>Write demo scenarios (code to scan, expected outcome): JSON, or lines for gymgate --headless when the name ends in .txt.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>No entry gate is configured in this database.</source>
+        <translation>No entry gate is configured in this database.</translation>
+    </message>
+    <message>
+        <source>No gate &quot;%1&quot; in this database.</source>
+        <translation>No gate &quot;%1&quot; in this database.</translation>
+    </message>
+    <message>
+        <source>The database %1 does not exist. Create a demo gym with gymgate-datagen first.</source>
+        <translation>The database %1 does not exist. Create a demo gym with gymgate-datagen first.</translation>
+    </message>
+    <message>
+        <source>The site time zone setting is not a valid time zone.</source>
+        <translation>The site time zone setting is not a valid time zone.</translation>
+    </message>
+    <message>
+        <source>Ready. Scan or type a member code, one per line (Ctrl+D ends).</source>
+        <translation>Ready. Scan or type a member code, one per line (Ctrl+D ends).</translation>
+    </message>
+</context>
+</TS>

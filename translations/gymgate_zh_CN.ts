@@ -1,0 +1,1206 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AccessReason</name>
+    <message>
+        <source>No decision was made.</source>
+        <translation>未作出判定。</translation>
+    </message>
+    <message>
+        <source>Please see the front desk.</source>
+        <translation>请到前台咨询。</translation>
+    </message>
+    <message>
+        <source>Welcome! Please go through.</source>
+        <translation>欢迎光临！请通行。</translation>
+    </message>
+    <message>
+        <source>Walk through the gate now.</source>
+        <translation>请现在通过闸机。</translation>
+    </message>
+    <message>
+        <source>Emergency: all gates are open.</source>
+        <translation>紧急状态：所有闸机已打开。</translation>
+    </message>
+    <message>
+        <source>Leave the building calmly by the nearest exit.</source>
+        <translation>请保持冷静，从最近的出口离开建筑。</translation>
+    </message>
+    <message>
+        <source>This code is not a GymGate member code.</source>
+        <translation>此码不是 GymGate 会员码。</translation>
+    </message>
+    <message>
+        <source>Show your member QR code from the app or your member card.</source>
+        <translation>请出示 App 中的会员二维码或您的会员卡。</translation>
+    </message>
+    <message>
+        <source>This code was issued by an unknown system.</source>
+        <translation>此码由未知系统签发。</translation>
+    </message>
+    <message>
+        <source>Please ask the front desk to issue you a new code.</source>
+        <translation>请到前台申请新的会员码。</translation>
+    </message>
+    <message>
+        <source>This code is not genuine.</source>
+        <translation>此码未通过真伪校验。</translation>
+    </message>
+    <message>
+        <source>This code has expired.</source>
+        <translation>此码已过期。</translation>
+    </message>
+    <message>
+        <source>Refresh the code in the app and scan again.</source>
+        <translation>请在 App 中刷新会员码后重新扫码。</translation>
+    </message>
+    <message>
+        <source>This code is not valid yet.</source>
+        <translation>此码尚未生效。</translation>
+    </message>
+    <message>
+        <source>Check the time on your phone, refresh the code and scan again.</source>
+        <translation>请检查手机时间，刷新会员码后重新扫码。</translation>
+    </message>
+    <message>
+        <source>This code has been replaced by a newer one.</source>
+        <translation>此码已被新码取代。</translation>
+    </message>
+    <message>
+        <source>Use your newest member code, or ask the front desk.</source>
+        <translation>请使用最新的会员码，或咨询前台。</translation>
+    </message>
+    <message>
+        <source>This code was signed with a withdrawn key.</source>
+        <translation>此码的签名密钥已被撤销。</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>此码已被使用。</translation>
+    </message>
+    <message>
+        <source>Plain member numbers are not accepted here.</source>
+        <translation>此处不接受纯会员号。</translation>
+    </message>
+    <message>
+        <source>Member not found.</source>
+        <translation>未找到该会员。</translation>
+    </message>
+    <message>
+        <source>Please register at the front desk.</source>
+        <translation>请到前台办理登记。</translation>
+    </message>
+    <message>
+        <source>This membership is blocked.</source>
+        <translation>该会员已被禁用。</translation>
+    </message>
+    <message>
+        <source>This membership was closed.</source>
+        <translation>该会员已注销。</translation>
+    </message>
+    <message>
+        <source>This area is closed now.</source>
+        <translation>该区域当前未开放。</translation>
+    </message>
+    <message>
+        <source>Please come back during opening hours.</source>
+        <translation>请在营业时间内再来。</translation>
+    </message>
+    <message>
+        <source>This area is closed for maintenance.</source>
+        <translation>该区域正在维护，暂停开放。</translation>
+    </message>
+    <message>
+        <source>Please ask the front desk when it reopens.</source>
+        <translation>重新开放时间请咨询前台。</translation>
+    </message>
+    <message>
+        <source>No membership card found.</source>
+        <translation>未找到会员卡。</translation>
+    </message>
+    <message>
+        <source>Please buy a card at the front desk.</source>
+        <translation>请到前台办卡。</translation>
+    </message>
+    <message>
+        <source>Your card has expired.</source>
+        <translation>您的会员卡已过期。</translation>
+    </message>
+    <message>
+        <source>Please renew your card at the front desk.</source>
+        <translation>请到前台续卡。</translation>
+    </message>
+    <message>
+        <source>Your card is not valid yet.</source>
+        <translation>您的会员卡尚未生效。</translation>
+    </message>
+    <message>
+        <source>Please check its start date at the front desk.</source>
+        <translation>请到前台确认生效日期。</translation>
+    </message>
+    <message>
+        <source>Your card is frozen.</source>
+        <translation>您的会员卡已冻结。</translation>
+    </message>
+    <message>
+        <source>Please unfreeze it at the front desk.</source>
+        <translation>请到前台办理解冻。</translation>
+    </message>
+    <message>
+        <source>Your card is not valid at this time of day.</source>
+        <translation>您的会员卡在当前时段不可用。</translation>
+    </message>
+    <message>
+        <source>Please come back within your card&apos;s hours, or upgrade at the front desk.</source>
+        <translation>请在会员卡可用时段内再来，或到前台升级。</translation>
+    </message>
+    <message>
+        <source>Your card is not valid for this area.</source>
+        <translation>您的会员卡不适用于该区域。</translation>
+    </message>
+    <message>
+        <source>Please ask the front desk which areas your card covers.</source>
+        <translation>请向前台咨询您的会员卡适用区域。</translation>
+    </message>
+    <message>
+        <source>Your card has no visits left.</source>
+        <translation>您的会员卡已无剩余次数。</translation>
+    </message>
+    <message>
+        <source>Please top up or buy a new card at the front desk.</source>
+        <translation>请到前台充值或购买新卡。</translation>
+    </message>
+    <message>
+        <source>Your card balance is too low for a visit.</source>
+        <translation>您的会员卡余额不足以支付本次入场。</translation>
+    </message>
+    <message>
+        <source>Please top up at the front desk.</source>
+        <translation>请到前台充值。</translation>
+    </message>
+    <message>
+        <source>This area needs a booking, and you have none now.</source>
+        <translation>该区域需要预约，您当前没有有效预约。</translation>
+    </message>
+    <message>
+        <source>Book a class or a court at the front desk or in the app.</source>
+        <translation>请在前台或 App 中预约课程或场地。</translation>
+    </message>
+    <message>
+        <source>You entered a moment ago and have not left yet.</source>
+        <translation>您刚刚已入场，尚未离场。</translation>
+    </message>
+    <message>
+        <source>Each code lets one person in. Please see the front desk.</source>
+        <translation>一码仅限一人入场。请到前台咨询。</translation>
+    </message>
+    <message>
+        <source>You reached today&apos;s entry limit.</source>
+        <translation>您已达到今日入场次数上限。</translation>
+    </message>
+    <message>
+        <source>Please come back tomorrow.</source>
+        <translation>请明天再来。</translation>
+    </message>
+    <message>
+        <source>This area is full right now.</source>
+        <translation>该区域当前人数已满。</translation>
+    </message>
+    <message>
+        <source>Please wait a few minutes and scan again.</source>
+        <translation>请稍候几分钟再重新扫码。</translation>
+    </message>
+    <message>
+        <source>Entered again without leaving (allowed, recorded).</source>
+        <translation>未离场再次入场（已放行，已记录）。</translation>
+    </message>
+    <message>
+        <source>Entered with a plain member number (weak).</source>
+        <translation>使用纯会员号入场（安全性低）。</translation>
+    </message>
+    <message>
+        <source>Ask the front desk for a member QR code.</source>
+        <translation>请到前台领取会员二维码。</translation>
+    </message>
+</context>
+<context>
+    <name>AppOptions</name>
+    <message>
+        <source>GymGate: gym access control and front desk.</source>
+        <translation>GymGate：健身房门禁与前台系统。</translation>
+    </message>
+    <message>
+        <source>Run the entry controller without a window: codes from standard input, decisions on standard output.</source>
+        <translation>以无窗口方式运行入场控制器：从标准输入读取会员码，向标准输出写出判定结果。</translation>
+    </message>
+    <message>
+        <source>The local database file.</source>
+        <translation>本地数据库文件。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Interface language: zh_CN or en.</source>
+        <translation>界面语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Folder for the rotating diagnostic log.</source>
+        <translation>滚动诊断日志的目录。</translation>
+    </message>
+    <message>
+        <source>Diagnostic log level: trace, debug, info, warn, error.</source>
+        <translation>诊断日志级别：trace、debug、info、warn、error。</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>The gate this controller serves (id or name).</source>
+        <translation>本控制器所服务的闸机（ID 或名称）。</translation>
+    </message>
+    <message>
+        <source>gate</source>
+        <translation>闸机</translation>
+    </message>
+    <message>
+        <source>Decision output: text or json (default: text on a terminal, else json).</source>
+        <translation>判定结果输出格式：text 或 json（默认：终端上为 text，否则为 json）。</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;: use zh_CN or en.</source>
+        <translation>未知语言“%1”：请使用 zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>Unknown output format &quot;%1&quot;: use text or json.</source>
+        <translation>未知输出格式“%1”：请使用 text 或 json。</translation>
+    </message>
+    <message>
+        <source>Unknown log level &quot;%1&quot;.</source>
+        <translation>未知日志级别“%1”。</translation>
+    </message>
+    <message>
+        <source>Run as if it were this time (ISO 8601, e.g. 2026-03-04T10:05:00+08:00); time then runs on. For demos and tests.</source>
+        <translation>以此时间为起点运行（ISO 8601，例如 2026-03-04T10:05:00+08:00），之后时间照常走动。用于演示和测试。</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>The clock must be an ISO 8601 date and time, like 2026-03-04T10:05:00+08:00.</source>
+        <translation>时钟必须是 ISO 8601 日期时间，例如 2026-03-04T10:05:00+08:00。</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialCodec</name>
+    <message>
+        <source>Only card codes and app tokens can be encoded.</source>
+        <translation>只能编码会员卡码和 App 令牌。</translation>
+    </message>
+    <message>
+        <source>The member id is not a valid UUID.</source>
+        <translation>会员 ID 不是有效的 UUID。</translation>
+    </message>
+    <message>
+        <source>The card id is not a valid UUID.</source>
+        <translation>会员卡 ID 不是有效的 UUID。</translation>
+    </message>
+    <message>
+        <source>The issue time is out of range.</source>
+        <translation>签发时间超出范围。</translation>
+    </message>
+    <message>
+        <source>The expiry time is out of range.</source>
+        <translation>过期时间超出范围。</translation>
+    </message>
+    <message>
+        <source>The nonce must have 8 bytes.</source>
+        <translation>随机数（nonce）必须为 8 字节。</translation>
+    </message>
+    <message>
+        <source>A key id has 1 to 16 letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>密钥 ID 由 1 到 16 个字母、数字、“_”或“-”组成。</translation>
+    </message>
+    <message>
+        <source>The code could not be signed.</source>
+        <translation>无法对此码签名。</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialIssuer</name>
+    <message>
+        <source>Only card codes and app tokens can be issued.</source>
+        <translation>只能签发会员卡码和 App 令牌。</translation>
+    </message>
+    <message>
+        <source>The validity period is not valid.</source>
+        <translation>有效期无效。</translation>
+    </message>
+</context>
+<context>
+    <name>Datagen</name>
+    <message>
+        <source>planning bookings</source>
+        <translation>规划预约</translation>
+    </message>
+    <message>
+        <source>bookings</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Cannot write the demo codes file %1: %2</source>
+        <translation>无法写入演示码文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>planning entries</source>
+        <translation>规划入场记录</translation>
+    </message>
+    <message>
+        <source>entries</source>
+        <translation>入场记录</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>cards</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>member codes</source>
+        <translation>会员码</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1：%2 / %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 done in %3 ms</source>
+        <translation>%1：已完成 %2 条，用时 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>%1: done in %2 ms</source>
+        <translation>%1：已完成，用时 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>The database refused a statement (%1): %2</source>
+        <translation>数据库拒绝执行语句（%1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DbTool</name>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>File size: %1 bytes</source>
+        <translation>文件大小：%1 字节</translation>
+    </message>
+    <message>
+        <source>Schema version: %1 (this program: %2)</source>
+        <translation>数据库版本：%1（本程序：%2）</translation>
+    </message>
+    <message>
+        <source>Tables: %1</source>
+        <translation>数据表：%1 个</translation>
+    </message>
+    <message>
+        <source>The database is up to date at schema version %1.</source>
+        <translation>数据库已是最新，数据库版本为 %1。</translation>
+    </message>
+    <message>
+        <source>Migrated from schema version %1 to %2.</source>
+        <translation>已从数据库版本 %1 迁移到 %2。</translation>
+    </message>
+    <message>
+        <source>Backup of the old file: %1</source>
+        <translation>旧文件的备份：%1</translation>
+    </message>
+    <message>
+        <source>audit chain BROKEN at seq %1 (%2 entries intact before it)</source>
+        <translation>审计链在序号 %1 处断裂（此前 %2 条记录完好）</translation>
+    </message>
+    <message>
+        <source>audit chain intact: %1 entries</source>
+        <translation>审计链完好：%1 条记录</translation>
+    </message>
+    <message>
+        <source>Backup written to %1.</source>
+        <translation>备份已写入 %1。</translation>
+    </message>
+    <message>
+        <source>Inspect, migrate, check and back up a GymGate local database.</source>
+        <translation>查看、迁移、检查和备份 GymGate 本地数据库。</translation>
+    </message>
+    <message>
+        <source>The database file.</source>
+        <translation>数据库文件。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>info | migrate | verify-audit | integrity | backup &lt;target&gt;</source>
+        <translation>info | migrate | verify-audit | integrity | backup &lt;目标文件&gt;</translation>
+    </message>
+    <message>
+        <source>Name a command: info, migrate, verify-audit, integrity or backup &lt;target&gt;.</source>
+        <translation>请指定命令：info、migrate、verify-audit、integrity 或 backup &lt;目标文件&gt;。</translation>
+    </message>
+    <message>
+        <source>Give the database file with --db &lt;path&gt;.</source>
+        <translation>请用 --db &lt;路径&gt; 指定数据库文件。</translation>
+    </message>
+    <message>
+        <source>backup needs exactly one target file.</source>
+        <translation>backup 命令需要且只能有一个目标文件。</translation>
+    </message>
+    <message>
+        <source>Unknown command or wrong arguments: %1</source>
+        <translation>未知命令或参数错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldCipher</name>
+    <message>
+        <source>Cannot create the folder for the data key %1.</source>
+        <translation>无法为数据密钥 %1 创建目录。</translation>
+    </message>
+    <message>
+        <source>Cannot create the data key file %1: %2</source>
+        <translation>无法创建数据密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the data key file %1: %2</source>
+        <translation>无法写入数据密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the data key file %1: %2</source>
+        <translation>无法读取数据密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The data key file %1 is damaged: it must hold exactly %2 bytes. Restore it from a backup; without it the encrypted phone numbers cannot be read.</source>
+        <translation>数据密钥文件 %1 已损坏：其大小必须正好为 %2 字节。请从备份中恢复该文件；没有它将无法读取加密的手机号。</translation>
+    </message>
+    <message>
+        <source>A data key has %1 bytes, not %2.</source>
+        <translation>数据密钥应为 %1 字节，而不是 %2 字节。</translation>
+    </message>
+    <message>
+        <source>The crypto library failed to start.</source>
+        <translation>加密库初始化失败。</translation>
+    </message>
+    <message>
+        <source>The encrypted field is too short.</source>
+        <translation>加密字段过短。</translation>
+    </message>
+    <message>
+        <source>The encrypted field is damaged or belongs to another data key.</source>
+        <translation>加密字段已损坏，或属于其他数据密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessDecisionLoop</name>
+    <message numerus="yes">
+        <source>%n visit(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>balance %1 yuan</source>
+        <translation>余额 %1 元</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>有效期至 %1</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>GRANTED</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>DENIED </source>
+        <translation>拒绝 </translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>No gate &quot;%1&quot; here.</source>
+        <translation>此处没有闸机“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>Logging</name>
+    <message>
+        <source>Cannot create the log folder %1.</source>
+        <translation>无法创建日志目录 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot open the log file %1: %2</source>
+        <translation>无法打开日志文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SigningKey</name>
+    <message>
+        <source>The crypto library failed to start.</source>
+        <translation>加密库初始化失败。</translation>
+    </message>
+    <message>
+        <source>A key id has 1 to 16 letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>密钥 ID 由 1 到 16 个字母、数字、“_”或“-”组成。</translation>
+    </message>
+    <message>
+        <source>A signing key has %1 bytes, not %2.</source>
+        <translation>签名密钥应为 %1 字节，而不是 %2 字节。</translation>
+    </message>
+    <message>
+        <source>The signing key is damaged: its two halves do not match.</source>
+        <translation>签名密钥已损坏：其前后两部分不匹配。</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>An audit record was written outside a transaction.</source>
+        <translation>审计记录在事务之外写入。</translation>
+    </message>
+    <message>
+        <source>An audit record needs an actor and an action.</source>
+        <translation>审计记录必须包含操作人和操作。</translation>
+    </message>
+    <message>
+        <source>The audit record</source>
+        <translation>该审计记录</translation>
+    </message>
+    <message>
+        <source>The booking</source>
+        <translation>该预约</translation>
+    </message>
+    <message>
+        <source>The booking number is missing.</source>
+        <translation>缺少预约号。</translation>
+    </message>
+    <message>
+        <source>The booking status is missing.</source>
+        <translation>缺少预约状态。</translation>
+    </message>
+    <message>
+        <source>The booking must end after it starts.</source>
+        <translation>预约的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>The card product</source>
+        <translation>该卡种</translation>
+    </message>
+    <message>
+        <source>The name is missing.</source>
+        <translation>缺少名称。</translation>
+    </message>
+    <message>
+        <source>The card kind is missing.</source>
+        <translation>缺少卡类型。</translation>
+    </message>
+    <message>
+        <source>The course</source>
+        <translation>该课程</translation>
+    </message>
+    <message>
+        <source>The course slot</source>
+        <translation>该课程时段</translation>
+    </message>
+    <message>
+        <source>The slot must end after it starts.</source>
+        <translation>时段的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>The capacity must be at least one.</source>
+        <translation>容量至少为 1。</translation>
+    </message>
+    <message>
+        <source>The course slot is fully booked.</source>
+        <translation>该课程时段已约满。</translation>
+    </message>
+    <message>
+        <source>The course slot has no booking to release.</source>
+        <translation>该课程时段没有可释放的预约。</translation>
+    </message>
+    <message>
+        <source>The migration file name %1 is not NNNN_name.sql.</source>
+        <translation>迁移文件名 %1 不符合 NNNN_name.sql 格式。</translation>
+    </message>
+    <message>
+        <source>The migration %1 cannot be read.</source>
+        <translation>无法读取迁移 %1。</translation>
+    </message>
+    <message>
+        <source>The migrations are not numbered without gaps: expected version %1, found %2 (%3).</source>
+        <translation>迁移编号不连续：应为版本 %1，实际为 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>No database file was given.</source>
+        <translation>未指定数据库文件。</translation>
+    </message>
+    <message>
+        <source>The database file %1 does not exist.</source>
+        <translation>数据库文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>无法创建目录 %1。</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be opened: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>The SQLite driver did not expose its connection handle.</source>
+        <translation>SQLite 驱动未提供其连接句柄。</translation>
+    </message>
+    <message>
+        <source>The journal mode cannot be set: %1</source>
+        <translation>无法设置日志模式（journal mode）：%1</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot use write-ahead logging (mode %2).</source>
+        <translation>数据库 %1 无法使用预写日志（WAL），当前模式为 %2。</translation>
+    </message>
+    <message>
+        <source>Schema version %1 was asked for, but the latest known is %2.</source>
+        <translation>请求的数据库版本为 %1，但已知的最新版本为 %2。</translation>
+    </message>
+    <message>
+        <source>The database %1 has schema version %2, but this GymGate knows versions up to %3 only. Please install a newer GymGate; the file was not changed.</source>
+        <translation>数据库 %1 的数据库版本为 %2，但此 GymGate 最高只支持版本 %3。请安装更新版本的 GymGate；文件未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The database could not be backed up before the upgrade, so it was not changed: %1</source>
+        <translation>升级前无法备份数据库，因此未作更改：%1</translation>
+    </message>
+    <message>
+        <source>The migration %1 failed, the database was left at version %2: %3</source>
+        <translation>迁移 %1 失败，数据库仍为版本 %2：%3</translation>
+    </message>
+    <message>
+        <source>The upgrade could not be committed, the database was left at version %1: %2</source>
+        <translation>无法提交升级，数据库仍为版本 %1：%2</translation>
+    </message>
+    <message>
+        <source>The schema version cannot be read</source>
+        <translation>无法读取数据库版本</translation>
+    </message>
+    <message>
+        <source>The database reported an error: %1</source>
+        <translation>数据库报告错误：%1</translation>
+    </message>
+    <message>
+        <source>The query returned no row.</source>
+        <translation>查询未返回任何行。</translation>
+    </message>
+    <message>
+        <source>No backup file was given.</source>
+        <translation>未指定备份文件。</translation>
+    </message>
+    <message>
+        <source>A database cannot be backed up onto itself.</source>
+        <translation>不能将数据库备份到其自身。</translation>
+    </message>
+    <message>
+        <source>The backup file %1 cannot be created: %2</source>
+        <translation>无法创建备份文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The backup to %1 cannot start: %2</source>
+        <translation>无法开始备份到 %1：%2</translation>
+    </message>
+    <message>
+        <source>The backup to %1 failed: %2</source>
+        <translation>备份到 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>The integrity check could not run: %1</source>
+        <translation>无法运行完整性检查：%1</translation>
+    </message>
+    <message>
+        <source>The gate</source>
+        <translation>该闸机</translation>
+    </message>
+    <message>
+        <source>The gate has no zone.</source>
+        <translation>闸机未指定区域。</translation>
+    </message>
+    <message>
+        <source>The gate direction is missing.</source>
+        <translation>缺少闸机方向。</translation>
+    </message>
+    <message>
+        <source>The fail mode is missing.</source>
+        <translation>缺少故障模式。</translation>
+    </message>
+    <message>
+        <source>The key id is missing.</source>
+        <translation>缺少密钥 ID。</translation>
+    </message>
+    <message>
+        <source>A public key must be 32 bytes long.</source>
+        <translation>公钥长度必须为 32 字节。</translation>
+    </message>
+    <message>
+        <source>The key %1</source>
+        <translation>密钥 %1</translation>
+    </message>
+    <message>
+        <source>The credential id is missing.</source>
+        <translation>缺少凭证 ID。</translation>
+    </message>
+    <message>
+        <source>Only card codes and app tokens are stored.</source>
+        <translation>只能存储会员卡码和 App 令牌。</translation>
+    </message>
+    <message>
+        <source>The credential</source>
+        <translation>该凭证</translation>
+    </message>
+    <message>
+        <source>The member card</source>
+        <translation>该会员卡</translation>
+    </message>
+    <message>
+        <source>The card number is missing.</source>
+        <translation>缺少卡号。</translation>
+    </message>
+    <message>
+        <source>The card has no member.</source>
+        <translation>会员卡未关联会员。</translation>
+    </message>
+    <message>
+        <source>The card status is missing.</source>
+        <translation>缺少会员卡状态。</translation>
+    </message>
+    <message>
+        <source>The member</source>
+        <translation>该会员</translation>
+    </message>
+    <message>
+        <source>The member number is missing.</source>
+        <translation>缺少会员号。</translation>
+    </message>
+    <message>
+        <source>The phone number is missing.</source>
+        <translation>缺少手机号。</translation>
+    </message>
+    <message>
+        <source>The queued event</source>
+        <translation>该待发送事件</translation>
+    </message>
+    <message>
+        <source>An outbox event was written outside a transaction.</source>
+        <translation>发件箱事件在事务之外写入。</translation>
+    </message>
+    <message>
+        <source>The event has no type.</source>
+        <translation>事件缺少类型。</translation>
+    </message>
+    <message>
+        <source>The failed event</source>
+        <translation>该发送失败的事件</translation>
+    </message>
+    <message>
+        <source>The receipt number is missing.</source>
+        <translation>缺少收据号。</translation>
+    </message>
+    <message>
+        <source>The kind of payment is missing.</source>
+        <translation>缺少交易类型。</translation>
+    </message>
+    <message>
+        <source>The payment method is missing.</source>
+        <translation>缺少支付方式。</translation>
+    </message>
+    <message>
+        <source>The setting has no name.</source>
+        <translation>设置项缺少名称。</translation>
+    </message>
+    <message>
+        <source>The zone %1 is not configured.</source>
+        <translation>区域 %1 未配置。</translation>
+    </message>
+    <message>
+        <source>The entry</source>
+        <translation>该入场记录</translation>
+    </message>
+    <message>
+        <source>The entry is %1 and can no longer change.</source>
+        <translation>该入场记录状态为 %1，无法再更改。</translation>
+    </message>
+    <message>
+        <source>A decision is stored as denied or pending.</source>
+        <translation>判定只能以“拒绝”或“待定”状态保存。</translation>
+    </message>
+    <message>
+        <source>The entry has no zone.</source>
+        <translation>入场记录缺少区域。</translation>
+    </message>
+    <message>
+        <source>The entry has no direction.</source>
+        <translation>入场记录缺少方向。</translation>
+    </message>
+    <message>
+        <source>The entry has no reason.</source>
+        <translation>入场记录缺少原因。</translation>
+    </message>
+    <message>
+        <source>A deduction cannot be negative.</source>
+        <translation>扣减额不能为负数。</translation>
+    </message>
+    <message>
+        <source>Only a pending entry with a card can be charged.</source>
+        <translation>只有关联会员卡的待定入场记录才能扣费。</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>此码已被使用。</translation>
+    </message>
+    <message>
+        <source>The card can no longer pay for this entry.</source>
+        <translation>该会员卡已无法支付本次入场。</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>booking number</source>
+        <translation>预约号</translation>
+    </message>
+    <message>
+        <source>receipt number</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>event id</source>
+        <translation>事件 ID</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>%1 was not found.</source>
+        <translation>未找到%1。</translation>
+    </message>
+    <message>
+        <source>A record with this %1 already exists.</source>
+        <translation>已存在相同%1的记录。</translation>
+    </message>
+    <message>
+        <source>The record refers to something that does not exist or is still referred to by other records.</source>
+        <translation>该记录引用了不存在的数据，或仍被其他记录引用。</translation>
+    </message>
+    <message>
+        <source>The value of %1 is not allowed.</source>
+        <translation>%1的取值不允许。</translation>
+    </message>
+    <message>
+        <source>The change conflicts with stored data: %1</source>
+        <translation>此更改与已存储的数据冲突：%1</translation>
+    </message>
+    <message>
+        <source>The stored %1 is damaged: %2</source>
+        <translation>存储的 %1 已损坏：%2</translation>
+    </message>
+    <message>
+        <source>The staff account</source>
+        <translation>该员工账号</translation>
+    </message>
+    <message>
+        <source>The user name is missing.</source>
+        <translation>缺少用户名。</translation>
+    </message>
+    <message>
+        <source>The password is missing.</source>
+        <translation>缺少密码。</translation>
+    </message>
+    <message>
+        <source>The role is missing.</source>
+        <translation>缺少角色。</translation>
+    </message>
+    <message>
+        <source>The account status is missing.</source>
+        <translation>缺少账号状态。</translation>
+    </message>
+    <message>
+        <source>The venue</source>
+        <translation>该场馆</translation>
+    </message>
+    <message>
+        <source>The venue kind is missing.</source>
+        <translation>缺少场馆类型。</translation>
+    </message>
+    <message>
+        <source>The venue status is missing.</source>
+        <translation>缺少场馆状态。</translation>
+    </message>
+    <message>
+        <source>The anti-passback mode is missing.</source>
+        <translation>缺少防回传模式。</translation>
+    </message>
+    <message>
+        <source>The maintenance must end after it starts.</source>
+        <translation>维护的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>The maintenance plan</source>
+        <translation>该维护计划</translation>
+    </message>
+    <message>
+        <source>The connection name %1 is already in use.</source>
+        <translation>连接名 %1 已被占用。</translation>
+    </message>
+    <message>
+        <source>The write-ahead log could not be checkpointed: %1</source>
+        <translation>无法对预写日志（WAL）执行检查点：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklySchedule</name>
+    <message>
+        <source>The schedule must be a JSON list of time windows.</source>
+        <translation>时间表必须是由时间段组成的 JSON 列表。</translation>
+    </message>
+    <message>
+        <source>Each time window must be an object.</source>
+        <translation>每个时间段都必须是一个对象。</translation>
+    </message>
+    <message>
+        <source>Days must be weekday numbers 1-7, like &quot;1-5&quot; or &quot;6,7&quot;.</source>
+        <translation>星期必须是 1-7 的数字，例如“1-5”或“6,7”。</translation>
+    </message>
+    <message>
+        <source>The start time must be HH:MM between 00:00 and 23:59.</source>
+        <translation>开始时间必须是 00:00 到 23:59 之间的 HH:MM。</translation>
+    </message>
+    <message>
+        <source>The end time must be HH:MM up to 24:00 and differ from the start time.</source>
+        <translation>结束时间必须是不晚于 24:00 的 HH:MM，且不能与开始时间相同。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate</name>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3.</source>
+        <translation>--%1 必须是 %2 到 %3 之间的整数。</translation>
+    </message>
+    <message>
+        <source>--now must be an ISO date-time such as 2025-03-01T18:30:00+08:00, not &quot;%1&quot;.</source>
+        <translation>--now 必须是 ISO 日期时间，例如 2025-03-01T18:30:00+08:00，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--cards-per-member must be a number from 0 to 10.</source>
+        <translation>--cards-per-member 必须是 0 到 10 之间的数值。</translation>
+    </message>
+    <message>
+        <source>At most %1 cards fit the seven-digit card numbers.</source>
+        <translation>七位卡号最多只能容纳 %1 张会员卡。</translation>
+    </message>
+    <message>
+        <source>At most %1 bookings fit the eight-digit booking numbers.</source>
+        <translation>八位预约号最多只能容纳 %1 个预约。</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number from 0 to 18446744073709551615.</source>
+        <translation>--seed 必须是 0 到 18446744073709551615 之间的整数。</translation>
+    </message>
+    <message>
+        <source>--site-number must be exactly three digits, e.g. 100.</source>
+        <translation>--site-number 必须正好是三位数字，例如 100。</translation>
+    </message>
+    <message>
+        <source>--db is required: the database file to create.</source>
+        <translation>必须指定 --db：要创建的数据库文件。</translation>
+    </message>
+    <message>
+        <source>Builds a realistic GymGate site database of any size, the same for the same seed.</source>
+        <translation>生成任意规模、贴近真实的 GymGate 门店数据库；种子相同则数据相同。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;; see --help.</source>
+        <translation>意外的参数“%1”；请参阅 --help。</translation>
+    </message>
+    <message>
+        <source>Cannot read the signing key %1: %2</source>
+        <translation>无法读取签名密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>The signing key %1 is damaged: it must hold exactly %2 bytes.</source>
+        <translation>签名密钥 %1 已损坏：其大小必须正好为 %2 字节。</translation>
+    </message>
+    <message>
+        <source>Cannot create the signing key %1: %2</source>
+        <translation>无法创建签名密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the signing key %1.</source>
+        <translation>无法写入签名密钥 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::GymGenerator</name>
+    <message>
+        <source>The database %1 already exists. Use --force to delete it and generate a new one.</source>
+        <translation>数据库 %1 已存在。使用 --force 可将其删除并重新生成。</translation>
+    </message>
+    <message>
+        <source>Cannot delete the database %1.</source>
+        <translation>无法删除数据库 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建目录 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the key folder %1.</source>
+        <translation>无法创建密钥目录 %1。</translation>
+    </message>
+    <message>
+        <source>indexes</source>
+        <translation>索引</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::OptionSet</name>
+    <message>
+        <source>The SQLite database to create.</source>
+        <translation>要创建的 SQLite 数据库。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Delete an existing database at --db first.</source>
+        <translation>先删除 --db 处已有的数据库。</translation>
+    </message>
+    <message>
+        <source>Number of members (default 1000).</source>
+        <translation>会员数量（默认 1000）。</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Seed of every random choice (default 1).</source>
+        <translation>所有随机选择所用的种子（默认 1）。</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Membership cards per member (default 1.5).</source>
+        <translation>每位会员的会员卡数（默认 1.5）。</translation>
+    </message>
+    <message>
+        <source>Class and court bookings per member (default 10).</source>
+        <translation>每位会员的课程和场地预约数（默认 10）。</translation>
+    </message>
+    <message>
+        <source>Past rows of the entry log per member (default 20).</source>
+        <translation>每位会员的历史入场记录条数（默认 20）。</translation>
+    </message>
+    <message>
+        <source>Three-digit site number carried by member, card and booking numbers (default 100).</source>
+        <translation>会员号、卡号和预约号中包含的三位门店编号（默认 100）。</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>The moment the data is placed around, ISO 8601; without an offset it is the site&apos;s time (default: now, rounded down to the hour).</source>
+        <translation>数据所围绕的时间点，ISO 8601 格式；未带时区偏移时按门店时间解释（默认：当前时间，向下取整到整点）。</translation>
+    </message>
+    <message>
+        <source>date-time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Folder of the site data key and the desk signing key (default: the database&apos;s folder).</source>
+        <translation>门店数据密钥和前台签名密钥所在的目录（默认：数据库所在目录）。</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>No progress on standard error.</source>
+        <translation>不在标准错误输出中显示进度。</translation>
+    </message>
+    <message>
+        <source>Write demo scenarios (code to scan, expected outcome): JSON, or lines for gymgate --headless when the name ends in .txt.</source>
+        <translation>写出演示场景（待扫描的码及预期结果）：默认为 JSON；文件名以 .txt 结尾时，写成供 gymgate --headless 使用的逐行文本。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>No entry gate is configured in this database.</source>
+        <translation>此数据库中未配置入场闸机。</translation>
+    </message>
+    <message>
+        <source>No gate &quot;%1&quot; in this database.</source>
+        <translation>此数据库中没有闸机“%1”。</translation>
+    </message>
+    <message>
+        <source>The database %1 does not exist. Create a demo gym with gymgate-datagen first.</source>
+        <translation>数据库 %1 不存在。请先用 gymgate-datagen 创建演示健身房。</translation>
+    </message>
+    <message>
+        <source>The site time zone setting is not a valid time zone.</source>
+        <translation>门店时区设置不是有效的时区。</translation>
+    </message>
+    <message>
+        <source>Ready. Scan or type a member code, one per line (Ctrl+D ends).</source>
+        <translation>就绪。请扫描或输入会员码，每行一个（按 Ctrl+D 结束）。</translation>
+    </message>
+</context>
+</TS>

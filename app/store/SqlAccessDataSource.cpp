@@ -15,20 +15,6 @@ namespace {
 
 constexpr qint64 kDayMs = 24 * 60 * 60 * 1000;
 
-// Binds and runs a kept prepared query; the caller reads it and calls finish().
-Status execPrepared(QSqlQuery &query, std::initializer_list<QVariant> values)
-{
-    int index = 0;
-    for (const QVariant &value : values)
-        query.bindValue(index++, sql::bindable(value));
-    if (!query.exec()) {
-        Error error = sql::queryError(query);
-        query.finish();
-        return std::unexpected(error);
-    }
-    return {};
-}
-
 Status prepareQuery(QSqlQuery &query, const QString &sql)
 {
     query.setForwardOnly(true);
@@ -86,7 +72,7 @@ Result<std::optional<QString>> SqlAccessDataSource::memberIdForLegacyCode(const 
     if (Status prepared = ensurePrepared(); !prepared)
         return std::unexpected(prepared.error());
     for (QSqlQuery *query : {&m_memberByNo, &m_memberByCardNo}) {
-        if (Status done = execPrepared(*query, {code}); !done)
+        if (Status done = sql::execKept(*query, {code}); !done)
             return std::unexpected(done.error());
         const std::optional<QString> memberId
             = query->next() ? std::optional<QString>(query->value(0).toString()) : std::nullopt;
@@ -104,7 +90,7 @@ Result<MemberAccessData> SqlAccessDataSource::memberAccessData(
         return std::unexpected(prepared.error());
     MemberAccessData data;
     // Deleted members are returned too: the policy answers "deleted", not "unknown".
-    if (Status done = execPrepared(m_member, {memberId}); !done)
+    if (Status done = sql::execKept(m_member, {memberId}); !done)
         return std::unexpected(done.error());
     if (m_member.next())
         data.member = MemberRepository::readMember(m_member);
@@ -122,7 +108,7 @@ Result<MemberAccessData> SqlAccessDataSource::memberAccessData(
 
 Status SqlAccessDataSource::readCards(const QString &memberId, MemberAccessData &data)
 {
-    if (Status done = execPrepared(m_cards, {memberId}); !done)
+    if (Status done = sql::execKept(m_cards, {memberId}); !done)
         return done;
     while (m_cards.next()) {
         Result<MemberCard> card = MemberCardRepository::readCard(m_cards);
@@ -139,7 +125,7 @@ Status SqlAccessDataSource::readCards(const QString &memberId, MemberAccessData 
 Status SqlAccessDataSource::readBookings(
     const QString &memberId, const QString &zoneId, qint64 nowMs, MemberAccessData &data)
 {
-    if (Status done = execPrepared(m_bookings, {memberId, nowMs - kDayMs, nowMs + kDayMs, zoneId}); !done)
+    if (Status done = sql::execKept(m_bookings, {memberId, nowMs - kDayMs, nowMs + kDayMs, zoneId}); !done)
         return done;
     while (m_bookings.next())
         data.bookings.append(BookingRepository::readBooking(m_bookings));
@@ -150,7 +136,7 @@ Status SqlAccessDataSource::readBookings(
 Status SqlAccessDataSource::readEntries(
     const QString &memberId, const QString &zoneId, qint64 nowMs, MemberAccessData &data)
 {
-    if (Status done = execPrepared(m_entries, {memberId, zoneId, nowMs - kDayMs}); !done)
+    if (Status done = sql::execKept(m_entries, {memberId, zoneId, nowMs - kDayMs}); !done)
         return done;
     while (m_entries.next()) {
         EntryFact fact;
@@ -171,7 +157,7 @@ Result<ZoneAccessData> SqlAccessDataSource::zoneAccessData(const QString &zoneId
     if (Status prepared = ensurePrepared(); !prepared)
         return std::unexpected(prepared.error());
     ZoneAccessData data;
-    if (Status done = execPrepared(m_venue, {zoneId}); !done)
+    if (Status done = sql::execKept(m_venue, {zoneId}); !done)
         return std::unexpected(done.error());
     if (!m_venue.next()) {
         m_venue.finish();
@@ -185,13 +171,13 @@ Result<ZoneAccessData> SqlAccessDataSource::zoneAccessData(const QString &zoneId
         return std::unexpected(venue.error());
     data.zone = std::move(*venue);
 
-    if (Status done = execPrepared(m_maintenance, {zoneId, nowMs}); !done)
+    if (Status done = sql::execKept(m_maintenance, {zoneId, nowMs}); !done)
         return std::unexpected(done.error());
     while (m_maintenance.next())
         data.maintenance.append(VenueRepository::readMaintenance(m_maintenance));
     m_maintenance.finish();
 
-    if (Status done = execPrepared(m_occupancy, {zoneId}); !done)
+    if (Status done = sql::execKept(m_occupancy, {zoneId}); !done)
         return std::unexpected(done.error());
     data.occupancy = m_occupancy.next() ? m_occupancy.value(0).toInt() : 0;
     m_occupancy.finish();

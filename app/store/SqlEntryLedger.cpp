@@ -13,14 +13,8 @@ namespace {
 // Binds and runs a kept prepared statement; returns the rows it changed.
 Result<int> execCounting(QSqlQuery &query, std::initializer_list<QVariant> values)
 {
-    int index = 0;
-    for (const QVariant &value : values)
-        query.bindValue(index++, sql::bindable(value));
-    if (!query.exec()) {
-        Error error = sql::queryError(query);
-        query.finish();
-        return std::unexpected(error);
-    }
+    if (Status ran = sql::execKept(query, values); !ran)
+        return std::unexpected(ran.error());
     if (query.isSelect())
         return 0; // the caller reads the rows, then calls finish()
     // numRowsAffected() is only answered while the query is active, so read it before finish().

@@ -221,4 +221,17 @@ Result<WeeklySchedule> scheduleFromJson(const QString &json, const QString &colu
     return schedule;
 }
 
+Status execKept(QSqlQuery &query, std::initializer_list<QVariant> values)
+{
+    int index = 0;
+    for (const QVariant &value : values)
+        query.bindValue(index++, bindable(value));
+    if (!query.exec()) {
+        Error error = queryError(query);
+        query.finish();
+        return std::unexpected(error);
+    }
+    return {};
+}
+
 } // namespace gymgate::sql

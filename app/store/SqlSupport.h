@@ -49,6 +49,10 @@ Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariant
 // Same for INSERT/UPDATE/DELETE that must change a row: NotFound with `what` otherwise.
 Status runUpdate(const QSqlDatabase &db, const QString &sql, const QVariantList &values, const QString &what);
 
+// Binds `values` in order to a query prepared once and kept (the entry path's statements) and
+// runs it. A SELECT is left active for the caller to read, who then calls finish().
+Status execKept(QSqlQuery &query, std::initializer_list<QVariant> values);
+
 QString stringListToJson(const QStringList &list);
 QStringList stringListFromJson(const QString &json);
 QString scheduleToJson(const WeeklySchedule &schedule);

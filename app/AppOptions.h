@@ -14,6 +14,7 @@ enum class AppMode {
 };
 enum class OutputFormat {
     Invalid = 0,
+    Auto, // text on a terminal, JSON lines otherwise
     Text,
     Json
 };
@@ -26,7 +27,7 @@ struct AppOptions {
     QString logDirectory;
     QString logLevel = QStringLiteral("info");
     QString gate; // gate id or name; empty = the first entry gate
-    OutputFormat format = OutputFormat::Invalid; // Invalid = text on a terminal, JSON otherwise
+    OutputFormat format = OutputFormat::Auto;
     bool autoPass = true; // no gate driver yet: confirm the passage at once
     qint64 clockStartMs = 0; // --clock: run as if it were this time (demos, tests); 0 = real time
 };

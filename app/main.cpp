@@ -135,7 +135,7 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
     DecisionService decisions(verifier, data, ledger, clock, AccessPolicy(), siteTimeZone);
 
     OutputFormat format = options.format;
-    if (format == OutputFormat::Invalid)
+    if (format == OutputFormat::Auto)
         format = isatty(STDOUT_FILENO) ? OutputFormat::Text : OutputFormat::Json;
     HeadlessDecisionLoop loop(decisions, ledger, clock, *gates, siteTimeZone, format, options.autoPass);
     QObject::connect(&loop, &HeadlessDecisionLoop::finished, &app, [&] {

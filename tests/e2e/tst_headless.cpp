@@ -1,6 +1,7 @@
 // End to end: a gym from the real gymgate-datagen, the real gymgate --headless process fed on
 // standard input, decisions read back as JSON lines and checked against the database.
 #include "store/Database.h"
+#include "store/SqlEntryLedger.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -154,6 +155,50 @@ private slots:
         }
         QCOMPARE(run.lines.at(5).value(QLatin1String("error")).toString(), QStringLiteral("not_found"));
         QCOMPARE(entryCount(), entriesBefore + 5);
+    }
+
+    // DESIGN §7: a pending entry left by a crash is annulled at start-up and its visit refunded.
+    void interruptedEntryAnnulledAtStart()
+    {
+        const QJsonObject scenario = scenarioNamed(QStringLiteral("value_card"));
+        QVERIFY(!scenario.isEmpty());
+        const QString memberId = scenario.value(QLatin1String("memberId")).toString();
+        QString cardId;
+        qint64 balanceBefore = 0;
+        {
+            std::unique_ptr<Database> db = open();
+            QVERIFY(db);
+            cardId = scalar(
+                *db, QStringLiteral("SELECT id FROM member_card WHERE member_id = ? AND kind = 'value'"), {memberId})
+                         .toString();
+            balanceBefore = scalar(*db, QStringLiteral("SELECT balance_fen FROM member_card WHERE id = ?"), {cardId})
+                                .toLongLong();
+            EntryRecord pending;
+            pending.id = QStringLiteral("00000000-0000-4000-8000-00000000abcd");
+            pending.zoneId = scenario.value(QLatin1String("zoneId")).toString();
+            pending.gateId = scenario.value(QLatin1String("gateId")).toString();
+            pending.direction = Direction::In;
+            pending.memberId = memberId;
+            pending.cardId = cardId;
+            pending.status = EntryStatus::Pending;
+            pending.reason = AccessReason::Granted;
+            pending.feeDeductedFen = 3000;
+            pending.decidedAtMs = QDateTime::fromString(DemoTime, Qt::ISODate).toMSecsSinceEpoch() - 60'000;
+            QVERIFY(SqlEntryLedger(*db).recordDecision(pending, false).has_value());
+            QCOMPARE(
+                scalar(*db, QStringLiteral("SELECT balance_fen FROM member_card WHERE id = ?"), {cardId}).toLongLong(),
+                balanceBefore - 3000);
+        }
+        const Run run = runHeadless(m_dbPath, {});
+        QCOMPARE(run.exitCode, 0);
+        std::unique_ptr<Database> db = open();
+        QVERIFY(db);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT status || '/' || annul_reason FROM entry WHERE id = ?"),
+                     {QStringLiteral("00000000-0000-4000-8000-00000000abcd")})
+                     .toString(),
+            QStringLiteral("annulled/interrupted"));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT balance_fen FROM member_card WHERE id = ?"), {cardId}).toLongLong(),
+            balanceBefore);
     }
 
     void missingDatabaseIsAClearError()

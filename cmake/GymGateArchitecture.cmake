@@ -7,8 +7,14 @@ set(GYMGATE_LAYER_FORBIDDEN_gymgate_store
     Qt6::Gui Qt6::Widgets Qt6::Network Qt6::WebSockets Qt6::SerialPort Qt6::HttpServer Qt6::Charts
     gymgate_scan gymgate_sync gymgate_ui)
 
+set(GYMGATE_LAYER_FORBIDDEN_gymgate_bridge_protocol
+    Qt6::Gui Qt6::Widgets Qt6::Sql Qt6::Network Qt6::WebSockets Qt6::SerialPort Qt6::HttpServer Qt6::Charts
+    PkgConfig::Modbus PkgConfig::SQLite3 gymgate_store gymgate_bridge)
+set(GYMGATE_LAYER_FORBIDDEN_gymgate_bridge
+    Qt6::Gui Qt6::Widgets Qt6::Sql Qt6::WebSockets Qt6::HttpServer Qt6::Charts PkgConfig::SQLite3 gymgate_store)
+
 function(gymgate_check_layer_rules)
-  foreach(lib gymgate_core gymgate_store)
+  foreach(lib gymgate_core gymgate_store gymgate_bridge_protocol gymgate_bridge)
     if(NOT TARGET ${lib})
       continue()
     endif()

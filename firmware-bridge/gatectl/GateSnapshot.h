@@ -1,0 +1,88 @@
+#pragma once
+
+#include "core/Error.h"
+
+#include <vector>
+
+#include "protocol/GateProfile.h"
+
+namespace gymgate::gatectl {
+
+// What a gate shows on one poll: counters and sensors (turnstile) or discrete inputs (relay).
+struct GateSnapshot {
+    quint32 entryCount = 0;
+    quint32 exitCount = 0;
+    quint16 errorCode = 0;
+    quint16 sensors = 0;
+    bool entryInput = false;
+    bool exitInput = false;
+    bool fireActive = false;
+    bool tamperInput = false;
+
+    bool operator==(const GateSnapshot &) const = default;
+};
+
+// A template over the bus so that watch and monitor (a bus that prints its frames) read alike.
+// Bus needs readInputRegisters and readDiscreteInputs as in bridge::ModbusBus.
+template<typename Bus>
+Result<GateSnapshot> readTurnstileSnapshot(Bus &bus, const bridge::RegisterMap &map)
+{
+    const auto word = [&bus](int address, int count) {
+        return bus.readInputRegisters(address, count);
+    };
+    auto entry = word(map.entryCounter, 2);
+    if (!entry)
+        return std::unexpected(entry.error());
+    auto exit = word(map.exitCounter, 2);
+    if (!exit)
+        return std::unexpected(exit.error());
+    auto error = word(map.errorCode, 1);
+    if (!error)
+        return std::unexpected(error.error());
+    auto sensors = word(map.sensors, 1);
+    if (!sensors)
+        return std::unexpected(sensors.error());
+    GateSnapshot snapshot;
+    // Counters are 32-bit, high word first (DESIGN §8).
+    snapshot.entryCount = quint32(entry->at(0)) << 16 | entry->at(1);
+    snapshot.exitCount = quint32(exit->at(0)) << 16 | exit->at(1);
+    snapshot.errorCode = error->front();
+    snapshot.sensors = sensors->front();
+    snapshot.entryInput = (snapshot.sensors & 0x1) != 0;
+    snapshot.exitInput = (snapshot.sensors & 0x2) != 0;
+    snapshot.fireActive = (snapshot.sensors >> map.fireBit & 0x1) != 0;
+    snapshot.tamperInput = (snapshot.sensors & 0x8) != 0;
+    return snapshot;
+}
+
+template<typename Bus>
+Result<GateSnapshot> readRelaySnapshot(Bus &bus, const bridge::RelayMap &map)
+{
+    GateSnapshot snapshot;
+    const struct {
+        int input;
+        bool *value;
+    } inputs[] = {{map.entryInput, &snapshot.entryInput}, {map.exitInput, &snapshot.exitInput},
+        {map.fireInput, &snapshot.fireActive}, {map.tamperInput, &snapshot.tamperInput}};
+    for (const auto &input : inputs) {
+        if (input.input < 0)
+            continue; // not wired
+        auto bits = bus.readDiscreteInputs(input.input, 1);
+        if (!bits)
+            return std::unexpected(bits.error());
+        *input.value = bits->front();
+    }
+    // A normally closed fire contact opens (reads 0) on alarm.
+    if (map.fireInput >= 0 && map.fireContact == bridge::FireContact::NormallyClosed)
+        snapshot.fireActive = !snapshot.fireActive;
+    return snapshot;
+}
+
+template<typename Bus>
+Result<GateSnapshot> readGateSnapshot(Bus &bus, const bridge::GateProfile &profile)
+{
+    return profile.kind == bridge::ProfileKind::Relay ? readRelaySnapshot(bus, profile.relay)
+                                                      : readTurnstileSnapshot(bus, profile.registers);
+}
+
+} // namespace gymgate::gatectl

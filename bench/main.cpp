@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "DecideBench.h"
+#include "GateBench.h"
 
 using namespace gymgate;
 
@@ -30,9 +31,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("gymgate-bench"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("GymGate benchmarks. Subcommands: decide."));
+    parser.setApplicationDescription(QStringLiteral("GymGate benchmarks. Subcommands: decide, gate."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("benchmark"), QStringLiteral("decide"));
+    parser.addPositionalArgument(QStringLiteral("benchmark"), QStringLiteral("decide | gate"));
     const QCommandLineOption db(
         QStringLiteral("db"), QStringLiteral("Gym database made by gymgate-datagen."), QStringLiteral("path"));
     const QCommandLineOption iterations(
@@ -42,7 +43,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption clock(QStringLiteral("clock"),
         QStringLiteral("Decide as if it were this time (ISO 8601), e.g. during opening hours."),
         QStringLiteral("time"));
-    parser.addOptions({db, iterations, seed, clock});
+    const QCommandLineOption gatesim(
+        QStringLiteral("gatesim"), QStringLiteral("The gymgate-gatesim binary (gate)."), QStringLiteral("path"));
+    parser.addOptions({db, iterations, seed, clock, gatesim});
     parser.process(app);
 
     const QString benchmark = parser.positionalArguments().value(0);
@@ -65,6 +68,16 @@ int main(int argc, char *argv[])
         }
         return printReport(runDecideBench(options));
     }
-    std::fprintf(stderr, "gymgate-bench: unknown benchmark \"%s\" (try: decide)\n", qPrintable(benchmark));
+    if (benchmark == QLatin1String("gate")) {
+        GateBenchOptions options;
+        options.gatesimPath = parser.isSet(gatesim) ? parser.value(gatesim) : QStringLiteral(GYMGATE_GATESIM_PATH);
+        options.iterations = parser.value(iterations).toInt();
+        if (options.iterations <= 0) {
+            std::fprintf(stderr, "gymgate-bench gate: --iterations must be positive\n");
+            return 2;
+        }
+        return printReport(runGateBench(options));
+    }
+    std::fprintf(stderr, "gymgate-bench: unknown benchmark \"%s\" (try: decide, gate)\n", qPrintable(benchmark));
     return 2;
 }

@@ -1,0 +1,131 @@
+#include "GateBench.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTimer>
+
+#include <cmath>
+
+#include "BenchStats.h"
+#include "drivers/ModbusGateDriver.h"
+
+namespace gymgate {
+namespace {
+
+using bridge::GateProfile;
+
+// The simulator as a child process; its first stdout line says where it listens.
+class Simulator {
+public:
+    ~Simulator()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.write("quit\n");
+            if (!m_process.waitForFinished(2000))
+                m_process.kill();
+        }
+    }
+
+    Result<QJsonObject> start(const QString &path, const QStringList &arguments)
+    {
+        m_process.start(path, arguments);
+        if (!m_process.waitForStarted(5000))
+            return fail(ErrorCode::Io, QStringLiteral("cannot start %1").arg(path));
+        while (!m_process.canReadLine()) {
+            if (!m_process.waitForReadyRead(5000))
+                return fail(ErrorCode::Timeout, QStringLiteral("the simulator printed nothing"));
+        }
+        return QJsonDocument::fromJson(m_process.readLine()).object();
+    }
+
+private:
+    QProcess m_process;
+};
+
+bool waitFor(GateDriver &driver, void (GateDriver::*signal)(Direction), int timeoutMs)
+{
+    QEventLoop loop;
+    QTimer::singleShot(timeoutMs, &loop, [&loop] { loop.exit(1); });
+    QObject::connect(&driver, signal, &loop, [&loop] { loop.exit(0); });
+    return loop.exec() == 0;
+}
+
+Result<QJsonObject> measure(GateProfile profile, int iterations)
+{
+    bridge::ModbusGateDriver driver(std::move(profile));
+    QEventLoop connected;
+    QTimer::singleShot(5000, &connected, [&connected] { connected.exit(1); });
+    QObject::connect(&driver, &GateDriver::connectedChanged, &connected, [&connected](bool up) {
+        if (up)
+            connected.exit(0);
+    });
+    driver.start();
+    if (connected.exec() != 0)
+        return fail(ErrorCode::Timeout, QStringLiteral("the driver did not connect"));
+
+    QList<qint64> samplesNs;
+    QElapsedTimer timer;
+    for (int i = 0; i < iterations + 20; ++i) {
+        const Direction direction = i % 2 ? Direction::Out : Direction::In;
+        timer.start();
+        driver.open(direction, 1);
+        if (!waitFor(driver, &GateDriver::opened, 2000))
+            return fail(ErrorCode::Timeout, QStringLiteral("no acknowledgement for open #%1").arg(i));
+        if (i >= 20) // warm-up
+            samplesNs.append(timer.nsecsElapsed());
+    }
+    driver.stop();
+    return summarize(samplesNs).toJson();
+}
+
+// Request and answer of a write-single-register on RTU: 8 + 8 bytes, each an 11-bit character
+// (start, 8 data, parity or a second stop bit, stop) as Modbus RTU specifies. This is the
+// DESIGN §11 floor: 1.5 ms at 115200 baud, 18.3 ms at 9600.
+double rtuWireTimeMs(int baud)
+{
+    const double ms = 16.0 * 11.0 * 1000.0 / baud;
+    return std::round(ms * 100.0) / 100.0;
+}
+
+} // namespace
+
+Result<QJsonObject> runGateBench(const GateBenchOptions &options)
+{
+    Simulator simulator;
+    // Nobody ever passes: the bench measures commands, not people.
+    Result<QJsonObject> info = simulator.start(options.gatesimPath,
+        {QStringLiteral("--tcp-port"), QStringLiteral("0"), QStringLiteral("--rtu"), QStringLiteral("--map"),
+            QStringLiteral("turnstile"), QStringLiteral("--pass-probability"), QStringLiteral("0"),
+            QStringLiteral("--quiet")});
+    if (!info)
+        return std::unexpected(info.error());
+
+    GateProfile tcp;
+    tcp.kind = bridge::ProfileKind::TurnstileRegisters;
+    tcp.transport = bridge::TransportKind::ModbusTcp;
+    tcp.tcp.port = info->value(QLatin1String("tcpPort")).toInt();
+    tcp.pollPeriodMs = 30;
+    Result<QJsonObject> tcpLatency = measure(tcp, options.iterations);
+    if (!tcpLatency)
+        return std::unexpected(tcpLatency.error());
+
+    GateProfile rtu = tcp;
+    rtu.transport = bridge::TransportKind::ModbusRtu;
+    rtu.serial.device = info->value(QLatin1String("rtu")).toString();
+    rtu.serial.baud = 115200;
+    Result<QJsonObject> rtuLatency = measure(rtu, options.iterations);
+    if (!rtuLatency)
+        return std::unexpected(rtuLatency.error());
+
+    return QJsonObject {{QStringLiteral("bench"), QStringLiteral("gate")},
+        {QStringLiteral("what"),
+            QStringLiteral("GateDriver::open() to opened(): write permission register, acknowledged")},
+        {QStringLiteral("modbus_tcp_loopback"), *tcpLatency}, {QStringLiteral("modbus_rtu_pty_115200"), *rtuLatency},
+        {QStringLiteral("rtu_wire_time_ms"),
+            QJsonObject {{QStringLiteral("baud_115200"), rtuWireTimeMs(115200)},
+                {QStringLiteral("baud_9600"), rtuWireTimeMs(9600)}}}};
+}
+
+} // namespace gymgate

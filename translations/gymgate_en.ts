@@ -399,6 +399,158 @@
         <source>The database refused a statement (%1): %2</source>
         <translation>The database refused a statement (%1): %2</translation>
     </message>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3.</source>
+        <translation>--%1 must be a whole number from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>--now must be an ISO date-time such as 2025-03-01T18:30:00+08:00, not &quot;%1&quot;.</source>
+        <translation>--now must be an ISO date-time such as 2025-03-01T18:30:00+08:00, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The SQLite database to create.</source>
+        <translation>The SQLite database to create.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>path</translation>
+    </message>
+    <message>
+        <source>Delete an existing database at --db first.</source>
+        <translation>Delete an existing database at --db first.</translation>
+    </message>
+    <message>
+        <source>Number of members (default 1000).</source>
+        <translation>Number of members (default 1000).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>count</translation>
+    </message>
+    <message>
+        <source>Seed of every random choice (default 1).</source>
+        <translation>Seed of every random choice (default 1).</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>Membership cards per member (default 1.5).</source>
+        <translation>Membership cards per member (default 1.5).</translation>
+    </message>
+    <message>
+        <source>Class and court bookings per member (default 10).</source>
+        <translation>Class and court bookings per member (default 10).</translation>
+    </message>
+    <message>
+        <source>Past rows of the entry log per member (default 20).</source>
+        <translation>Past rows of the entry log per member (default 20).</translation>
+    </message>
+    <message>
+        <source>Three-digit site number carried by member, card and booking numbers (default 100).</source>
+        <translation>Three-digit site number carried by member, card and booking numbers (default 100).</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>digits</translation>
+    </message>
+    <message>
+        <source>The moment the data is placed around, ISO 8601; without an offset it is the site&apos;s time (default: now, rounded down to the hour).</source>
+        <translation>The moment the data is placed around, ISO 8601; without an offset it is the site&apos;s time (default: now, rounded down to the hour).</translation>
+    </message>
+    <message>
+        <source>date-time</source>
+        <translation>date-time</translation>
+    </message>
+    <message>
+        <source>Folder of the site data key and the desk signing key (default: the database&apos;s folder).</source>
+        <translation>Folder of the site data key and the desk signing key (default: the database&apos;s folder).</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>dir</translation>
+    </message>
+    <message>
+        <source>Write demo scenarios (code to scan, expected outcome): JSON, or lines for gymgate --headless when the name ends in .txt.</source>
+        <translation>Write demo scenarios (code to scan, expected outcome): JSON, or lines for gymgate --headless when the name ends in .txt.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>No progress on standard error.</source>
+        <translation>No progress on standard error.</translation>
+    </message>
+    <message>
+        <source>--cards-per-member must be a number from 0 to 10.</source>
+        <translation>--cards-per-member must be a number from 0 to 10.</translation>
+    </message>
+    <message>
+        <source>At most %1 cards fit the seven-digit card numbers.</source>
+        <translation>At most %1 cards fit the seven-digit card numbers.</translation>
+    </message>
+    <message>
+        <source>At most %1 bookings fit the eight-digit booking numbers.</source>
+        <translation>At most %1 bookings fit the eight-digit booking numbers.</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number from 0 to 18446744073709551615.</source>
+        <translation>--seed must be a whole number from 0 to 18446744073709551615.</translation>
+    </message>
+    <message>
+        <source>--site-number must be exactly three digits, e.g. 100.</source>
+        <translation>--site-number must be exactly three digits, e.g. 100.</translation>
+    </message>
+    <message>
+        <source>--db is required: the database file to create.</source>
+        <translation>--db is required: the database file to create.</translation>
+    </message>
+    <message>
+        <source>Builds a realistic GymGate site database of any size, the same for the same seed.</source>
+        <translation>Builds a realistic GymGate site database of any size, the same for the same seed.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;; see --help.</source>
+        <translation>Unexpected argument &quot;%1&quot;; see --help.</translation>
+    </message>
+    <message>
+        <source>Cannot read the signing key %1: %2</source>
+        <translation>Cannot read the signing key %1: %2</translation>
+    </message>
+    <message>
+        <source>The signing key %1 is damaged: it must hold exactly %2 bytes.</source>
+        <translation>The signing key %1 is damaged: it must hold exactly %2 bytes.</translation>
+    </message>
+    <message>
+        <source>Cannot create the signing key %1: %2</source>
+        <translation>Cannot create the signing key %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the signing key %1.</source>
+        <translation>Cannot write the signing key %1.</translation>
+    </message>
+    <message>
+        <source>The database %1 already exists. Use --force to delete it and generate a new one.</source>
+        <translation>The database %1 already exists. Use --force to delete it and generate a new one.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the database %1.</source>
+        <translation>Cannot delete the database %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Cannot create the folder %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the key folder %1.</source>
+        <translation>Cannot create the key folder %1.</translation>
+    </message>
+    <message>
+        <source>indexes</source>
+        <translation>indexes</translation>
+    </message>
 </context>
 <context>
     <name>DbTool</name>
@@ -512,6 +664,628 @@
     <message>
         <source>The encrypted field is damaged or belongs to another data key.</source>
         <translation>The encrypted field is damaged or belongs to another data key.</translation>
+    </message>
+</context>
+<context>
+    <name>GateCtl</name>
+    <message>
+        <source>Modbus %1 failed: %2</source>
+        <translation>Modbus %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>--%1 must be a number from %2 to %3: %4</source>
+        <translation>--%1 must be a number from %2 to %3: %4</translation>
+    </message>
+    <message>
+        <source>cannot read profile %1: %2</source>
+        <translation>cannot read profile %1: %2</translation>
+    </message>
+    <message>
+        <source>profile %1: %2 (field &quot;%3&quot;)</source>
+        <translation>profile %1: %2 (field &quot;%3&quot;)</translation>
+    </message>
+    <message>
+        <source>profile %1: gatectl speaks Modbus only, not serial-text</source>
+        <translation>profile %1: gatectl speaks Modbus only, not serial-text</translation>
+    </message>
+    <message>
+        <source>--map must be turnstile or relay: %1</source>
+        <translation>--map must be turnstile or relay: %1</translation>
+    </message>
+    <message>
+        <source>--tcp must look like HOST:PORT: %1</source>
+        <translation>--tcp must look like HOST:PORT: %1</translation>
+    </message>
+    <message>
+        <source>--rs485-rts must be none, up or down: %1</source>
+        <translation>--rs485-rts must be none, up or down: %1</translation>
+    </message>
+    <message>
+        <source>--parity must be N, E or O: %1</source>
+        <translation>--parity must be N, E or O: %1</translation>
+    </message>
+    <message>
+        <source>give either --tcp or --rtu, not both</source>
+        <translation>give either --tcp or --rtu, not both</translation>
+    </message>
+    <message>
+        <source>say where the gate is: --tcp HOST:PORT, --rtu DEVICE or --profile FILE</source>
+        <translation>say where the gate is: --tcp HOST:PORT, --rtu DEVICE or --profile FILE</translation>
+    </message>
+    <message>
+        <source>--from must not be above --to</source>
+        <translation>--from must not be above --to</translation>
+    </message>
+    <message>
+        <source>Talks to a GymGate gate controller over Modbus, for technicians.</source>
+        <translation>Talks to a GymGate gate controller over Modbus, for technicians.</translation>
+    </message>
+    <message>
+        <source>Modbus TCP gate at HOST:PORT.</source>
+        <translation>Modbus TCP gate at HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>Modbus RTU gate on serial DEVICE.</source>
+        <translation>Modbus RTU gate on serial DEVICE.</translation>
+    </message>
+    <message>
+        <source>RTU baud rate (default 9600).</source>
+        <translation>RTU baud rate (default 9600).</translation>
+    </message>
+    <message>
+        <source>RTU parity: N, E or O (default N).</source>
+        <translation>RTU parity: N, E or O (default N).</translation>
+    </message>
+    <message>
+        <source>RTU data bits: 7 or 8 (default 8).</source>
+        <translation>RTU data bits: 7 or 8 (default 8).</translation>
+    </message>
+    <message>
+        <source>RTU stop bits: 1 or 2 (default 1).</source>
+        <translation>RTU stop bits: 1 or 2 (default 1).</translation>
+    </message>
+    <message>
+        <source>RS-485 RTS control: none, up or down.</source>
+        <translation>RS-485 RTS control: none, up or down.</translation>
+    </message>
+    <message>
+        <source>Modbus slave id (default 1).</source>
+        <translation>Modbus slave id (default 1).</translation>
+    </message>
+    <message>
+        <source>Response timeout in ms (default 500).</source>
+        <translation>Response timeout in ms (default 500).</translation>
+    </message>
+    <message>
+        <source>Gate profile JSON file.</source>
+        <translation>Gate profile JSON file.</translation>
+    </message>
+    <message>
+        <source>Register map: turnstile or relay (default turnstile).</source>
+        <translation>Register map: turnstile or relay (default turnstile).</translation>
+    </message>
+    <message>
+        <source>scan: first slave id (default 1).</source>
+        <translation>scan: first slave id (default 1).</translation>
+    </message>
+    <message>
+        <source>scan: last slave id (default 247).</source>
+        <translation>scan: last slave id (default 247).</translation>
+    </message>
+    <message>
+        <source>read: print values in hexadecimal.</source>
+        <translation>read: print values in hexadecimal.</translation>
+    </message>
+    <message>
+        <source>open: number of passes (default 1).</source>
+        <translation>open: number of passes (default 1).</translation>
+    </message>
+    <message>
+        <source>watch, monitor: stop after N lines.</source>
+        <translation>watch, monitor: stop after N lines.</translation>
+    </message>
+    <message>
+        <source>watch, monitor: print only lines that changed.</source>
+        <translation>watch, monitor: print only lines that changed.</translation>
+    </message>
+    <message>
+        <source>probe | scan | read coils|inputs|holding|input-registers ADDRESS [COUNT] | write coil|holding ADDRESS VALUE | open in|out | watch | monitor | selftest</source>
+        <translation>probe | scan | read coils|inputs|holding|input-registers ADDRESS [COUNT] | write coil|holding ADDRESS VALUE | open in|out | watch | monitor | selftest</translation>
+    </message>
+    <message>
+        <source>no command given; try --help</source>
+        <translation>no command given; try --help</translation>
+    </message>
+    <message>
+        <source>%1 must be a number from 0 to %2: %3</source>
+        <translation>%1 must be a number from 0 to %2: %3</translation>
+    </message>
+    <message>
+        <source>unknown command: %1</source>
+        <translation>unknown command: %1</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>cannot connect to %1: %2</translation>
+    </message>
+    <message>
+        <source>probe</source>
+        <translation>probe</translation>
+    </message>
+    <message>
+        <source>OK %1 slave %2 answered in %3 ms</source>
+        <translation>OK %1 slave %2 answered in %3 ms</translation>
+    </message>
+    <message>
+        <source>scan</source>
+        <translation>scan</translation>
+    </message>
+    <message>
+        <source>scanning slave %1 of %2-%3</source>
+        <translation>scanning slave %1 of %2-%3</translation>
+    </message>
+    <message>
+        <source>slave %1 answered</source>
+        <translation>slave %1 answered</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slave(s) answered</source>
+        <translation>
+            <numerusform>%n slave answered</numerusform>
+            <numerusform>%n slaves answered</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>usage: read coils|inputs|holding|input-registers ADDRESS [COUNT]</source>
+        <translation>usage: read coils|inputs|holding|input-registers ADDRESS [COUNT]</translation>
+    </message>
+    <message>
+        <source>COUNT must be at least 1</source>
+        <translation>COUNT must be at least 1</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>read</translation>
+    </message>
+    <message>
+        <source>usage: write coil ADDRESS 0|1, or write holding ADDRESS VALUE</source>
+        <translation>usage: write coil ADDRESS 0|1, or write holding ADDRESS VALUE</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>write</translation>
+    </message>
+    <message>
+        <source>OK wrote %1 to %2 %3</source>
+        <translation>OK wrote %1 to %2 %3</translation>
+    </message>
+    <message>
+        <source>entry-input=%1 exit-input=%2 fire=%3 tamper=%4</source>
+        <translation>entry-input=%1 exit-input=%2 fire=%3 tamper=%4</translation>
+    </message>
+    <message>
+        <source>entries=%1 exits=%2 error=%3 sensors=0x%4 fire=%5</source>
+        <translation>entries=%1 exits=%2 error=%3 sensors=0x%4 fire=%5</translation>
+    </message>
+    <message>
+        <source>usage: open in|out [--passes N]</source>
+        <translation>usage: open in|out [--passes N]</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>open interrupted after %1 passage(s); the gate was closed again</source>
+        <translation>open interrupted after %1 passage(s); the gate was closed again</translation>
+    </message>
+    <message>
+        <source>TIMEOUT %1: %2 of %3 passed within %4 ms</source>
+        <translation>TIMEOUT %1: %2 of %3 passed within %4 ms</translation>
+    </message>
+    <message>
+        <source>PASSED %1: %2 passage(s)</source>
+        <translation>PASSED %1: %2 passage(s)</translation>
+    </message>
+    <message>
+        <source>watch</source>
+        <translation>watch</translation>
+    </message>
+    <message>
+        <source>monitor</source>
+        <translation>monitor</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>PASS</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FAIL</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>connect</translation>
+    </message>
+    <message>
+        <source>read inputs</source>
+        <translation>read inputs</translation>
+    </message>
+    <message>
+        <source>fire input inactive</source>
+        <translation>fire input inactive</translation>
+    </message>
+    <message>
+        <source>fire alarm is active</source>
+        <translation>fire alarm is active</translation>
+    </message>
+    <message>
+        <source>open entry and passage</source>
+        <translation>open entry and passage</translation>
+    </message>
+    <message>
+        <source>nobody passed within %1 ms</source>
+        <translation>nobody passed within %1 ms</translation>
+    </message>
+    <message>
+        <source>entry counter advanced</source>
+        <translation>entry counter advanced</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2</source>
+        <translation>%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>selftest PASS</source>
+        <translation>selftest PASS</translation>
+    </message>
+    <message numerus="yes">
+        <source>selftest FAIL (%n step(s) failed)</source>
+        <translation>
+            <numerusform>selftest FAIL (%n step failed)</numerusform>
+            <numerusform>selftest FAIL (%n steps failed)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GateDriver</name>
+    <message>
+        <source>Modbus %1 failed: %2</source>
+        <translation>Modbus %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Modbus address %1 (count %2) is out of range</source>
+        <translation>Modbus address %1 (count %2) is out of range</translation>
+    </message>
+    <message>
+        <source>The gate is not connected; the command was not sent.</source>
+        <translation>The gate is not connected; the command was not sent.</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the gate: %1</source>
+        <translation>Lost the connection to the gate: %1</translation>
+    </message>
+    <message>
+        <source>The turnstile controller reports error code %1.</source>
+        <translation>The turnstile controller reports error code %1.</translation>
+    </message>
+    <message>
+        <source>The serial link to the gate was lost: %1</source>
+        <translation>The serial link to the gate was lost: %1</translation>
+    </message>
+    <message>
+        <source>Could not send a command to the gate: %1</source>
+        <translation>Could not send a command to the gate: %1</translation>
+    </message>
+    <message>
+        <source>The gate reports an error: %1</source>
+        <translation>The gate reports an error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GateProfile</name>
+    <message>
+        <source>The %1 is missing.</source>
+        <translation>The %1 is missing.</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot;; the keys allowed here are: %2.</source>
+        <translation>Unknown key &quot;%1&quot;; the keys allowed here are: %2.</translation>
+    </message>
+    <message>
+        <source>The %1 must be a whole number; %2 is not.</source>
+        <translation>The %1 must be a whole number; %2 is not.</translation>
+    </message>
+    <message>
+        <source>%1 is out of range for the %2; use %3 to %4.</source>
+        <translation>%1 is out of range for the %2; use %3 to %4.</translation>
+    </message>
+    <message>
+        <source>The %1 must be a text in quotes; %2 is not.</source>
+        <translation>The %1 must be a text in quotes; %2 is not.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid %2; use one of %3.</source>
+        <translation>%1 is not a valid %2; use one of %3.</translation>
+    </message>
+    <message>
+        <source>The %1 must not be empty; %2 was given.</source>
+        <translation>The %1 must not be empty; %2 was given.</translation>
+    </message>
+    <message>
+        <source>The %1 must be a JSON object; %2 is not.</source>
+        <translation>The %1 must be a JSON object; %2 is not.</translation>
+    </message>
+    <message>
+        <source>baud rate</source>
+        <translation>baud rate</translation>
+    </message>
+    <message>
+        <source>Baud rate %1 is not supported; use one of %2.</source>
+        <translation>Baud rate %1 is not supported; use one of %2.</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>host</translation>
+    </message>
+    <message>
+        <source>TCP port</source>
+        <translation>TCP port</translation>
+    </message>
+    <message>
+        <source>parity</source>
+        <translation>parity</translation>
+    </message>
+    <message>
+        <source>serial device</source>
+        <translation>serial device</translation>
+    </message>
+    <message>
+        <source>number of data bits</source>
+        <translation>number of data bits</translation>
+    </message>
+    <message>
+        <source>number of stop bits</source>
+        <translation>number of stop bits</translation>
+    </message>
+    <message>
+        <source>RS-485 RTS mode</source>
+        <translation>RS-485 RTS mode</translation>
+    </message>
+    <message>
+        <source>transport</source>
+        <translation>transport</translation>
+    </message>
+    <message>
+        <source>transport type</source>
+        <translation>transport type</translation>
+    </message>
+    <message>
+        <source>&quot;modbus-tcp&quot; or &quot;modbus-rtu&quot;</source>
+        <translation>&quot;modbus-tcp&quot; or &quot;modbus-rtu&quot;</translation>
+    </message>
+    <message>
+        <source>A &quot;%1&quot; gate cannot use a &quot;%2&quot; transport; use %3.</source>
+        <translation>A &quot;%1&quot; gate cannot use a &quot;%2&quot; transport; use %3.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 %3 overlaps the %4 at %2 %5.</source>
+        <translation>The %1 at %2 %3 overlaps the %4 at %2 %5.</translation>
+    </message>
+    <message>
+        <source>entry coil</source>
+        <translation>entry coil</translation>
+    </message>
+    <message>
+        <source>exit coil</source>
+        <translation>exit coil</translation>
+    </message>
+    <message>
+        <source>entry passage input</source>
+        <translation>entry passage input</translation>
+    </message>
+    <message>
+        <source>exit passage input</source>
+        <translation>exit passage input</translation>
+    </message>
+    <message>
+        <source>fire alarm input</source>
+        <translation>fire alarm input</translation>
+    </message>
+    <message>
+        <source>tamper input</source>
+        <translation>tamper input</translation>
+    </message>
+    <message>
+        <source>fire contact type</source>
+        <translation>fire contact type</translation>
+    </message>
+    <message>
+        <source>coil</source>
+        <translation>coil</translation>
+    </message>
+    <message>
+        <source>discrete input</source>
+        <translation>discrete input</translation>
+    </message>
+    <message>
+        <source>entry permission register</source>
+        <translation>entry permission register</translation>
+    </message>
+    <message>
+        <source>exit permission register</source>
+        <translation>exit permission register</translation>
+    </message>
+    <message>
+        <source>mode register</source>
+        <translation>mode register</translation>
+    </message>
+    <message>
+        <source>pass time register</source>
+        <translation>pass time register</translation>
+    </message>
+    <message>
+        <source>entry counter (two registers)</source>
+        <translation>entry counter (two registers)</translation>
+    </message>
+    <message>
+        <source>exit counter (two registers)</source>
+        <translation>exit counter (two registers)</translation>
+    </message>
+    <message>
+        <source>error code register</source>
+        <translation>error code register</translation>
+    </message>
+    <message>
+        <source>sensor register</source>
+        <translation>sensor register</translation>
+    </message>
+    <message>
+        <source>fire bit of the sensor register</source>
+        <translation>fire bit of the sensor register</translation>
+    </message>
+    <message>
+        <source>holding register</source>
+        <translation>holding register</translation>
+    </message>
+    <message>
+        <source>input register</source>
+        <translation>input register</translation>
+    </message>
+    <message>
+        <source>The &quot;%1&quot; map is only used by &quot;%2&quot; gates, not by &quot;%3&quot; gates.</source>
+        <translation>The &quot;%1&quot; map is only used by &quot;%2&quot; gates, not by &quot;%3&quot; gates.</translation>
+    </message>
+    <message>
+        <source>gate profile kind</source>
+        <translation>gate profile kind</translation>
+    </message>
+    <message>
+        <source>Modbus slave ID</source>
+        <translation>Modbus slave ID</translation>
+    </message>
+    <message>
+        <source>poll period in ms</source>
+        <translation>poll period in ms</translation>
+    </message>
+    <message>
+        <source>response timeout in ms</source>
+        <translation>response timeout in ms</translation>
+    </message>
+    <message>
+        <source>open pulse in ms</source>
+        <translation>open pulse in ms</translation>
+    </message>
+    <message>
+        <source>pass timeout in ms</source>
+        <translation>pass timeout in ms</translation>
+    </message>
+    <message>
+        <source>relay map</source>
+        <translation>relay map</translation>
+    </message>
+    <message>
+        <source>register map</source>
+        <translation>register map</translation>
+    </message>
+    <message>
+        <source>The gate profile is not valid JSON: %1 at character %2.</source>
+        <translation>The gate profile is not valid JSON: %1 at character %2.</translation>
+    </message>
+    <message>
+        <source>The gate profile must be a JSON object in { }.</source>
+        <translation>The gate profile must be a JSON object in { }.</translation>
+    </message>
+</context>
+<context>
+    <name>GateSim</name>
+    <message>
+        <source>cannot listen on TCP port %1: %2</source>
+        <translation>cannot listen on TCP port %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot create a pseudo terminal</source>
+        <translation>cannot create a pseudo terminal</translation>
+    </message>
+    <message>
+        <source>slave ids must be 1..247: %1</source>
+        <translation>slave ids must be 1..247: %1</translation>
+    </message>
+    <message>
+        <source>--slaves needs at least one id</source>
+        <translation>--slaves needs at least one id</translation>
+    </message>
+    <message>
+        <source>--pass-delay-ms must look like 200-800: %1</source>
+        <translation>--pass-delay-ms must look like 200-800: %1</translation>
+    </message>
+    <message>
+        <source>--%1 must be a port number</source>
+        <translation>--%1 must be a port number</translation>
+    </message>
+    <message>
+        <source>--map must be turnstile or relay: %1</source>
+        <translation>--map must be turnstile or relay: %1</translation>
+    </message>
+    <message>
+        <source>--pass-probability must be between 0 and 1</source>
+        <translation>--pass-probability must be between 0 and 1</translation>
+    </message>
+    <message>
+        <source>--seed must be a number</source>
+        <translation>--seed must be a number</translation>
+    </message>
+    <message>
+        <source>Simulates turnstile controllers for the GymGate gate drivers.</source>
+        <translation>Simulates turnstile controllers for the GymGate gate drivers.</translation>
+    </message>
+    <message>
+        <source>Serve Modbus TCP on port &lt;n&gt; (0 = a free port).</source>
+        <translation>Serve Modbus TCP on port &lt;n&gt; (0 = a free port).</translation>
+    </message>
+    <message>
+        <source>Serve Modbus RTU on a new pseudo terminal.</source>
+        <translation>Serve Modbus RTU on a new pseudo terminal.</translation>
+    </message>
+    <message>
+        <source>Speak the serial text protocol on a new pseudo terminal.</source>
+        <translation>Speak the serial text protocol on a new pseudo terminal.</translation>
+    </message>
+    <message>
+        <source>Modbus map: turnstile or relay.</source>
+        <translation>Modbus map: turnstile or relay.</translation>
+    </message>
+    <message>
+        <source>Simulated gates (Modbus unit ids), e.g. 1,2,3.</source>
+        <translation>Simulated gates (Modbus unit ids), e.g. 1,2,3.</translation>
+    </message>
+    <message>
+        <source>Chance that a person passes (0..1).</source>
+        <translation>Chance that a person passes (0..1).</translation>
+    </message>
+    <message>
+        <source>Random delay before a person passes, A-B ms.</source>
+        <translation>Random delay before a person passes, A-B ms.</translation>
+    </message>
+    <message>
+        <source>Random seed.</source>
+        <translation>Random seed.</translation>
+    </message>
+    <message>
+        <source>Accept control lines on TCP port &lt;n&gt; (0 = a free port).</source>
+        <translation>Accept control lines on TCP port &lt;n&gt; (0 = a free port).</translation>
+    </message>
+    <message>
+        <source>Do not log events.</source>
+        <translation>Do not log events.</translation>
+    </message>
+    <message>
+        <source>cannot listen on control port %1</source>
+        <translation>cannot listen on control port %1</translation>
     </message>
 </context>
 <context>
@@ -1018,167 +1792,6 @@
     <message>
         <source>The end time must be HH:MM up to 24:00 and differ from the start time.</source>
         <translation>The end time must be HH:MM up to 24:00 and differ from the start time.</translation>
-    </message>
-</context>
-<context>
-    <name>gymgate</name>
-    <message>
-        <source>--%1 must be a whole number from %2 to %3.</source>
-        <translation>--%1 must be a whole number from %2 to %3.</translation>
-    </message>
-    <message>
-        <source>--now must be an ISO date-time such as 2025-03-01T18:30:00+08:00, not &quot;%1&quot;.</source>
-        <translation>--now must be an ISO date-time such as 2025-03-01T18:30:00+08:00, not &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>--cards-per-member must be a number from 0 to 10.</source>
-        <translation>--cards-per-member must be a number from 0 to 10.</translation>
-    </message>
-    <message>
-        <source>At most %1 cards fit the seven-digit card numbers.</source>
-        <translation>At most %1 cards fit the seven-digit card numbers.</translation>
-    </message>
-    <message>
-        <source>At most %1 bookings fit the eight-digit booking numbers.</source>
-        <translation>At most %1 bookings fit the eight-digit booking numbers.</translation>
-    </message>
-    <message>
-        <source>--seed must be a whole number from 0 to 18446744073709551615.</source>
-        <translation>--seed must be a whole number from 0 to 18446744073709551615.</translation>
-    </message>
-    <message>
-        <source>--site-number must be exactly three digits, e.g. 100.</source>
-        <translation>--site-number must be exactly three digits, e.g. 100.</translation>
-    </message>
-    <message>
-        <source>--db is required: the database file to create.</source>
-        <translation>--db is required: the database file to create.</translation>
-    </message>
-    <message>
-        <source>Builds a realistic GymGate site database of any size, the same for the same seed.</source>
-        <translation>Builds a realistic GymGate site database of any size, the same for the same seed.</translation>
-    </message>
-    <message>
-        <source>Unexpected argument &quot;%1&quot;; see --help.</source>
-        <translation>Unexpected argument &quot;%1&quot;; see --help.</translation>
-    </message>
-    <message>
-        <source>Cannot read the signing key %1: %2</source>
-        <translation>Cannot read the signing key %1: %2</translation>
-    </message>
-    <message>
-        <source>The signing key %1 is damaged: it must hold exactly %2 bytes.</source>
-        <translation>The signing key %1 is damaged: it must hold exactly %2 bytes.</translation>
-    </message>
-    <message>
-        <source>Cannot create the signing key %1: %2</source>
-        <translation>Cannot create the signing key %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot write the signing key %1.</source>
-        <translation>Cannot write the signing key %1.</translation>
-    </message>
-</context>
-<context>
-    <name>gymgate::GymGenerator</name>
-    <message>
-        <source>The database %1 already exists. Use --force to delete it and generate a new one.</source>
-        <translation>The database %1 already exists. Use --force to delete it and generate a new one.</translation>
-    </message>
-    <message>
-        <source>Cannot delete the database %1.</source>
-        <translation>Cannot delete the database %1.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>Cannot create the folder %1.</translation>
-    </message>
-    <message>
-        <source>Cannot create the key folder %1.</source>
-        <translation>Cannot create the key folder %1.</translation>
-    </message>
-    <message>
-        <source>indexes</source>
-        <translation>indexes</translation>
-    </message>
-</context>
-<context>
-    <name>gymgate::OptionSet</name>
-    <message>
-        <source>The SQLite database to create.</source>
-        <translation>The SQLite database to create.</translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation>path</translation>
-    </message>
-    <message>
-        <source>Delete an existing database at --db first.</source>
-        <translation>Delete an existing database at --db first.</translation>
-    </message>
-    <message>
-        <source>Number of members (default 1000).</source>
-        <translation>Number of members (default 1000).</translation>
-    </message>
-    <message>
-        <source>count</source>
-        <translation>count</translation>
-    </message>
-    <message>
-        <source>Seed of every random choice (default 1).</source>
-        <translation>Seed of every random choice (default 1).</translation>
-    </message>
-    <message>
-        <source>number</source>
-        <translation>number</translation>
-    </message>
-    <message>
-        <source>Membership cards per member (default 1.5).</source>
-        <translation>Membership cards per member (default 1.5).</translation>
-    </message>
-    <message>
-        <source>Class and court bookings per member (default 10).</source>
-        <translation>Class and court bookings per member (default 10).</translation>
-    </message>
-    <message>
-        <source>Past rows of the entry log per member (default 20).</source>
-        <translation>Past rows of the entry log per member (default 20).</translation>
-    </message>
-    <message>
-        <source>Three-digit site number carried by member, card and booking numbers (default 100).</source>
-        <translation>Three-digit site number carried by member, card and booking numbers (default 100).</translation>
-    </message>
-    <message>
-        <source>digits</source>
-        <translation>digits</translation>
-    </message>
-    <message>
-        <source>The moment the data is placed around, ISO 8601; without an offset it is the site&apos;s time (default: now, rounded down to the hour).</source>
-        <translation>The moment the data is placed around, ISO 8601; without an offset it is the site&apos;s time (default: now, rounded down to the hour).</translation>
-    </message>
-    <message>
-        <source>date-time</source>
-        <translation>date-time</translation>
-    </message>
-    <message>
-        <source>Folder of the site data key and the desk signing key (default: the database&apos;s folder).</source>
-        <translation>Folder of the site data key and the desk signing key (default: the database&apos;s folder).</translation>
-    </message>
-    <message>
-        <source>dir</source>
-        <translation>dir</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>file</translation>
-    </message>
-    <message>
-        <source>No progress on standard error.</source>
-        <translation>No progress on standard error.</translation>
-    </message>
-    <message>
-        <source>Write demo scenarios (code to scan, expected outcome): JSON, or lines for gymgate --headless when the name ends in .txt.</source>
-        <translation>Write demo scenarios (code to scan, expected outcome): JSON, or lines for gymgate --headless when the name ends in .txt.</translation>
     </message>
 </context>
 <context>

@@ -399,6 +399,158 @@
         <source>The database refused a statement (%1): %2</source>
         <translation>数据库拒绝执行语句（%1）：%2</translation>
     </message>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3.</source>
+        <translation>--%1 必须是 %2 到 %3 之间的整数。</translation>
+    </message>
+    <message>
+        <source>--now must be an ISO date-time such as 2025-03-01T18:30:00+08:00, not &quot;%1&quot;.</source>
+        <translation>--now 必须是 ISO 日期时间，例如 2025-03-01T18:30:00+08:00，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The SQLite database to create.</source>
+        <translation>要创建的 SQLite 数据库。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Delete an existing database at --db first.</source>
+        <translation>先删除 --db 处已有的数据库。</translation>
+    </message>
+    <message>
+        <source>Number of members (default 1000).</source>
+        <translation>会员数量（默认 1000）。</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Seed of every random choice (default 1).</source>
+        <translation>所有随机选择所用的种子（默认 1）。</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Membership cards per member (default 1.5).</source>
+        <translation>每位会员的会员卡数（默认 1.5）。</translation>
+    </message>
+    <message>
+        <source>Class and court bookings per member (default 10).</source>
+        <translation>每位会员的课程和场地预约数（默认 10）。</translation>
+    </message>
+    <message>
+        <source>Past rows of the entry log per member (default 20).</source>
+        <translation>每位会员的历史入场记录条数（默认 20）。</translation>
+    </message>
+    <message>
+        <source>Three-digit site number carried by member, card and booking numbers (default 100).</source>
+        <translation>会员号、卡号和预约号中包含的三位门店编号（默认 100）。</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>The moment the data is placed around, ISO 8601; without an offset it is the site&apos;s time (default: now, rounded down to the hour).</source>
+        <translation>数据所围绕的时间点，ISO 8601 格式；未带时区偏移时按门店时间解释（默认：当前时间，向下取整到整点）。</translation>
+    </message>
+    <message>
+        <source>date-time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Folder of the site data key and the desk signing key (default: the database&apos;s folder).</source>
+        <translation>门店数据密钥和前台签名密钥所在的目录（默认：数据库所在目录）。</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Write demo scenarios (code to scan, expected outcome): JSON, or lines for gymgate --headless when the name ends in .txt.</source>
+        <translation>写出演示场景（待扫描的码及预期结果）：默认为 JSON；文件名以 .txt 结尾时，写成供 gymgate --headless 使用的逐行文本。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>No progress on standard error.</source>
+        <translation>不在标准错误输出中显示进度。</translation>
+    </message>
+    <message>
+        <source>--cards-per-member must be a number from 0 to 10.</source>
+        <translation>--cards-per-member 必须是 0 到 10 之间的数值。</translation>
+    </message>
+    <message>
+        <source>At most %1 cards fit the seven-digit card numbers.</source>
+        <translation>七位卡号最多只能容纳 %1 张会员卡。</translation>
+    </message>
+    <message>
+        <source>At most %1 bookings fit the eight-digit booking numbers.</source>
+        <translation>八位预约号最多只能容纳 %1 个预约。</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number from 0 to 18446744073709551615.</source>
+        <translation>--seed 必须是 0 到 18446744073709551615 之间的整数。</translation>
+    </message>
+    <message>
+        <source>--site-number must be exactly three digits, e.g. 100.</source>
+        <translation>--site-number 必须正好是三位数字，例如 100。</translation>
+    </message>
+    <message>
+        <source>--db is required: the database file to create.</source>
+        <translation>必须指定 --db：要创建的数据库文件。</translation>
+    </message>
+    <message>
+        <source>Builds a realistic GymGate site database of any size, the same for the same seed.</source>
+        <translation>生成任意规模、贴近真实的 GymGate 门店数据库；种子相同则数据相同。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;; see --help.</source>
+        <translation>意外的参数“%1”；请参阅 --help。</translation>
+    </message>
+    <message>
+        <source>Cannot read the signing key %1: %2</source>
+        <translation>无法读取签名密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>The signing key %1 is damaged: it must hold exactly %2 bytes.</source>
+        <translation>签名密钥 %1 已损坏：其大小必须正好为 %2 字节。</translation>
+    </message>
+    <message>
+        <source>Cannot create the signing key %1: %2</source>
+        <translation>无法创建签名密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the signing key %1.</source>
+        <translation>无法写入签名密钥 %1。</translation>
+    </message>
+    <message>
+        <source>The database %1 already exists. Use --force to delete it and generate a new one.</source>
+        <translation>数据库 %1 已存在。使用 --force 可将其删除并重新生成。</translation>
+    </message>
+    <message>
+        <source>Cannot delete the database %1.</source>
+        <translation>无法删除数据库 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建目录 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the key folder %1.</source>
+        <translation>无法创建密钥目录 %1。</translation>
+    </message>
+    <message>
+        <source>indexes</source>
+        <translation>索引</translation>
+    </message>
 </context>
 <context>
     <name>DbTool</name>
@@ -512,6 +664,626 @@
     <message>
         <source>The encrypted field is damaged or belongs to another data key.</source>
         <translation>加密字段已损坏，或属于其他数据密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>GateCtl</name>
+    <message>
+        <source>Modbus %1 failed: %2</source>
+        <translation>Modbus %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>--%1 must be a number from %2 to %3: %4</source>
+        <translation>--%1 必须是 %2 到 %3 之间的数字：%4</translation>
+    </message>
+    <message>
+        <source>cannot read profile %1: %2</source>
+        <translation>无法读取配置文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>profile %1: %2 (field &quot;%3&quot;)</source>
+        <translation>配置文件 %1：%2（字段 &quot;%3&quot;）</translation>
+    </message>
+    <message>
+        <source>profile %1: gatectl speaks Modbus only, not serial-text</source>
+        <translation>配置文件 %1：gatectl 仅支持 Modbus，不支持 serial-text</translation>
+    </message>
+    <message>
+        <source>--map must be turnstile or relay: %1</source>
+        <translation>--map 必须是 turnstile 或 relay：%1</translation>
+    </message>
+    <message>
+        <source>--tcp must look like HOST:PORT: %1</source>
+        <translation>--tcp 的格式必须为 HOST:PORT：%1</translation>
+    </message>
+    <message>
+        <source>--rs485-rts must be none, up or down: %1</source>
+        <translation>--rs485-rts 必须是 none、up 或 down：%1</translation>
+    </message>
+    <message>
+        <source>--parity must be N, E or O: %1</source>
+        <translation>--parity 必须是 N、E 或 O：%1</translation>
+    </message>
+    <message>
+        <source>give either --tcp or --rtu, not both</source>
+        <translation>--tcp 和 --rtu 只能指定其一，不能同时指定</translation>
+    </message>
+    <message>
+        <source>say where the gate is: --tcp HOST:PORT, --rtu DEVICE or --profile FILE</source>
+        <translation>请指定闸机位置：--tcp HOST:PORT、--rtu DEVICE 或 --profile FILE</translation>
+    </message>
+    <message>
+        <source>--from must not be above --to</source>
+        <translation>--from 不能大于 --to</translation>
+    </message>
+    <message>
+        <source>Talks to a GymGate gate controller over Modbus, for technicians.</source>
+        <translation>通过 Modbus 与 GymGate 闸机控制器通信，供技术员使用。</translation>
+    </message>
+    <message>
+        <source>Modbus TCP gate at HOST:PORT.</source>
+        <translation>位于 HOST:PORT 的 Modbus TCP 闸机。</translation>
+    </message>
+    <message>
+        <source>Modbus RTU gate on serial DEVICE.</source>
+        <translation>连接在串口 DEVICE 上的 Modbus RTU 闸机。</translation>
+    </message>
+    <message>
+        <source>RTU baud rate (default 9600).</source>
+        <translation>RTU 波特率（默认 9600）。</translation>
+    </message>
+    <message>
+        <source>RTU parity: N, E or O (default N).</source>
+        <translation>RTU 校验位：N、E 或 O（默认 N）。</translation>
+    </message>
+    <message>
+        <source>RTU data bits: 7 or 8 (default 8).</source>
+        <translation>RTU 数据位：7 或 8（默认 8）。</translation>
+    </message>
+    <message>
+        <source>RTU stop bits: 1 or 2 (default 1).</source>
+        <translation>RTU 停止位：1 或 2（默认 1）。</translation>
+    </message>
+    <message>
+        <source>RS-485 RTS control: none, up or down.</source>
+        <translation>RS-485 RTS 控制：none、up 或 down。</translation>
+    </message>
+    <message>
+        <source>Modbus slave id (default 1).</source>
+        <translation>Modbus 从站地址（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Response timeout in ms (default 500).</source>
+        <translation>响应超时，单位毫秒（默认 500）。</translation>
+    </message>
+    <message>
+        <source>Gate profile JSON file.</source>
+        <translation>闸机配置 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>Register map: turnstile or relay (default turnstile).</source>
+        <translation>寄存器映射：turnstile 或 relay（默认 turnstile）。</translation>
+    </message>
+    <message>
+        <source>scan: first slave id (default 1).</source>
+        <translation>scan：起始从站地址（默认 1）。</translation>
+    </message>
+    <message>
+        <source>scan: last slave id (default 247).</source>
+        <translation>scan：结束从站地址（默认 247）。</translation>
+    </message>
+    <message>
+        <source>read: print values in hexadecimal.</source>
+        <translation>read：以十六进制输出数值。</translation>
+    </message>
+    <message>
+        <source>open: number of passes (default 1).</source>
+        <translation>open：通行次数（默认 1）。</translation>
+    </message>
+    <message>
+        <source>watch, monitor: stop after N lines.</source>
+        <translation>watch、monitor：输出 N 行后停止。</translation>
+    </message>
+    <message>
+        <source>watch, monitor: print only lines that changed.</source>
+        <translation>watch、monitor：仅输出有变化的行。</translation>
+    </message>
+    <message>
+        <source>probe | scan | read coils|inputs|holding|input-registers ADDRESS [COUNT] | write coil|holding ADDRESS VALUE | open in|out | watch | monitor | selftest</source>
+        <translation>probe | scan | read coils|inputs|holding|input-registers ADDRESS [COUNT] | write coil|holding ADDRESS VALUE | open in|out | watch | monitor | selftest</translation>
+    </message>
+    <message>
+        <source>no command given; try --help</source>
+        <translation>未指定命令；请尝试 --help</translation>
+    </message>
+    <message>
+        <source>%1 must be a number from 0 to %2: %3</source>
+        <translation>%1 必须是 0 到 %2 之间的数字：%3</translation>
+    </message>
+    <message>
+        <source>unknown command: %1</source>
+        <translation>未知命令：%1</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>probe</source>
+        <translation>probe</translation>
+    </message>
+    <message>
+        <source>OK %1 slave %2 answered in %3 ms</source>
+        <translation>OK %1 从站 %2 已应答，用时 %3 ms</translation>
+    </message>
+    <message>
+        <source>scan</source>
+        <translation>scan</translation>
+    </message>
+    <message>
+        <source>scanning slave %1 of %2-%3</source>
+        <translation>正在扫描从站 %1（范围 %2-%3）</translation>
+    </message>
+    <message>
+        <source>slave %1 answered</source>
+        <translation>从站 %1 已应答</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slave(s) answered</source>
+        <translation>
+            <numerusform>共 %n 个从站应答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>usage: read coils|inputs|holding|input-registers ADDRESS [COUNT]</source>
+        <translation>用法：read coils|inputs|holding|input-registers ADDRESS [COUNT]</translation>
+    </message>
+    <message>
+        <source>COUNT must be at least 1</source>
+        <translation>COUNT 至少为 1</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>read</translation>
+    </message>
+    <message>
+        <source>usage: write coil ADDRESS 0|1, or write holding ADDRESS VALUE</source>
+        <translation>用法：write coil ADDRESS 0|1，或 write holding ADDRESS VALUE</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>write</translation>
+    </message>
+    <message>
+        <source>OK wrote %1 to %2 %3</source>
+        <translation>OK 已将 %1 写入 %2 %3</translation>
+    </message>
+    <message>
+        <source>entry-input=%1 exit-input=%2 fire=%3 tamper=%4</source>
+        <translation>entry-input=%1 exit-input=%2 fire=%3 tamper=%4</translation>
+    </message>
+    <message>
+        <source>entries=%1 exits=%2 error=%3 sensors=0x%4 fire=%5</source>
+        <translation>entries=%1 exits=%2 error=%3 sensors=0x%4 fire=%5</translation>
+    </message>
+    <message>
+        <source>usage: open in|out [--passes N]</source>
+        <translation>用法：open in|out [--passes N]</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>open interrupted after %1 passage(s); the gate was closed again</source>
+        <translation>open 在通行 %1 次后被中断；闸机已重新关闭</translation>
+    </message>
+    <message>
+        <source>TIMEOUT %1: %2 of %3 passed within %4 ms</source>
+        <translation>TIMEOUT %1: %4 ms 内仅通行 %2 次（共需 %3 次）</translation>
+    </message>
+    <message>
+        <source>PASSED %1: %2 passage(s)</source>
+        <translation>PASSED %1: 通行 %2 次</translation>
+    </message>
+    <message>
+        <source>watch</source>
+        <translation>watch</translation>
+    </message>
+    <message>
+        <source>monitor</source>
+        <translation>monitor</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>PASS</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FAIL</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>read inputs</source>
+        <translation>读取输入</translation>
+    </message>
+    <message>
+        <source>fire input inactive</source>
+        <translation>火警输入未触发</translation>
+    </message>
+    <message>
+        <source>fire alarm is active</source>
+        <translation>消防报警已触发</translation>
+    </message>
+    <message>
+        <source>open entry and passage</source>
+        <translation>打开入口并通行</translation>
+    </message>
+    <message>
+        <source>nobody passed within %1 ms</source>
+        <translation>%1 ms 内无人通行</translation>
+    </message>
+    <message>
+        <source>entry counter advanced</source>
+        <translation>入口计数器已递增</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2</source>
+        <translation>%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>selftest PASS</source>
+        <translation>selftest PASS</translation>
+    </message>
+    <message numerus="yes">
+        <source>selftest FAIL (%n step(s) failed)</source>
+        <translation>
+            <numerusform>selftest FAIL（%n 个步骤失败）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GateDriver</name>
+    <message>
+        <source>Modbus %1 failed: %2</source>
+        <translation>Modbus %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Modbus address %1 (count %2) is out of range</source>
+        <translation>Modbus 地址 %1（数量 %2）超出范围</translation>
+    </message>
+    <message>
+        <source>The gate is not connected; the command was not sent.</source>
+        <translation>闸机未连接，命令未发送。</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the gate: %1</source>
+        <translation>与闸机的连接已断开：%1</translation>
+    </message>
+    <message>
+        <source>The turnstile controller reports error code %1.</source>
+        <translation>闸机控制器报告错误码 %1。</translation>
+    </message>
+    <message>
+        <source>The serial link to the gate was lost: %1</source>
+        <translation>与闸机的串口连接已断开：%1</translation>
+    </message>
+    <message>
+        <source>Could not send a command to the gate: %1</source>
+        <translation>无法向闸机发送命令：%1</translation>
+    </message>
+    <message>
+        <source>The gate reports an error: %1</source>
+        <translation>闸机报告错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>GateProfile</name>
+    <message>
+        <source>The %1 is missing.</source>
+        <translation>缺少%1。</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot;; the keys allowed here are: %2.</source>
+        <translation>未知的键 &quot;%1&quot;；此处允许的键为：%2。</translation>
+    </message>
+    <message>
+        <source>The %1 must be a whole number; %2 is not.</source>
+        <translation>%1必须是整数；%2 不是整数。</translation>
+    </message>
+    <message>
+        <source>%1 is out of range for the %2; use %3 to %4.</source>
+        <translation>%1 超出了%2的范围；请使用 %3 到 %4 之间的值。</translation>
+    </message>
+    <message>
+        <source>The %1 must be a text in quotes; %2 is not.</source>
+        <translation>%1必须是带引号的文本；%2 不是。</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid %2; use one of %3.</source>
+        <translation>%1 不是有效的%2；请使用以下之一：%3。</translation>
+    </message>
+    <message>
+        <source>The %1 must not be empty; %2 was given.</source>
+        <translation>%1不能为空；给出的是 %2。</translation>
+    </message>
+    <message>
+        <source>The %1 must be a JSON object; %2 is not.</source>
+        <translation>%1必须是 JSON 对象；%2 不是。</translation>
+    </message>
+    <message>
+        <source>baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>Baud rate %1 is not supported; use one of %2.</source>
+        <translation>不支持波特率 %1；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>主机地址</translation>
+    </message>
+    <message>
+        <source>TCP port</source>
+        <translation>TCP 端口</translation>
+    </message>
+    <message>
+        <source>parity</source>
+        <translation>校验位</translation>
+    </message>
+    <message>
+        <source>serial device</source>
+        <translation>串口设备</translation>
+    </message>
+    <message>
+        <source>number of data bits</source>
+        <translation>数据位</translation>
+    </message>
+    <message>
+        <source>number of stop bits</source>
+        <translation>停止位</translation>
+    </message>
+    <message>
+        <source>RS-485 RTS mode</source>
+        <translation>RS-485 RTS 模式</translation>
+    </message>
+    <message>
+        <source>transport</source>
+        <translation>传输方式</translation>
+    </message>
+    <message>
+        <source>transport type</source>
+        <translation>传输类型</translation>
+    </message>
+    <message>
+        <source>&quot;modbus-tcp&quot; or &quot;modbus-rtu&quot;</source>
+        <translation>&quot;modbus-tcp&quot; 或 &quot;modbus-rtu&quot;</translation>
+    </message>
+    <message>
+        <source>A &quot;%1&quot; gate cannot use a &quot;%2&quot; transport; use %3.</source>
+        <translation>&quot;%1&quot; 类型的闸机不能使用 &quot;%2&quot; 传输方式；请使用 %3。</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 %3 overlaps the %4 at %2 %5.</source>
+        <translation>%1（%2 %3）与%4（%2 %5）地址重叠。</translation>
+    </message>
+    <message>
+        <source>entry coil</source>
+        <translation>入口线圈</translation>
+    </message>
+    <message>
+        <source>exit coil</source>
+        <translation>出口线圈</translation>
+    </message>
+    <message>
+        <source>entry passage input</source>
+        <translation>入口通行输入</translation>
+    </message>
+    <message>
+        <source>exit passage input</source>
+        <translation>出口通行输入</translation>
+    </message>
+    <message>
+        <source>fire alarm input</source>
+        <translation>火警输入</translation>
+    </message>
+    <message>
+        <source>tamper input</source>
+        <translation>防拆输入</translation>
+    </message>
+    <message>
+        <source>fire contact type</source>
+        <translation>火警触点类型</translation>
+    </message>
+    <message>
+        <source>coil</source>
+        <translation>线圈</translation>
+    </message>
+    <message>
+        <source>discrete input</source>
+        <translation>离散输入</translation>
+    </message>
+    <message>
+        <source>entry permission register</source>
+        <translation>入口放行寄存器</translation>
+    </message>
+    <message>
+        <source>exit permission register</source>
+        <translation>出口放行寄存器</translation>
+    </message>
+    <message>
+        <source>mode register</source>
+        <translation>模式寄存器</translation>
+    </message>
+    <message>
+        <source>pass time register</source>
+        <translation>通行时间寄存器</translation>
+    </message>
+    <message>
+        <source>entry counter (two registers)</source>
+        <translation>入口计数器（两个寄存器）</translation>
+    </message>
+    <message>
+        <source>exit counter (two registers)</source>
+        <translation>出口计数器（两个寄存器）</translation>
+    </message>
+    <message>
+        <source>error code register</source>
+        <translation>错误码寄存器</translation>
+    </message>
+    <message>
+        <source>sensor register</source>
+        <translation>传感器寄存器</translation>
+    </message>
+    <message>
+        <source>fire bit of the sensor register</source>
+        <translation>传感器寄存器的火警位</translation>
+    </message>
+    <message>
+        <source>holding register</source>
+        <translation>保持寄存器</translation>
+    </message>
+    <message>
+        <source>input register</source>
+        <translation>输入寄存器</translation>
+    </message>
+    <message>
+        <source>The &quot;%1&quot; map is only used by &quot;%2&quot; gates, not by &quot;%3&quot; gates.</source>
+        <translation>&quot;%1&quot; 映射仅用于 &quot;%2&quot; 类型的闸机，不用于 &quot;%3&quot; 类型的闸机。</translation>
+    </message>
+    <message>
+        <source>gate profile kind</source>
+        <translation>闸机配置类型</translation>
+    </message>
+    <message>
+        <source>Modbus slave ID</source>
+        <translation>Modbus 从站地址</translation>
+    </message>
+    <message>
+        <source>poll period in ms</source>
+        <translation>轮询周期（毫秒）</translation>
+    </message>
+    <message>
+        <source>response timeout in ms</source>
+        <translation>响应超时（毫秒）</translation>
+    </message>
+    <message>
+        <source>open pulse in ms</source>
+        <translation>开闸脉冲时长（毫秒）</translation>
+    </message>
+    <message>
+        <source>pass timeout in ms</source>
+        <translation>通行超时（毫秒）</translation>
+    </message>
+    <message>
+        <source>relay map</source>
+        <translation>继电器映射</translation>
+    </message>
+    <message>
+        <source>register map</source>
+        <translation>寄存器映射</translation>
+    </message>
+    <message>
+        <source>The gate profile is not valid JSON: %1 at character %2.</source>
+        <translation>闸机配置文件不是有效的 JSON：%1（位于第 %2 个字符）。</translation>
+    </message>
+    <message>
+        <source>The gate profile must be a JSON object in { }.</source>
+        <translation>闸机配置文件必须是用 { } 括起的 JSON 对象。</translation>
+    </message>
+</context>
+<context>
+    <name>GateSim</name>
+    <message>
+        <source>cannot listen on TCP port %1: %2</source>
+        <translation>无法监听 TCP 端口 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot create a pseudo terminal</source>
+        <translation>无法创建伪终端（pty）</translation>
+    </message>
+    <message>
+        <source>slave ids must be 1..247: %1</source>
+        <translation>从站地址必须在 1..247 之间：%1</translation>
+    </message>
+    <message>
+        <source>--slaves needs at least one id</source>
+        <translation>--slaves 至少需要一个从站地址</translation>
+    </message>
+    <message>
+        <source>--pass-delay-ms must look like 200-800: %1</source>
+        <translation>--pass-delay-ms 的格式应为 200-800：%1</translation>
+    </message>
+    <message>
+        <source>--%1 must be a port number</source>
+        <translation>--%1 必须是端口号</translation>
+    </message>
+    <message>
+        <source>--map must be turnstile or relay: %1</source>
+        <translation>--map 必须是 turnstile 或 relay：%1</translation>
+    </message>
+    <message>
+        <source>--pass-probability must be between 0 and 1</source>
+        <translation>--pass-probability 必须在 0 到 1 之间</translation>
+    </message>
+    <message>
+        <source>--seed must be a number</source>
+        <translation>--seed 必须是数字</translation>
+    </message>
+    <message>
+        <source>Simulates turnstile controllers for the GymGate gate drivers.</source>
+        <translation>为 GymGate 闸机驱动模拟闸机控制器。</translation>
+    </message>
+    <message>
+        <source>Serve Modbus TCP on port &lt;n&gt; (0 = a free port).</source>
+        <translation>在端口 &lt;n&gt; 上提供 Modbus TCP 服务（0 = 任选空闲端口）。</translation>
+    </message>
+    <message>
+        <source>Serve Modbus RTU on a new pseudo terminal.</source>
+        <translation>在新建的伪终端上提供 Modbus RTU 服务。</translation>
+    </message>
+    <message>
+        <source>Speak the serial text protocol on a new pseudo terminal.</source>
+        <translation>在新建的伪终端上使用串口文本协议。</translation>
+    </message>
+    <message>
+        <source>Modbus map: turnstile or relay.</source>
+        <translation>Modbus 映射：turnstile 或 relay。</translation>
+    </message>
+    <message>
+        <source>Simulated gates (Modbus unit ids), e.g. 1,2,3.</source>
+        <translation>模拟的闸机（Modbus 从站地址），例如 1,2,3。</translation>
+    </message>
+    <message>
+        <source>Chance that a person passes (0..1).</source>
+        <translation>有人通行的概率（0..1）。</translation>
+    </message>
+    <message>
+        <source>Random delay before a person passes, A-B ms.</source>
+        <translation>有人通行前的随机延迟，A-B 毫秒。</translation>
+    </message>
+    <message>
+        <source>Random seed.</source>
+        <translation>随机种子。</translation>
+    </message>
+    <message>
+        <source>Accept control lines on TCP port &lt;n&gt; (0 = a free port).</source>
+        <translation>在 TCP 端口 &lt;n&gt; 上接收控制命令（0 = 任选空闲端口）。</translation>
+    </message>
+    <message>
+        <source>Do not log events.</source>
+        <translation>不记录事件。</translation>
+    </message>
+    <message>
+        <source>cannot listen on control port %1</source>
+        <translation>无法在控制端口 %1 上监听</translation>
     </message>
 </context>
 <context>
@@ -1017,167 +1789,6 @@
     <message>
         <source>The end time must be HH:MM up to 24:00 and differ from the start time.</source>
         <translation>结束时间必须是不晚于 24:00 的 HH:MM，且不能与开始时间相同。</translation>
-    </message>
-</context>
-<context>
-    <name>gymgate</name>
-    <message>
-        <source>--%1 must be a whole number from %2 to %3.</source>
-        <translation>--%1 必须是 %2 到 %3 之间的整数。</translation>
-    </message>
-    <message>
-        <source>--now must be an ISO date-time such as 2025-03-01T18:30:00+08:00, not &quot;%1&quot;.</source>
-        <translation>--now 必须是 ISO 日期时间，例如 2025-03-01T18:30:00+08:00，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>--cards-per-member must be a number from 0 to 10.</source>
-        <translation>--cards-per-member 必须是 0 到 10 之间的数值。</translation>
-    </message>
-    <message>
-        <source>At most %1 cards fit the seven-digit card numbers.</source>
-        <translation>七位卡号最多只能容纳 %1 张会员卡。</translation>
-    </message>
-    <message>
-        <source>At most %1 bookings fit the eight-digit booking numbers.</source>
-        <translation>八位预约号最多只能容纳 %1 个预约。</translation>
-    </message>
-    <message>
-        <source>--seed must be a whole number from 0 to 18446744073709551615.</source>
-        <translation>--seed 必须是 0 到 18446744073709551615 之间的整数。</translation>
-    </message>
-    <message>
-        <source>--site-number must be exactly three digits, e.g. 100.</source>
-        <translation>--site-number 必须正好是三位数字，例如 100。</translation>
-    </message>
-    <message>
-        <source>--db is required: the database file to create.</source>
-        <translation>必须指定 --db：要创建的数据库文件。</translation>
-    </message>
-    <message>
-        <source>Builds a realistic GymGate site database of any size, the same for the same seed.</source>
-        <translation>生成任意规模、贴近真实的 GymGate 门店数据库；种子相同则数据相同。</translation>
-    </message>
-    <message>
-        <source>Unexpected argument &quot;%1&quot;; see --help.</source>
-        <translation>意外的参数“%1”；请参阅 --help。</translation>
-    </message>
-    <message>
-        <source>Cannot read the signing key %1: %2</source>
-        <translation>无法读取签名密钥 %1：%2</translation>
-    </message>
-    <message>
-        <source>The signing key %1 is damaged: it must hold exactly %2 bytes.</source>
-        <translation>签名密钥 %1 已损坏：其大小必须正好为 %2 字节。</translation>
-    </message>
-    <message>
-        <source>Cannot create the signing key %1: %2</source>
-        <translation>无法创建签名密钥 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot write the signing key %1.</source>
-        <translation>无法写入签名密钥 %1。</translation>
-    </message>
-</context>
-<context>
-    <name>gymgate::GymGenerator</name>
-    <message>
-        <source>The database %1 already exists. Use --force to delete it and generate a new one.</source>
-        <translation>数据库 %1 已存在。使用 --force 可将其删除并重新生成。</translation>
-    </message>
-    <message>
-        <source>Cannot delete the database %1.</source>
-        <translation>无法删除数据库 %1。</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>无法创建目录 %1。</translation>
-    </message>
-    <message>
-        <source>Cannot create the key folder %1.</source>
-        <translation>无法创建密钥目录 %1。</translation>
-    </message>
-    <message>
-        <source>indexes</source>
-        <translation>索引</translation>
-    </message>
-</context>
-<context>
-    <name>gymgate::OptionSet</name>
-    <message>
-        <source>The SQLite database to create.</source>
-        <translation>要创建的 SQLite 数据库。</translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation>路径</translation>
-    </message>
-    <message>
-        <source>Delete an existing database at --db first.</source>
-        <translation>先删除 --db 处已有的数据库。</translation>
-    </message>
-    <message>
-        <source>Number of members (default 1000).</source>
-        <translation>会员数量（默认 1000）。</translation>
-    </message>
-    <message>
-        <source>count</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Seed of every random choice (default 1).</source>
-        <translation>所有随机选择所用的种子（默认 1）。</translation>
-    </message>
-    <message>
-        <source>number</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <source>Membership cards per member (default 1.5).</source>
-        <translation>每位会员的会员卡数（默认 1.5）。</translation>
-    </message>
-    <message>
-        <source>Class and court bookings per member (default 10).</source>
-        <translation>每位会员的课程和场地预约数（默认 10）。</translation>
-    </message>
-    <message>
-        <source>Past rows of the entry log per member (default 20).</source>
-        <translation>每位会员的历史入场记录条数（默认 20）。</translation>
-    </message>
-    <message>
-        <source>Three-digit site number carried by member, card and booking numbers (default 100).</source>
-        <translation>会员号、卡号和预约号中包含的三位门店编号（默认 100）。</translation>
-    </message>
-    <message>
-        <source>digits</source>
-        <translation>数字</translation>
-    </message>
-    <message>
-        <source>The moment the data is placed around, ISO 8601; without an offset it is the site&apos;s time (default: now, rounded down to the hour).</source>
-        <translation>数据所围绕的时间点，ISO 8601 格式；未带时区偏移时按门店时间解释（默认：当前时间，向下取整到整点）。</translation>
-    </message>
-    <message>
-        <source>date-time</source>
-        <translation>日期时间</translation>
-    </message>
-    <message>
-        <source>Folder of the site data key and the desk signing key (default: the database&apos;s folder).</source>
-        <translation>门店数据密钥和前台签名密钥所在的目录（默认：数据库所在目录）。</translation>
-    </message>
-    <message>
-        <source>dir</source>
-        <translation>目录</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>No progress on standard error.</source>
-        <translation>不在标准错误输出中显示进度。</translation>
-    </message>
-    <message>
-        <source>Write demo scenarios (code to scan, expected outcome): JSON, or lines for gymgate --headless when the name ends in .txt.</source>
-        <translation>写出演示场景（待扫描的码及预期结果）：默认为 JSON；文件名以 .txt 结尾时，写成供 gymgate --headless 使用的逐行文本。</translation>
     </message>
 </context>
 <context>

@@ -10,10 +10,10 @@ using namespace gymgate::bridge;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("GateCtl", text);
-}
+// Translation context of this file (lupdate reads the macro).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(GateCtl)
+};
 
 std::unexpected<Error> usage(const QString &message, const QString &field)
 {
@@ -26,7 +26,8 @@ Result<int> intOption(const QCommandLineParser &parser, const QString &name, int
     const int value = parser.value(name).toInt(&ok);
     if (!ok || value < min || value > max)
         return usage(
-            tr("--%1 must be a number from %2 to %3: %4").arg(name).arg(min).arg(max).arg(parser.value(name)), name);
+            Text::tr("--%1 must be a number from %2 to %3: %4").arg(name).arg(min).arg(max).arg(parser.value(name)),
+            name);
     return value;
 }
 
@@ -34,13 +35,15 @@ Result<GateProfile> loadProfile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return usage(tr("cannot read profile %1: %2").arg(path, file.errorString()), QStringLiteral("profile"));
+        return usage(Text::tr("cannot read profile %1: %2").arg(path, file.errorString()), QStringLiteral("profile"));
     auto profile = parseGateProfile(file.readAll());
     if (!profile)
-        return usage(tr("profile %1: %2 (field \"%3\")").arg(path, profile.error().message, profile.error().field),
+        return usage(
+            Text::tr("profile %1: %2 (field \"%3\")").arg(path, profile.error().message, profile.error().field),
             profile.error().field);
     if (profile->kind == ProfileKind::SerialText)
-        return usage(tr("profile %1: gatectl speaks Modbus only, not serial-text").arg(path), QStringLiteral("kind"));
+        return usage(
+            Text::tr("profile %1: gatectl speaks Modbus only, not serial-text").arg(path), QStringLiteral("kind"));
     return profile;
 }
 
@@ -57,7 +60,7 @@ Status applyMap(const QCommandLineParser &parser, GateProfile &profile)
     else if (map == QLatin1String("relay"))
         profile.kind = ProfileKind::Relay;
     else
-        return usage(tr("--map must be turnstile or relay: %1").arg(map), QStringLiteral("map"));
+        return usage(Text::tr("--map must be turnstile or relay: %1").arg(map), QStringLiteral("map"));
     return {};
 }
 
@@ -67,7 +70,7 @@ Status applyTcp(const QString &text, GateProfile &profile)
     bool ok = false;
     const int port = colon > 0 ? text.mid(colon + 1).toInt(&ok) : 0;
     if (!ok || port < 1 || port > 65535)
-        return usage(tr("--tcp must look like HOST:PORT: %1").arg(text), QStringLiteral("tcp"));
+        return usage(Text::tr("--tcp must look like HOST:PORT: %1").arg(text), QStringLiteral("tcp"));
     profile.transport = TransportKind::ModbusTcp;
     profile.tcp.host = text.left(colon);
     profile.tcp.port = port;
@@ -82,7 +85,7 @@ Result<Rs485Rts> rtsFromText(const QString &text)
         return Rs485Rts::Up;
     if (text == QLatin1String("down"))
         return Rs485Rts::Down;
-    return usage(tr("--rs485-rts must be none, up or down: %1").arg(text), QStringLiteral("rs485-rts"));
+    return usage(Text::tr("--rs485-rts must be none, up or down: %1").arg(text), QStringLiteral("rs485-rts"));
 }
 
 Status applySerialLine(const QCommandLineParser &parser, SerialSettings &serial)
@@ -96,7 +99,7 @@ Status applySerialLine(const QCommandLineParser &parser, SerialSettings &serial)
     if (parser.isSet(QStringLiteral("parity"))) {
         const QString parity = parser.value(QStringLiteral("parity"));
         if (parity != QLatin1String("N") && parity != QLatin1String("E") && parity != QLatin1String("O"))
-            return usage(tr("--parity must be N, E or O: %1").arg(parity), QStringLiteral("parity"));
+            return usage(Text::tr("--parity must be N, E or O: %1").arg(parity), QStringLiteral("parity"));
         serial.parity = parity.at(0).toLatin1();
     }
     if (parser.isSet(QStringLiteral("data-bits"))) {
@@ -125,7 +128,7 @@ Status applyTransport(const QCommandLineParser &parser, GateProfile &profile)
     const bool tcp = parser.isSet(QStringLiteral("tcp"));
     const bool rtu = parser.isSet(QStringLiteral("rtu"));
     if (tcp && rtu)
-        return usage(tr("give either --tcp or --rtu, not both"), QStringLiteral("tcp"));
+        return usage(Text::tr("give either --tcp or --rtu, not both"), QStringLiteral("tcp"));
     if (tcp)
         return applyTcp(parser.value(QStringLiteral("tcp")), profile);
     if (rtu) {
@@ -134,7 +137,7 @@ Status applyTransport(const QCommandLineParser &parser, GateProfile &profile)
     }
     if (profile.transport == TransportKind::Invalid)
         return usage(
-            tr("say where the gate is: --tcp HOST:PORT, --rtu DEVICE or --profile FILE"), QStringLiteral("tcp"));
+            Text::tr("say where the gate is: --tcp HOST:PORT, --rtu DEVICE or --profile FILE"), QStringLiteral("tcp"));
     return applySerialLine(parser, profile.serial);
 }
 
@@ -198,7 +201,7 @@ Status applyCommandOptions(const QCommandLineParser &parser, CtlOptions &options
         *number.value = *value;
     }
     if (options.fromSlave > options.toSlave)
-        return usage(tr("--from must not be above --to"), QStringLiteral("from"));
+        return usage(Text::tr("--from must not be above --to"), QStringLiteral("from"));
     return {};
 }
 
@@ -206,30 +209,32 @@ Status applyCommandOptions(const QCommandLineParser &parser, CtlOptions &options
 
 void addCtlOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(tr("Talks to a GymGate gate controller over Modbus, for technicians."));
+    parser.setApplicationDescription(Text::tr("Talks to a GymGate gate controller over Modbus, for technicians."));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("tcp"), tr("Modbus TCP gate at HOST:PORT."), QStringLiteral("host:port")},
-        {QStringLiteral("rtu"), tr("Modbus RTU gate on serial DEVICE."), QStringLiteral("device")},
-        {QStringLiteral("baud"), tr("RTU baud rate (default 9600)."), QStringLiteral("n")},
-        {QStringLiteral("parity"), tr("RTU parity: N, E or O (default N)."), QStringLiteral("p")},
-        {QStringLiteral("data-bits"), tr("RTU data bits: 7 or 8 (default 8)."), QStringLiteral("n")},
-        {QStringLiteral("stop-bits"), tr("RTU stop bits: 1 or 2 (default 1)."), QStringLiteral("n")},
-        {QStringLiteral("rs485-rts"), tr("RS-485 RTS control: none, up or down."), QStringLiteral("mode")},
-        {QStringLiteral("slave"), tr("Modbus slave id (default 1)."), QStringLiteral("id")},
-        {QStringLiteral("timeout-ms"), tr("Response timeout in ms (default 500)."), QStringLiteral("ms")},
-        {QStringLiteral("profile"), tr("Gate profile JSON file."), QStringLiteral("file")},
-        {QStringLiteral("map"), tr("Register map: turnstile or relay (default turnstile)."), QStringLiteral("map")},
-        {QStringLiteral("from"), tr("scan: first slave id (default 1)."), QStringLiteral("id")},
-        {QStringLiteral("to"), tr("scan: last slave id (default 247)."), QStringLiteral("id")},
-        {QStringLiteral("hex"), tr("read: print values in hexadecimal.")},
-        {QStringLiteral("passes"), tr("open: number of passes (default 1)."), QStringLiteral("n")},
-        {QStringLiteral("count"), tr("watch, monitor: stop after N lines."), QStringLiteral("n")},
-        {QStringLiteral("changes"), tr("watch, monitor: print only lines that changed.")},
+        {QStringLiteral("tcp"), Text::tr("Modbus TCP gate at HOST:PORT."), QStringLiteral("host:port")},
+        {QStringLiteral("rtu"), Text::tr("Modbus RTU gate on serial DEVICE."), QStringLiteral("device")},
+        {QStringLiteral("baud"), Text::tr("RTU baud rate (default 9600)."), QStringLiteral("n")},
+        {QStringLiteral("parity"), Text::tr("RTU parity: N, E or O (default N)."), QStringLiteral("p")},
+        {QStringLiteral("data-bits"), Text::tr("RTU data bits: 7 or 8 (default 8)."), QStringLiteral("n")},
+        {QStringLiteral("stop-bits"), Text::tr("RTU stop bits: 1 or 2 (default 1)."), QStringLiteral("n")},
+        {QStringLiteral("rs485-rts"), Text::tr("RS-485 RTS control: none, up or down."), QStringLiteral("mode")},
+        {QStringLiteral("slave"), Text::tr("Modbus slave id (default 1)."), QStringLiteral("id")},
+        {QStringLiteral("timeout-ms"), Text::tr("Response timeout in ms (default 500)."), QStringLiteral("ms")},
+        {QStringLiteral("profile"), Text::tr("Gate profile JSON file."), QStringLiteral("file")},
+        {QStringLiteral("map"), Text::tr("Register map: turnstile or relay (default turnstile)."),
+            QStringLiteral("map")},
+        {QStringLiteral("from"), Text::tr("scan: first slave id (default 1)."), QStringLiteral("id")},
+        {QStringLiteral("to"), Text::tr("scan: last slave id (default 247)."), QStringLiteral("id")},
+        {QStringLiteral("hex"), Text::tr("read: print values in hexadecimal.")},
+        {QStringLiteral("passes"), Text::tr("open: number of passes (default 1)."), QStringLiteral("n")},
+        {QStringLiteral("count"), Text::tr("watch, monitor: stop after N lines."), QStringLiteral("n")},
+        {QStringLiteral("changes"), Text::tr("watch, monitor: print only lines that changed.")},
     });
     parser.addPositionalArgument(QStringLiteral("command"),
-        tr("probe | scan | read coils|inputs|holding|input-registers ADDRESS [COUNT] | write coil|holding ADDRESS "
-           "VALUE | open in|out | watch | monitor | selftest"));
+        Text::tr(
+            "probe | scan | read coils|inputs|holding|input-registers ADDRESS [COUNT] | write coil|holding ADDRESS "
+            "VALUE | open in|out | watch | monitor | selftest"));
 }
 
 Result<CtlOptions> ctlOptionsFromParser(const QCommandLineParser &parser)
@@ -237,7 +242,7 @@ Result<CtlOptions> ctlOptionsFromParser(const QCommandLineParser &parser)
     CtlOptions options;
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return usage(tr("no command given; try --help"), QStringLiteral("command"));
+        return usage(Text::tr("no command given; try --help"), QStringLiteral("command"));
     options.command = positional.first();
     options.arguments = positional.mid(1);
     auto profile = profileFromParser(parser);

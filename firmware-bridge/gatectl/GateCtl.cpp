@@ -24,10 +24,10 @@ void onInterrupt(int)
     g_interrupted = 1;
 }
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("GateCtl", text, nullptr, n);
-}
+// Translation context of this file (lupdate reads the macro).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(GateCtl)
+};
 
 void printOut(const QString &line)
 {
@@ -47,7 +47,7 @@ Result<int> parseNumber(const QString &text, int max, const char *name)
         = text.startsWith(QLatin1String("0x"), Qt::CaseInsensitive) ? text.mid(2).toInt(&ok, 16) : text.toInt(&ok, 10);
     if (!ok || value < 0 || value > max)
         return fail(ErrorCode::InvalidArgument,
-            tr("%1 must be a number from 0 to %2: %3").arg(QString::fromLatin1(name)).arg(max).arg(text),
+            Text::tr("%1 must be a number from 0 to %2: %3").arg(QString::fromLatin1(name)).arg(max).arg(text),
             QString::fromLatin1(name));
     return value;
 }
@@ -88,7 +88,7 @@ int GateCtl::run()
         return selftest();
     if (command == QLatin1String("monitor"))
         return monitor();
-    return usageFailure(tr("unknown command: %1").arg(command));
+    return usageFailure(Text::tr("unknown command: %1").arg(command));
 }
 
 QString GateCtl::target() const
@@ -101,7 +101,7 @@ QString GateCtl::target() const
 
 int GateCtl::deviceFailure(const QString &what, const Error &error)
 {
-    printErr(tr("%1 failed: %2").arg(what, error.message));
+    printErr(Text::tr("%1 failed: %2").arg(what, error.message));
     return ExitFailed;
 }
 
@@ -124,7 +124,7 @@ Status GateCtl::connectBus()
     if (auto status = m_bus->setSlave(profile.slaveId); !status)
         return status;
     if (auto status = m_bus->connect(); !status)
-        return fail(status.error().code, tr("cannot connect to %1: %2").arg(target(), status.error().message));
+        return fail(status.error().code, Text::tr("cannot connect to %1: %2").arg(target(), status.error().message));
     return {};
 }
 
@@ -148,11 +148,11 @@ int GateCtl::probe()
     QElapsedTimer clock;
     clock.start();
     if (auto status = connectBus(); !status)
-        return deviceFailure(tr("probe"), status.error());
+        return deviceFailure(Text::tr("probe"), status.error());
     auto value = readProbeValue();
     if (!value)
-        return deviceFailure(tr("probe"), value.error());
-    printOut(tr("OK %1 slave %2 answered in %3 ms")
+        return deviceFailure(Text::tr("probe"), value.error());
+    printOut(Text::tr("OK %1 slave %2 answered in %3 ms")
                  .arg(target())
                  .arg(m_options.profile.slaveId)
                  .arg(double(clock.nsecsElapsed()) / 1e6, 0, 'f', 1));
@@ -162,27 +162,28 @@ int GateCtl::probe()
 int GateCtl::scan()
 {
     if (auto status = connectBus(); !status)
-        return deviceFailure(tr("scan"), status.error());
+        return deviceFailure(Text::tr("scan"), status.error());
     QList<int> answered;
     for (int slave = m_options.fromSlave; slave <= m_options.toSlave && !g_interrupted; ++slave) {
         std::fprintf(stderr, "%s\n",
-            qPrintable(tr("scanning slave %1 of %2-%3").arg(slave).arg(m_options.fromSlave).arg(m_options.toSlave)));
+            qPrintable(
+                Text::tr("scanning slave %1 of %2-%3").arg(slave).arg(m_options.fromSlave).arg(m_options.toSlave)));
         if (auto status = m_bus->setSlave(slave); !status)
-            return deviceFailure(tr("scan"), status.error());
+            return deviceFailure(Text::tr("scan"), status.error());
         auto value = readProbeValue();
         if (value) {
             answered.append(slave);
-            printOut(tr("slave %1 answered").arg(slave));
+            printOut(Text::tr("slave %1 answered").arg(slave));
             continue;
         }
         // A late answer or a dropped link must not spoil the next id.
         if (ModbusBus::isLinkError(value.error())) {
             m_bus->flush();
             if (m_options.profile.transport == TransportKind::ModbusTcp && !m_bus->connect())
-                return deviceFailure(tr("scan"), value.error());
+                return deviceFailure(Text::tr("scan"), value.error());
         }
     }
-    printErr(tr("%n slave(s) answered", int(answered.size())));
+    printErr(Text::tr("%n slave(s) answered", nullptr, int(answered.size())));
     return answered.isEmpty() ? ExitFailed : ExitOk;
 }
 
@@ -192,14 +193,14 @@ int GateCtl::read()
         QStringLiteral("input-registers")};
     const QStringList &arguments = m_options.arguments;
     if (arguments.size() < 2 || arguments.size() > 3 || !tables.contains(arguments.at(0)))
-        return usageFailure(tr("usage: read coils|inputs|holding|input-registers ADDRESS [COUNT]"));
+        return usageFailure(Text::tr("usage: read coils|inputs|holding|input-registers ADDRESS [COUNT]"));
     auto address = parseNumber(arguments.at(1), 0xFFFF, "ADDRESS");
     auto count = arguments.size() > 2 ? parseNumber(arguments.at(2), 125, "COUNT") : Result<int>(1);
     if (!address || !count || *count < 1)
-        return usageFailure(
-            !address ? address.error().message : (!count ? count.error().message : tr("COUNT must be at least 1")));
+        return usageFailure(!address ? address.error().message
+                                     : (!count ? count.error().message : Text::tr("COUNT must be at least 1")));
     if (auto status = connectBus(); !status)
-        return deviceFailure(tr("read"), status.error());
+        return deviceFailure(Text::tr("read"), status.error());
     const int table = int(tables.indexOf(arguments.at(0)));
     std::vector<int> values;
     Error error;
@@ -218,7 +219,7 @@ int GateCtl::read()
             error = words.error();
     }
     if (error.code != ErrorCode::Invalid)
-        return deviceFailure(tr("read"), error);
+        return deviceFailure(Text::tr("read"), error);
     for (size_t i = 0; i < values.size(); ++i)
         printOut(
             QStringLiteral("%1 %2").arg(*address + int(i)).arg(formatValue(values[i], m_options.hex && table >= 2)));
@@ -230,17 +231,17 @@ int GateCtl::write()
     const QStringList &arguments = m_options.arguments;
     const bool coil = arguments.value(0) == QLatin1String("coil");
     if (arguments.size() != 3 || (!coil && arguments.value(0) != QLatin1String("holding")))
-        return usageFailure(tr("usage: write coil ADDRESS 0|1, or write holding ADDRESS VALUE"));
+        return usageFailure(Text::tr("usage: write coil ADDRESS 0|1, or write holding ADDRESS VALUE"));
     auto address = parseNumber(arguments.at(1), 0xFFFF, "ADDRESS");
     auto value = parseNumber(arguments.at(2), coil ? 1 : 0xFFFF, "VALUE");
     if (!address || !value)
         return usageFailure(!address ? address.error().message : value.error().message);
     if (auto status = connectBus(); !status)
-        return deviceFailure(tr("write"), status.error());
+        return deviceFailure(Text::tr("write"), status.error());
     auto status = coil ? m_bus->writeCoil(*address, *value != 0) : m_bus->writeRegister(*address, quint16(*value));
     if (!status)
-        return deviceFailure(tr("write"), status.error());
-    printOut(tr("OK wrote %1 to %2 %3").arg(*value).arg(arguments.at(0)).arg(*address));
+        return deviceFailure(Text::tr("write"), status.error());
+    printOut(Text::tr("OK wrote %1 to %2 %3").arg(*value).arg(arguments.at(0)).arg(*address));
     return ExitOk;
 }
 
@@ -252,12 +253,12 @@ Result<GateSnapshot> GateCtl::readSnapshot()
 QString GateCtl::describe(const GateSnapshot &snapshot) const
 {
     if (isRelay())
-        return tr("entry-input=%1 exit-input=%2 fire=%3 tamper=%4")
+        return Text::tr("entry-input=%1 exit-input=%2 fire=%3 tamper=%4")
             .arg(int(snapshot.entryInput))
             .arg(int(snapshot.exitInput))
             .arg(int(snapshot.fireActive))
             .arg(int(snapshot.tamperInput));
-    return tr("entries=%1 exits=%2 error=%3 sensors=0x%4 fire=%5")
+    return Text::tr("entries=%1 exits=%2 error=%3 sensors=0x%4 fire=%5")
         .arg(snapshot.entryCount)
         .arg(snapshot.exitCount)
         .arg(snapshot.errorCode)
@@ -322,31 +323,31 @@ int GateCtl::open()
 {
     const QString side = m_options.arguments.value(0);
     if (m_options.arguments.size() != 1 || (side != QLatin1String("in") && side != QLatin1String("out")))
-        return usageFailure(tr("usage: open in|out [--passes N]"));
+        return usageFailure(Text::tr("usage: open in|out [--passes N]"));
     const bool entry = side == QLatin1String("in");
     if (auto status = connectBus(); !status)
-        return deviceFailure(tr("open"), status.error());
+        return deviceFailure(Text::tr("open"), status.error());
     auto before = readSnapshot();
     if (!before)
-        return deviceFailure(tr("open"), before.error());
+        return deviceFailure(Text::tr("open"), before.error());
     if (auto status = commandOpen(entry, m_options.passes); !status)
-        return deviceFailure(tr("open"), status.error());
+        return deviceFailure(Text::tr("open"), status.error());
     auto passed = waitForPassages(entry, m_options.passes, *before);
     if (!passed)
-        return deviceFailure(tr("open"), passed.error());
+        return deviceFailure(Text::tr("open"), passed.error());
     if (*passed < m_options.passes && g_interrupted) {
-        printErr(tr("open interrupted after %1 passage(s); the gate was closed again").arg(*passed));
+        printErr(Text::tr("open interrupted after %1 passage(s); the gate was closed again").arg(*passed));
         return ExitFailed;
     }
     if (*passed < m_options.passes) {
-        printOut(tr("TIMEOUT %1: %2 of %3 passed within %4 ms")
+        printOut(Text::tr("TIMEOUT %1: %2 of %3 passed within %4 ms")
                      .arg(side)
                      .arg(*passed)
                      .arg(m_options.passes)
                      .arg(m_options.profile.passTimeoutMs));
         return ExitFailed;
     }
-    printOut(tr("PASSED %1: %2 passage(s)").arg(side).arg(*passed));
+    printOut(Text::tr("PASSED %1: %2 passage(s)").arg(side).arg(*passed));
     return ExitOk;
 }
 
@@ -373,48 +374,51 @@ int GateCtl::pollLoop(Bus &bus, const QString &what, bool stampLines)
 int GateCtl::watch()
 {
     if (auto status = connectBus(); !status)
-        return deviceFailure(tr("watch"), status.error());
-    return pollLoop(*m_bus, tr("watch"), true);
+        return deviceFailure(Text::tr("watch"), status.error());
+    return pollLoop(*m_bus, Text::tr("watch"), true);
 }
 
 // watch, with every frame on the wire shown: the stdout filter stamps all lines itself.
 int GateCtl::monitor()
 {
     if (auto status = MonitorBus::timestampStdout(); !status)
-        return deviceFailure(tr("monitor"), status.error());
+        return deviceFailure(Text::tr("monitor"), status.error());
     auto bus = MonitorBus::open(m_options.profile);
     if (!bus)
-        return deviceFailure(tr("monitor"), bus.error());
-    return pollLoop(*bus, tr("monitor"), false);
+        return deviceFailure(Text::tr("monitor"), bus.error());
+    return pollLoop(*bus, Text::tr("monitor"), false);
 }
 
 int GateCtl::selftest()
 {
     int failures = 0;
     const auto step = [&failures](const QString &name, bool ok, const QString &detail) {
-        printOut(QStringLiteral("%1 %2%3").arg(
-            ok ? tr("PASS") : tr("FAIL"), name, detail.isEmpty() ? QString() : QStringLiteral(": ") + detail));
+        printOut(QStringLiteral("%1 %2%3").arg(ok ? Text::tr("PASS") : Text::tr("FAIL"), name,
+            detail.isEmpty() ? QString() : QStringLiteral(": ") + detail));
         failures += ok ? 0 : 1;
         return ok;
     };
     const Status connected = connectBus();
-    if (!step(tr("connect"), bool(connected), connected ? target() : connected.error().message))
+    if (!step(Text::tr("connect"), bool(connected), connected ? target() : connected.error().message))
         return ExitFailed;
     auto before = readSnapshot();
-    if (!step(tr("read inputs"), bool(before), before ? describe(*before) : before.error().message))
+    if (!step(Text::tr("read inputs"), bool(before), before ? describe(*before) : before.error().message))
         return ExitFailed;
-    step(tr("fire input inactive"), !before->fireActive, before->fireActive ? tr("fire alarm is active") : QString());
+    step(Text::tr("fire input inactive"), !before->fireActive,
+        before->fireActive ? Text::tr("fire alarm is active") : QString());
     const Status opened = commandOpen(true, 1);
     auto passed = opened ? waitForPassages(true, 1, *before) : Result<int>(std::unexpected(opened.error()));
-    step(tr("open entry and passage"), passed && *passed == 1,
-        !passed ? passed.error().message
-                : (*passed == 1 ? QString() : tr("nobody passed within %1 ms").arg(m_options.profile.passTimeoutMs)));
+    step(Text::tr("open entry and passage"), passed && *passed == 1,
+        !passed
+            ? passed.error().message
+            : (*passed == 1 ? QString() : Text::tr("nobody passed within %1 ms").arg(m_options.profile.passTimeoutMs)));
     if (!isRelay()) {
         auto after = readSnapshot();
-        step(tr("entry counter advanced"), after && after->entryCount == before->entryCount + 1,
-            after ? tr("%1 -> %2").arg(before->entryCount).arg(after->entryCount) : after.error().message);
+        step(Text::tr("entry counter advanced"), after && after->entryCount == before->entryCount + 1,
+            after ? Text::tr("%1 -> %2").arg(before->entryCount).arg(after->entryCount) : after.error().message);
     }
-    printOut(failures == 0 ? tr("selftest PASS") : tr("selftest FAIL (%n step(s) failed)", failures));
+    printOut(
+        failures == 0 ? Text::tr("selftest PASS") : Text::tr("selftest FAIL (%n step(s) failed)", nullptr, failures));
     return failures == 0 ? ExitOk : ExitFailed;
 }
 

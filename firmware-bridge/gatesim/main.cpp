@@ -25,10 +25,10 @@ struct Endpoints {
     int controlPort = -1;
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("GateSim", text);
-}
+// Translation context of this file (lupdate reads the macro).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(GateSim)
+};
 
 bool fail(const QString &message)
 {
@@ -43,10 +43,10 @@ bool parseSlaves(const QString &text, QList<int> *slaves)
         bool ok = false;
         const int slave = part.trimmed().toInt(&ok);
         if (!ok || slave < 1 || slave > 247)
-            return fail(tr("slave ids must be 1..247: %1").arg(part));
+            return fail(Text::tr("slave ids must be 1..247: %1").arg(part));
         slaves->append(slave);
     }
-    return !slaves->isEmpty() || fail(tr("--slaves needs at least one id"));
+    return !slaves->isEmpty() || fail(Text::tr("--slaves needs at least one id"));
 }
 
 bool parseDelay(const QString &text, SimOptions *options)
@@ -57,7 +57,7 @@ bool parseDelay(const QString &text, SimOptions *options)
     options->passDelayMinMs = parts.value(0).toInt(&okMin);
     options->passDelayMaxMs = parts.value(parts.size() > 1 ? 1 : 0).toInt(&okMax);
     if (!okMin || !okMax || options->passDelayMinMs < 0 || options->passDelayMaxMs < options->passDelayMinMs)
-        return fail(tr("--pass-delay-ms must look like 200-800: %1").arg(text));
+        return fail(Text::tr("--pass-delay-ms must look like 200-800: %1").arg(text));
     return true;
 }
 
@@ -67,7 +67,7 @@ bool parseNumber(const QCommandLineParser &parser, const QString &name, int *val
         return true;
     bool ok = false;
     *value = parser.value(name).toInt(&ok);
-    return (ok && *value >= 0 && *value <= 65535) || fail(tr("--%1 must be a port number").arg(name));
+    return (ok && *value >= 0 && *value <= 65535) || fail(Text::tr("--%1 must be a port number").arg(name));
 }
 
 bool parseArguments(const QCommandLineParser &parser, SimOptions *options, Endpoints *endpoints)
@@ -78,19 +78,19 @@ bool parseArguments(const QCommandLineParser &parser, SimOptions *options, Endpo
     else if (map == QLatin1String("relay"))
         options->map = SimMap::Relay;
     else
-        return fail(tr("--map must be turnstile or relay: %1").arg(map));
+        return fail(Text::tr("--map must be turnstile or relay: %1").arg(map));
     if (parser.isSet(QStringLiteral("slaves"))
         && !parseSlaves(parser.value(QStringLiteral("slaves")), &options->slaves))
         return false;
     bool ok = false;
     options->passProbability = parser.value(QStringLiteral("pass-probability")).toDouble(&ok);
     if (!ok || options->passProbability < 0.0 || options->passProbability > 1.0)
-        return fail(tr("--pass-probability must be between 0 and 1"));
+        return fail(Text::tr("--pass-probability must be between 0 and 1"));
     if (!parseDelay(parser.value(QStringLiteral("pass-delay-ms")), options))
         return false;
     options->seed = parser.value(QStringLiteral("seed")).toUInt(&ok);
     if (!ok)
-        return fail(tr("--seed must be a number"));
+        return fail(Text::tr("--seed must be a number"));
     options->quiet = parser.isSet(QStringLiteral("quiet"));
     endpoints->rtu = parser.isSet(QStringLiteral("rtu"));
     endpoints->text = parser.isSet(QStringLiteral("text"));
@@ -104,23 +104,23 @@ bool parseArguments(const QCommandLineParser &parser, SimOptions *options, Endpo
 
 void addOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(tr("Simulates turnstile controllers for the GymGate gate drivers."));
+    parser.setApplicationDescription(Text::tr("Simulates turnstile controllers for the GymGate gate drivers."));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("tcp-port"), tr("Serve Modbus TCP on port <n> (0 = a free port)."), QStringLiteral("n")},
-        {QStringLiteral("rtu"), tr("Serve Modbus RTU on a new pseudo terminal.")},
-        {QStringLiteral("text"), tr("Speak the serial text protocol on a new pseudo terminal.")},
-        {QStringLiteral("map"), tr("Modbus map: turnstile or relay."), QStringLiteral("map"),
+        {QStringLiteral("tcp-port"), Text::tr("Serve Modbus TCP on port <n> (0 = a free port)."), QStringLiteral("n")},
+        {QStringLiteral("rtu"), Text::tr("Serve Modbus RTU on a new pseudo terminal.")},
+        {QStringLiteral("text"), Text::tr("Speak the serial text protocol on a new pseudo terminal.")},
+        {QStringLiteral("map"), Text::tr("Modbus map: turnstile or relay."), QStringLiteral("map"),
             QStringLiteral("turnstile")},
-        {QStringLiteral("slaves"), tr("Simulated gates (Modbus unit ids), e.g. 1,2,3."), QStringLiteral("ids")},
-        {QStringLiteral("pass-probability"), tr("Chance that a person passes (0..1)."), QStringLiteral("p"),
+        {QStringLiteral("slaves"), Text::tr("Simulated gates (Modbus unit ids), e.g. 1,2,3."), QStringLiteral("ids")},
+        {QStringLiteral("pass-probability"), Text::tr("Chance that a person passes (0..1)."), QStringLiteral("p"),
             QStringLiteral("1")},
-        {QStringLiteral("pass-delay-ms"), tr("Random delay before a person passes, A-B ms."), QStringLiteral("range"),
-            QStringLiteral("200-800")},
-        {QStringLiteral("seed"), tr("Random seed."), QStringLiteral("seed"), QStringLiteral("1")},
-        {QStringLiteral("control-port"), tr("Accept control lines on TCP port <n> (0 = a free port)."),
+        {QStringLiteral("pass-delay-ms"), Text::tr("Random delay before a person passes, A-B ms."),
+            QStringLiteral("range"), QStringLiteral("200-800")},
+        {QStringLiteral("seed"), Text::tr("Random seed."), QStringLiteral("seed"), QStringLiteral("1")},
+        {QStringLiteral("control-port"), Text::tr("Accept control lines on TCP port <n> (0 = a free port)."),
             QStringLiteral("n")},
-        {QStringLiteral("quiet"), tr("Do not log events.")},
+        {QStringLiteral("quiet"), Text::tr("Do not log events.")},
     });
 }
 
@@ -169,7 +169,7 @@ int main(int argc, char *argv[])
     }
     SimControl control(model, io);
     if (endpoints.controlPort >= 0 && !control.listen(endpoints.controlPort)) {
-        fail(tr("cannot listen on control port %1").arg(endpoints.controlPort));
+        fail(Text::tr("cannot listen on control port %1").arg(endpoints.controlPort));
         return 1;
     }
     control.watchStdin();

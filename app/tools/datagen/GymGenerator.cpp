@@ -27,10 +27,10 @@
 namespace gymgate {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Datagen", text);
-}
+// Translation context of this file (lupdate reads the macro).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Datagen)
+};
 
 // The tables filled in bulk: their secondary indexes are built once at the end, which is much
 // cheaper than keeping them sorted through millions of random-order inserts.
@@ -80,12 +80,12 @@ Result<QByteArray> readSecret(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, tr("Cannot read the signing key %1: %2").arg(path, file.errorString()),
+        return fail(ErrorCode::Io, Text::tr("Cannot read the signing key %1: %2").arg(path, file.errorString()),
             QStringLiteral("key-dir"));
     const QByteArray secret = file.read(SigningKey::SecretKeyBytes + 1);
     if (secret.size() != SigningKey::SecretKeyBytes)
         return fail(ErrorCode::Crypto,
-            tr("The signing key %1 is damaged: it must hold exactly %2 bytes.")
+            Text::tr("The signing key %1 is damaged: it must hold exactly %2 bytes.")
                 .arg(path)
                 .arg(SigningKey::SecretKeyBytes),
             QStringLiteral("key-dir"));
@@ -96,7 +96,7 @@ Status writeSecret(const QString &path, const QByteArray &secret)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return fail(ErrorCode::Io, tr("Cannot create the signing key %1: %2").arg(path, file.errorString()),
+        return fail(ErrorCode::Io, Text::tr("Cannot create the signing key %1: %2").arg(path, file.errorString()),
             QStringLiteral("key-dir"));
     // Owner-only before the secret is written, so it is never readable by others.
     const bool written = file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
@@ -104,7 +104,7 @@ Status writeSecret(const QString &path, const QByteArray &secret)
     if (!written) {
         file.close();
         QFile::remove(path);
-        return fail(ErrorCode::Io, tr("Cannot write the signing key %1.").arg(path), QStringLiteral("key-dir"));
+        return fail(ErrorCode::Io, Text::tr("Cannot write the signing key %1.").arg(path), QStringLiteral("key-dir"));
     }
     return {};
 }
@@ -155,16 +155,17 @@ Status GymGenerator::prepareDatabaseFile() const
     if (file.exists() && file.size() > 0) {
         if (!m_options.force)
             return fail(ErrorCode::AlreadyExists,
-                tr("The database %1 already exists. Use --force to delete it and generate a new one.")
+                Text::tr("The database %1 already exists. Use --force to delete it and generate a new one.")
                     .arg(m_options.databasePath),
                 QStringLiteral("db"));
         removeDatabaseFiles();
         if (QFileInfo::exists(m_options.databasePath))
-            return fail(
-                ErrorCode::Io, tr("Cannot delete the database %1.").arg(m_options.databasePath), QStringLiteral("db"));
+            return fail(ErrorCode::Io, Text::tr("Cannot delete the database %1.").arg(m_options.databasePath),
+                QStringLiteral("db"));
     }
     if (!QDir().mkpath(file.absolutePath()))
-        return fail(ErrorCode::Io, tr("Cannot create the folder %1.").arg(file.absolutePath()), QStringLiteral("db"));
+        return fail(
+            ErrorCode::Io, Text::tr("Cannot create the folder %1.").arg(file.absolutePath()), QStringLiteral("db"));
     return {};
 }
 
@@ -188,7 +189,7 @@ Result<SiteKeys> GymGenerator::loadKeys() const
 {
     const QDir keyDir(m_options.keyDirectory);
     if (!QDir().mkpath(keyDir.absolutePath()))
-        return fail(ErrorCode::Io, tr("Cannot create the key folder %1.").arg(keyDir.absolutePath()),
+        return fail(ErrorCode::Io, Text::tr("Cannot create the key folder %1.").arg(keyDir.absolutePath()),
             QStringLiteral("key-dir"));
     auto cipher = FieldCipher::loadOrCreateKeyFile(keyDir.filePath(QStringLiteral("data.key")));
     if (!cipher)
@@ -221,7 +222,7 @@ Result<std::unique_ptr<Database>> GymGenerator::openForBulkLoad() const
 
 Status GymGenerator::finishBulkLoad(sqlite3 *db, const std::vector<std::string> &indexes, Progress &progress) const
 {
-    progress.begin(tr("indexes"), qint64(indexes.size()));
+    progress.begin(Text::tr("indexes"), qint64(indexes.size()));
     for (const std::string &create : indexes) {
         if (Status status = execSql(db, create); !status)
             return status;

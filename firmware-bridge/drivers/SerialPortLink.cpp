@@ -88,10 +88,12 @@ void SerialPortLink::scheduleRetry()
 }
 
 // Only errors that mean the device is gone close the port; parity or framing errors on a
-// noisy line are left to the line parser, which drops what it cannot read.
+// noisy line are left to the line parser, which drops what it cannot read. A hung-up tty
+// (pty master closed, modem line dropped) reads end-of-file, which QSerialPort reports as
+// ReadError on every event-loop pass: left open, the port would spin and never reconnect.
 void SerialPortLink::onError(QSerialPort::SerialPortError error)
 {
-    if (error != QSerialPort::ResourceError && error != QSerialPort::PermissionError)
+    if (error != QSerialPort::ResourceError && error != QSerialPort::PermissionError && error != QSerialPort::ReadError)
         return;
     if (!m_port.isOpen())
         return;

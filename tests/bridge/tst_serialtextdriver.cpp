@@ -1,6 +1,10 @@
 #include <QBuffer>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
 
 #include "GateSimProcess.h"
 #include "drivers/SerialTextGateDriver.h"
@@ -54,6 +58,9 @@ private slots:
     void simulatorTimeout();
     void simulatorFireAndGarbage();
     void simulatorErrorIsAFault();
+    void simulatorLockedModeBlocksPassage();
+    void simulatorFireLatencyIsBounded();
+    void simulatorDroppedPtyFailsWithBackoff();
 };
 
 void TestSerialTextDriver::parsesLine_data()
@@ -293,6 +300,92 @@ void TestSerialTextDriver::simulatorErrorIsAFault()
     driver.open(Direction::In);
 
     QTRY_COMPARE_WITH_TIMEOUT(faults.size(), 1, 2000);
+    QCOMPARE(opened.size(), 0);
+}
+
+void TestSerialTextDriver::simulatorLockedModeBlocksPassage()
+{
+    GateSimProcess sim;
+    QVERIFY(sim.start({QStringLiteral("--text"), QStringLiteral("--pass-probability"), QStringLiteral("1"),
+        QStringLiteral("--pass-delay-ms"), QStringLiteral("50-100")}));
+    SerialTextGateDriver driver(textProfile(sim.text));
+    QVERIFY(startConnected(driver));
+    QSignalSpy opened(&driver, &GateDriver::opened);
+    QSignalSpy passed(&driver, &GateDriver::passed);
+
+    driver.setMode(GateMode::Locked);
+    QTRY_COMPARE_WITH_TIMEOUT(driver.status().mode, GateMode::Locked, 2000);
+    driver.open(Direction::In);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 2000);
+    // The board accepts the OPEN but a locked turnstile lets nobody through (50-100 ms otherwise).
+    QVERIFY(!QTest::qWaitFor([&] { return !passed.isEmpty(); }, 1000));
+
+    driver.setMode(GateMode::Free);
+    QTRY_COMPARE_WITH_TIMEOUT(driver.status().mode, GateMode::Free, 2000);
+    driver.setMode(GateMode::Normal);
+    QTRY_COMPARE_WITH_TIMEOUT(driver.status().mode, GateMode::Normal, 2000);
+    driver.open(Direction::Out);
+    const auto passedOut = [&] {
+        return std::any_of(passed.cbegin(), passed.cend(),
+            [](const QList<QVariant> &arguments) { return arguments.at(0).value<Direction>() == Direction::Out; });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(passedOut(), 3000);
+}
+
+// The board pushes FIRE lines itself, so the alarm must arrive well within the 200 ms budget.
+void TestSerialTextDriver::simulatorFireLatencyIsBounded()
+{
+    GateSimProcess sim;
+    QVERIFY(sim.start({QStringLiteral("--text")}));
+    SerialTextGateDriver driver(textProfile(sim.text));
+    QVERIFY(startConnected(driver));
+    QSignalSpy fire(&driver, &GateDriver::fireAlarmChanged);
+
+    QCOMPARE(sim.command("fire on"), QByteArray("ok"));
+    QElapsedTimer sinceOn;
+    sinceOn.start();
+    QVERIFY(fire.wait(2000));
+    const qint64 latencyMs = sinceOn.elapsed();
+    QCOMPARE(fire.first().first().toBool(), true);
+    QVERIFY2(latencyMs < 200, qPrintable(QStringLiteral("fire on took %1 ms").arg(latencyMs)));
+}
+
+// After a drop the simulator opens a new pty (its {"event":"pty"} line is printed even with
+// --quiet), so the old device is usually gone: the driver must notice the hang-up, go offline,
+// say so, and keep retrying with a backoff instead of spinning.
+void TestSerialTextDriver::simulatorDroppedPtyFailsWithBackoff()
+{
+    GateSimProcess sim;
+    QVERIFY(sim.start({QStringLiteral("--text")}));
+    SerialTextGateDriver driver(textProfile(sim.text));
+    QVERIFY(startConnected(driver));
+    QSignalSpy connected(&driver, &GateDriver::connectedChanged);
+    QSignalSpy faults(&driver, &GateDriver::fault);
+
+    const QString device = sim.text;
+    QCOMPARE(sim.command("drop"), QByteArray("ok"));
+
+    QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 3000);
+    QCOMPARE(connected.first().first().toBool(), false);
+    QTRY_VERIFY_WITH_TIMEOUT(!faults.isEmpty(), 3000);
+    QVERIFY(!faults.first().first().toString().isEmpty());
+
+    // Two seconds of reopen attempts. The kernel may hand the simulator's new pty the old
+    // number, and then reconnecting is right; what must not happen is a spin: at most one
+    // fault and two state changes per backoff step (0.2 s doubling), far below a busy loop's.
+    const qsizetype faultsAtDrop = faults.size();
+    const bool spinning
+        = QTest::qWaitFor([&] { return faults.size() - faultsAtDrop > 5 || connected.size() > 10; }, 2000);
+    QVERIFY2(
+        !spinning, qPrintable(QStringLiteral("%1 faults, %2 state changes").arg(faults.size()).arg(connected.size())));
+    if (driver.status().connected) {
+        QVERIFY(QFile::exists(device)); // reconnected only because the path exists again
+        return;
+    }
+    QSignalSpy opened(&driver, &GateDriver::opened);
+    const qsizetype faultsBeforeOpen = faults.size();
+    driver.open(Direction::In);
+    QCOMPARE(faults.size(), faultsBeforeOpen + 1); // "not connected", sent nowhere
     QCOMPARE(opened.size(), 0);
 }
 

@@ -22,6 +22,21 @@ namespace {
 
 constexpr qint64 NowMs = 1'750'000'000'000;
 
+// The entry path as the headless controller wires it, over one database.
+struct Rig {
+    explicit Rig(Database &db)
+        : trust(db), verifier(trust, clock), data(db), ledger(db),
+          service(verifier, data, ledger, clock, AccessPolicy(), QTimeZone::utc())
+    { }
+
+    ManualClock clock {NowMs};
+    SqlTrustStore trust;
+    CredentialVerifier verifier;
+    SqlAccessDataSource data;
+    SqlEntryLedger ledger;
+    DecisionService service;
+};
+
 } // namespace
 
 class TestDecisionService : public QObject {
@@ -45,15 +60,10 @@ private slots:
 
     void grantPersistsPendingEntryWithDeduction()
     {
-        ManualClock clock(NowMs);
-        SqlTrustStore trust(*m_db);
-        CredentialVerifier verifier(trust, clock);
-        SqlAccessDataSource data(*m_db);
-        SqlEntryLedger ledger(*m_db);
-        DecisionService service(verifier, data, ledger, clock, AccessPolicy(), QTimeZone::utc());
-        const QString code = take(CredentialIssuer(*m_key, clock).issueCardCode(m_member.id, {}));
+        Rig rig(*m_db);
+        const QString code = take(CredentialIssuer(*m_key, rig.clock).issueCardCode(m_member.id, {}));
 
-        const ScanResult result = take(service.decide(code.toLatin1(), m_gate));
+        const ScanResult result = take(rig.service.decide(code.toLatin1(), m_gate));
         QVERIFY(result.decision.isGranted());
         QCOMPARE(result.entry.status, EntryStatus::Pending);
         QCOMPARE(result.entry.cardId, m_card.id);
@@ -65,20 +75,15 @@ private slots:
             queryValue(*m_db, QStringLiteral("SELECT type FROM outbox")).toString(), QStringLiteral("entry.decided"));
 
         // The visit is reserved by the pending entry; annulling it (no passage) gives it back.
-        QVERIFY(ledger.annul(result.entry.id, QStringLiteral("timeout"), NowMs + 1).has_value());
+        QVERIFY(rig.ledger.annul(result.entry.id, QStringLiteral("timeout"), NowMs + 1).has_value());
         QCOMPARE(queryValue(*m_db, QStringLiteral("SELECT visits_left FROM member_card")).toInt(), 1);
     }
 
     void deniedScanIsLoggedWithoutCharge()
     {
-        ManualClock clock(NowMs);
-        SqlTrustStore trust(*m_db);
-        CredentialVerifier verifier(trust, clock);
-        SqlAccessDataSource data(*m_db);
-        SqlEntryLedger ledger(*m_db);
-        DecisionService service(verifier, data, ledger, clock, AccessPolicy(), QTimeZone::utc());
+        Rig rig(*m_db);
 
-        const ScanResult result = take(service.decide("not a code", m_gate));
+        const ScanResult result = take(rig.service.decide("not a code", m_gate));
         QCOMPARE(result.decision.verdict, Verdict::Denied);
         QCOMPARE(result.entry.reason, AccessReason::CredentialMalformed);
         QCOMPARE(queryValue(*m_db, QStringLiteral("SELECT reason FROM entry")).toString(),
@@ -113,15 +118,10 @@ private slots:
 
     void emergencyDeniesWithoutCharge()
     {
-        ManualClock clock(NowMs);
-        SqlTrustStore trust(*m_db);
-        CredentialVerifier verifier(trust, clock);
-        SqlAccessDataSource data(*m_db);
-        SqlEntryLedger ledger(*m_db);
-        DecisionService service(verifier, data, ledger, clock, AccessPolicy(), QTimeZone::utc());
-        service.setEmergency(true);
-        const QString code = take(CredentialIssuer(*m_key, clock).issueCardCode(m_member.id, {}));
-        const ScanResult result = take(service.decide(code.toLatin1(), m_gate));
+        Rig rig(*m_db);
+        rig.service.setEmergency(true);
+        const QString code = take(CredentialIssuer(*m_key, rig.clock).issueCardCode(m_member.id, {}));
+        const ScanResult result = take(rig.service.decide(code.toLatin1(), m_gate));
         QCOMPARE(result.decision.reason, AccessReason::Emergency);
         QCOMPARE(queryValue(*m_db, QStringLiteral("SELECT visits_left FROM member_card")).toInt(), 1);
     }

@@ -974,16 +974,24 @@
         <translation>The turnstile controller reports error code %1.</translation>
     </message>
     <message>
-        <source>The serial link to the gate was lost: %1</source>
-        <translation>The serial link to the gate was lost: %1</translation>
-    </message>
-    <message>
         <source>Could not send a command to the gate: %1</source>
         <translation>Could not send a command to the gate: %1</translation>
     </message>
     <message>
         <source>The gate reports an error: %1</source>
         <translation>The gate reports an error: %1</translation>
+    </message>
+    <message>
+        <source>The serial link to the gate was lost: no permission to use %1.</source>
+        <translation>The serial link to the gate was lost: no permission to use %1.</translation>
+    </message>
+    <message>
+        <source>The serial link to the gate was lost: %1 hung up.</source>
+        <translation>The serial link to the gate was lost: %1 hung up.</translation>
+    </message>
+    <message>
+        <source>The serial link to the gate was lost: %1 was removed or stopped working.</source>
+        <translation>The serial link to the gate was lost: %1 was removed or stopped working.</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +1294,36 @@
     <message>
         <source>cannot listen on control port %1</source>
         <translation>cannot listen on control port %1</translation>
+    </message>
+    <message>
+        <source>--link-dir must be an existing directory: %1</source>
+        <translation>--link-dir must be an existing directory: %1</translation>
+    </message>
+    <message>
+        <source>Also name the ptys &lt;dir&gt;/rtu and &lt;dir&gt;/text; the names survive a dropped connection.</source>
+        <translation>Also name the ptys &lt;dir&gt;/rtu and &lt;dir&gt;/text; the names survive a dropped connection.</translation>
+    </message>
+    <message>
+        <source>cannot create the device links in %1: %2</source>
+        <translation>cannot create the device links in %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>GateSupervisor</name>
+    <message>
+        <source>The fire alarm is still active. The emergency can only be reset once it has cleared.</source>
+        <translation>The fire alarm is still active. The emergency can only be reset once it has cleared.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gate %1 is out of order after %n faults in a row. Check it, then clear it.</source>
+        <translation>
+            <numerusform>Gate %1 is out of order after %n fault in a row. Check it, then clear it.</numerusform>
+            <numerusform>Gate %1 is out of order after %n faults in a row. Check it, then clear it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no gate %1.</source>
+        <translation>There is no gate %1.</translation>
     </message>
 </context>
 <context>

@@ -972,16 +972,24 @@
         <translation>闸机控制器报告错误码 %1。</translation>
     </message>
     <message>
-        <source>The serial link to the gate was lost: %1</source>
-        <translation>与闸机的串口连接已断开：%1</translation>
-    </message>
-    <message>
         <source>Could not send a command to the gate: %1</source>
         <translation>无法向闸机发送命令：%1</translation>
     </message>
     <message>
         <source>The gate reports an error: %1</source>
         <translation>闸机报告错误：%1</translation>
+    </message>
+    <message>
+        <source>The serial link to the gate was lost: no permission to use %1.</source>
+        <translation>与闸机的串口连接已断开：没有使用 %1 的权限。</translation>
+    </message>
+    <message>
+        <source>The serial link to the gate was lost: %1 hung up.</source>
+        <translation>与闸机的串口连接已断开：%1 已挂断。</translation>
+    </message>
+    <message>
+        <source>The serial link to the gate was lost: %1 was removed or stopped working.</source>
+        <translation>与闸机的串口连接已断开：%1 已被拔出或停止工作。</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1292,35 @@
     <message>
         <source>cannot listen on control port %1</source>
         <translation>无法在控制端口 %1 上监听</translation>
+    </message>
+    <message>
+        <source>--link-dir must be an existing directory: %1</source>
+        <translation>--link-dir 必须是已存在的目录：%1</translation>
+    </message>
+    <message>
+        <source>Also name the ptys &lt;dir&gt;/rtu and &lt;dir&gt;/text; the names survive a dropped connection.</source>
+        <translation>同时将伪终端命名为 &lt;dir&gt;/rtu 和 &lt;dir&gt;/text；连接断开后名称保持不变。</translation>
+    </message>
+    <message>
+        <source>cannot create the device links in %1: %2</source>
+        <translation>无法在 %1 中创建设备链接：%2</translation>
+    </message>
+</context>
+<context>
+    <name>GateSupervisor</name>
+    <message>
+        <source>The fire alarm is still active. The emergency can only be reset once it has cleared.</source>
+        <translation>消防报警仍在触发中。报警解除后才能复位紧急状态。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gate %1 is out of order after %n faults in a row. Check it, then clear it.</source>
+        <translation>
+            <numerusform>闸机 %1 连续故障 %n 次，已停止服务。请检查后再解除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no gate %1.</source>
+        <translation>不存在闸机 %1。</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,12 @@
 
 namespace gymgate {
 
-enum class GateMode { Invalid = 0, Normal, Locked, Free };
+enum class GateMode {
+    Invalid = 0,
+    Normal,
+    Locked,
+    Free
+};
 
 struct GateStatus {
     bool connected = false;
@@ -36,13 +41,14 @@ public:
     virtual GateStatus status() const = 0;
 
 signals:
-    void opened(Direction direction);                 // the controller acknowledged the command
-    void passed(Direction direction, int count);      // people went through
-    void passTimedOut(Direction direction);           // opened, nobody passed in time
+    void opened(Direction direction); // the controller acknowledged the command
+    void modeChanged(GateMode mode); // the controller acknowledged a new mode
+    void passed(Direction direction, int count); // people went through
+    void passTimedOut(Direction direction); // opened, nobody passed in time
     void fireAlarmChanged(bool active);
     void tamperChanged(bool active);
     void connectedChanged(bool connected);
-    void fault(const QString &message);               // translated, for staff and technicians
+    void fault(const QString &message); // translated, for staff and technicians
 };
 
 } // namespace gymgate

@@ -58,8 +58,12 @@ void ModbusGateDriver::connectWorker()
     // The worker sends the status before the signal that reports the change, so a slot that
     // calls status() from connectedChanged or fireAlarmChanged already sees the new state.
     connect(worker, &ModbusWorker::statusChanged, this, [this, id](int gate, const GateStatus &status) {
-        if (gate == id)
-            m_status = status;
+        if (gate != id)
+            return;
+        const GateMode before = m_status.mode;
+        m_status = status;
+        if (status.mode != before)
+            emit modeChanged(status.mode);
     });
     connect(worker, &ModbusWorker::connectedChanged, this, [this, id](int gate, bool connected) {
         if (gate != id)

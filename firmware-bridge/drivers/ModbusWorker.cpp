@@ -185,8 +185,8 @@ void ModbusWorker::setGateConnected(Gate &target, bool connected)
     if (effective == target.status.connected)
         return;
     target.status.connected = effective;
-    emit connectedChanged(target.id, effective);
     emit statusChanged(target.id, target.status);
+    emit connectedChanged(target.id, effective);
 }
 
 bool ModbusWorker::select(Gate &target)
@@ -421,8 +421,8 @@ void ModbusWorker::updateFire(Gate &target, bool active)
     if (active == target.status.fireActive)
         return;
     target.status.fireActive = active;
-    emit fireAlarmChanged(target.id, active);
     emit statusChanged(target.id, target.status);
+    emit fireAlarmChanged(target.id, active);
 }
 
 void ModbusWorker::updateTamper(Gate &target, bool active)
@@ -430,8 +430,8 @@ void ModbusWorker::updateTamper(Gate &target, bool active)
     if (active == target.status.tamperActive)
         return;
     target.status.tamperActive = active;
-    emit tamperChanged(target.id, active);
     emit statusChanged(target.id, target.status);
+    emit tamperChanged(target.id, active);
 }
 
 void ModbusWorker::updateErrorCode(Gate &target, int code)

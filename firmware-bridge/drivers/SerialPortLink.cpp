@@ -26,6 +26,26 @@ QSerialPort::Parity toParity(char parity)
     }
 }
 
+// QSerialPort's errorString() after a hang-up carries whatever errno was left over (often
+// "Inappropriate ioctl for device"), so staff get a fixed sentence per kind of loss and the
+// raw text goes to the diagnostic log only.
+QString lostLinkMessage(QSerialPort::SerialPortError error, const QString &device)
+{
+    switch (error) {
+    case QSerialPort::PermissionError:
+        return QCoreApplication::translate(
+            "GateDriver", "The serial link to the gate was lost: no permission to use %1.")
+            .arg(device);
+    case QSerialPort::ReadError:
+        return QCoreApplication::translate("GateDriver", "The serial link to the gate was lost: %1 hung up.")
+            .arg(device);
+    default:
+        return QCoreApplication::translate(
+            "GateDriver", "The serial link to the gate was lost: %1 was removed or stopped working.")
+            .arg(device);
+    }
+}
+
 } // namespace
 
 SerialPortLink::SerialPortLink(SerialSettings settings, QObject *parent)
@@ -97,9 +117,8 @@ void SerialPortLink::onError(QSerialPort::SerialPortError error)
         return;
     if (!m_port.isOpen())
         return;
-    qCWarning(lcSerialLink) << "serial link lost:" << m_port.errorString();
-    emit fault(QCoreApplication::translate("GateDriver", "The serial link to the gate was lost: %1")
-                   .arg(m_port.errorString()));
+    qCWarning(lcSerialLink) << "serial link lost:" << m_settings.device << error << m_port.errorString();
+    emit fault(lostLinkMessage(error, m_settings.device));
     m_port.close();
     emit connectedChanged(false);
     if (m_running)

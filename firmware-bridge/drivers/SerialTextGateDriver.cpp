@@ -106,10 +106,14 @@ void SerialTextGateDriver::feed(const QByteArray &bytes)
 
 void SerialTextGateDriver::acknowledge(const PendingCommand &command)
 {
-    if (command.mode != GateMode::Invalid)
-        m_status.mode = command.mode;
-    else
+    if (command.mode == GateMode::Invalid) {
         emit opened(command.direction);
+        return;
+    }
+    const bool changed = command.mode != m_status.mode;
+    m_status.mode = command.mode;
+    if (changed)
+        emit modeChanged(command.mode);
 }
 
 void SerialTextGateDriver::handle(const SerialTextEvent &event)

@@ -131,6 +131,10 @@ QByteArray SimControl::command(const QByteArray &line)
         m_io.setSlowMs(ms);
     } else if (verb == "drop") {
         m_io.requestDrop();
+    } else if (verb == "unplug") {
+        m_io.requestUnplug(true);
+    } else if (verb == "plug") {
+        m_io.requestUnplug(false);
     } else if (verb == "garbage") {
         m_io.requestGarbage();
     } else if (verb == "quit") {

@@ -11,7 +11,7 @@ class GateModel;
 class SimIoLoop;
 
 // Fault controls on the main thread: lines from stdin and from an optional TCP control
-// port ("fire on", "jam off", "drop", "slow 200", "garbage", "exception on", "quit").
+// port ("fire on", "jam off", "drop", "unplug", "plug", "slow 200", "garbage", "exception on", "quit").
 // Also ticks the person model and turns SIGTERM into a clean quit.
 class SimControl : public QObject {
     Q_OBJECT

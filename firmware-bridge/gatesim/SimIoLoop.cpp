@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -71,6 +72,12 @@ qsizetype rtuRequestLength(const QByteArray &buffer)
     }
 }
 
+enum PlugRequest {
+    NoPlugRequest = 0,
+    UnplugRequest,
+    PlugInRequest
+};
+
 void setNonBlocking(int fd)
 {
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
@@ -91,6 +98,19 @@ bool SimPty::open()
     path = QString::fromLocal8Bit(::ttyname(slaveFd));
     input.clear();
     return true;
+}
+
+bool SimPty::relink() const
+{
+    if (linkPath.isEmpty())
+        return true;
+    // Replace atomically: a driver polling the name never sees it missing.
+    const QByteArray target = path.toLocal8Bit();
+    const QByteArray link = linkPath.toLocal8Bit();
+    const QByteArray temporary = link + ".new";
+    ::unlink(temporary.constData());
+    return ::symlink(target.constData(), temporary.constData()) == 0
+        && ::rename(temporary.constData(), link.constData()) == 0;
 }
 
 void SimPty::close()
@@ -123,13 +143,17 @@ SimIoLoop::~SimIoLoop()
         modbus_free(m_rtuCtx); // never connected: the pty fd is ours and closed below
     m_rtu.close();
     m_text.close();
+    for (const SimPty *pty : {&m_rtu, &m_text}) {
+        if (!pty->linkPath.isEmpty())
+            ::unlink(pty->linkPath.toLocal8Bit().constData()); // a dangling device name would mislead
+    }
     for (const int fd : m_wakePipe) {
         if (fd >= 0)
             ::close(fd);
     }
 }
 
-bool SimIoLoop::open(int tcpPort, bool rtu, bool text, QString *error)
+bool SimIoLoop::open(int tcpPort, bool rtu, bool text, const QString &linkDir, QString *error)
 {
     if (tcpPort >= 0) {
         m_tcp = modbus_new_tcp("127.0.0.1", tcpPort);
@@ -150,6 +174,15 @@ bool SimIoLoop::open(int tcpPort, bool rtu, bool text, QString *error)
     if ((rtu && !m_rtu.open()) || (text && !m_text.open())) {
         *error = QCoreApplication::translate("GateSim", "cannot create a pseudo terminal");
         return false;
+    }
+    if (!linkDir.isEmpty()) {
+        m_rtu.linkPath = rtu ? linkDir + QStringLiteral("/rtu") : QString();
+        m_text.linkPath = text ? linkDir + QStringLiteral("/text") : QString();
+        if (!m_rtu.relink() || !m_text.relink()) {
+            *error = QCoreApplication::translate("GateSim", "cannot create the device links in %1: %2")
+                         .arg(linkDir, QString::fromLocal8Bit(std::strerror(errno)));
+            return false;
+        }
     }
     if (rtu) {
         // The device path is never opened: libmodbus talks over the pty master we hand it.
@@ -176,6 +209,12 @@ void SimIoLoop::stop()
 void SimIoLoop::requestDrop()
 {
     m_drop = true;
+    wake();
+}
+
+void SimIoLoop::requestUnplug(bool unplugged)
+{
+    m_plugRequest = unplugged ? UnplugRequest : PlugInRequest;
     wake();
 }
 
@@ -212,6 +251,10 @@ void SimIoLoop::run()
         while (::read(m_wakePipe[0], drain, sizeof(drain)) > 0) { }
         if (m_drop.exchange(false)) {
             dropConnections();
+            continue;
+        }
+        if (m_plugRequest.load() != NoPlugRequest) {
+            applyPlugRequest();
             continue;
         }
         if (m_garbage.exchange(false))
@@ -351,19 +394,47 @@ void SimIoLoop::dropConnections()
     for (const auto &[fd, unused] : m_clients)
         ::close(fd);
     m_clients.clear();
-    if (m_rtuEnabled) {
-        m_rtu.close();
-        if (m_rtu.open()) {
-            modbus_set_socket(m_rtuCtx, m_rtu.masterFd);
-            EventLog::write({{"event", "pty"}, {"rtu", m_rtu.path}});
-        }
-    }
-    if (m_textEnabled) {
-        m_text.close();
-        if (m_text.open())
-            EventLog::write({{"event", "pty"}, {"text", m_text.path}});
+    if (!m_unplugged) {
+        if (m_rtuEnabled)
+            reopenPty(m_rtu, "rtu");
+        if (m_textEnabled)
+            reopenPty(m_text, "text");
     }
     EventLog::event({{"event", "dropped"}});
+}
+
+// A new pty replaces the old one (the driver sees a hang-up); the link, if any, follows it.
+void SimIoLoop::reopenPty(SimPty &pty, const char *name)
+{
+    pty.close();
+    if (!pty.open())
+        return;
+    if (&pty == &m_rtu)
+        modbus_set_socket(m_rtuCtx, m_rtu.masterFd);
+    pty.relink();
+    EventLog::write({{"event", "pty"}, {name, pty.path}});
+}
+
+void SimIoLoop::applyPlugRequest()
+{
+    const bool unplug = m_plugRequest.exchange(NoPlugRequest) == UnplugRequest;
+    if (unplug == m_unplugged)
+        return;
+    m_unplugged = unplug;
+    for (SimPty *pty : {&m_rtu, &m_text}) {
+        if (unplug && pty->isOpen()) {
+            pty->close();
+            if (!pty->linkPath.isEmpty())
+                ::unlink(pty->linkPath.toLocal8Bit().constData());
+        }
+    }
+    if (!unplug) {
+        if (m_rtuEnabled)
+            reopenPty(m_rtu, "rtu");
+        if (m_textEnabled)
+            reopenPty(m_text, "text");
+    }
+    EventLog::event({{"event", unplug ? "unplugged" : "plugged"}});
 }
 
 void SimIoLoop::sendGarbage()

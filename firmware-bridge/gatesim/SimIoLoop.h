@@ -20,11 +20,14 @@ struct SimPty {
     int masterFd = -1;
     int slaveFd = -1;
     QString path;
+    QString linkPath; // optional stable name that always points at `path`, like a udev symlink
     QByteArray input; // bytes read but not yet framed
     qint64 lastInputMs = 0;
 
     bool open();
     void close();
+    bool relink() const; // points linkPath at the current pty
+    QString devicePath() const { return linkPath.isEmpty() ? path : linkPath; }
     bool isOpen() const { return masterFd >= 0; }
 };
 
@@ -38,16 +41,23 @@ public:
     SimIoLoop(const SimIoLoop &) = delete;
     SimIoLoop &operator=(const SimIoLoop &) = delete;
 
-    // Opens the requested endpoints; tcpPort < 0 = no TCP, 0 = any free port.
-    bool open(int tcpPort, bool rtu, bool text, QString *error);
+    // Opens the requested endpoints; tcpPort < 0 = no TCP, 0 = any free port. With a link
+    // directory, the ptys are also reachable as <dir>/rtu and <dir>/text, names that survive a
+    // `drop` (which replaces the pty), so a driver can reconnect to the same device path.
+    bool open(int tcpPort, bool rtu, bool text, const QString &linkDir, QString *error);
     void start();
     void stop();
 
     int tcpPort() const { return m_tcpPort; }
-    QString rtuPath() const { return m_rtu.path; }
-    QString textPath() const { return m_text.path; }
+    QString rtuPath() const { return m_rtu.devicePath(); }
+    QString textPath() const { return m_text.devicePath(); }
+    QString rtuPtyPath() const { return m_rtu.path; }
+    QString textPtyPath() const { return m_text.path; }
 
     void requestDrop();
+    // Like pulling a USB serial adapter out and back in: the ptys (and their links) vanish
+    // until plugged in again. TCP is not affected.
+    void requestUnplug(bool unplugged);
     void requestGarbage();
     void setSlowMs(int ms) { m_slowMs = ms; }
     void setException(bool on) { m_exception = on; }
@@ -63,6 +73,8 @@ private:
     void answer(modbus_t *ctx, const uint8_t *request, int length, int slave);
     void writeText(const QByteArray &line);
     void dropConnections();
+    void applyPlugRequest();
+    void reopenPty(SimPty &pty, const char *name);
     void sendGarbage();
     void delayResponse() const;
 
@@ -80,6 +92,8 @@ private:
     std::thread m_thread;
     std::atomic_bool m_stop = false;
     std::atomic_bool m_drop = false;
+    std::atomic_int m_plugRequest = 0; // PlugRequest
+    bool m_unplugged = false;
     std::atomic_bool m_garbage = false;
     std::atomic_int m_slowMs = 0;
     std::atomic_bool m_exception = false;

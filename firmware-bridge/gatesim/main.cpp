@@ -3,6 +3,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -23,6 +24,7 @@ struct Endpoints {
     bool rtu = false;
     bool text = false;
     int controlPort = -1;
+    QString linkDir;
 };
 
 // Translation context of this file (lupdate reads the macro).
@@ -94,6 +96,9 @@ bool parseArguments(const QCommandLineParser &parser, SimOptions *options, Endpo
     options->quiet = parser.isSet(QStringLiteral("quiet"));
     endpoints->rtu = parser.isSet(QStringLiteral("rtu"));
     endpoints->text = parser.isSet(QStringLiteral("text"));
+    endpoints->linkDir = parser.value(QStringLiteral("link-dir"));
+    if (!endpoints->linkDir.isEmpty() && !QFileInfo(endpoints->linkDir).isDir())
+        return fail(Text::tr("--link-dir must be an existing directory: %1").arg(endpoints->linkDir));
     if (!parseNumber(parser, QStringLiteral("tcp-port"), &endpoints->tcpPort)
         || !parseNumber(parser, QStringLiteral("control-port"), &endpoints->controlPort))
         return false;
@@ -120,6 +125,9 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("seed"), Text::tr("Random seed."), QStringLiteral("seed"), QStringLiteral("1")},
         {QStringLiteral("control-port"), Text::tr("Accept control lines on TCP port <n> (0 = a free port)."),
             QStringLiteral("n")},
+        {QStringLiteral("link-dir"),
+            Text::tr("Also name the ptys <dir>/rtu and <dir>/text; the names survive a dropped connection."),
+            QStringLiteral("dir")},
         {QStringLiteral("quiet"), Text::tr("Do not log events.")},
     });
 }
@@ -133,6 +141,10 @@ QJsonObject startLine(const SimIoLoop &io, const SimControl &control, const SimO
         line.insert(QStringLiteral("rtu"), io.rtuPath());
     if (!io.textPath().isEmpty())
         line.insert(QStringLiteral("text"), io.textPath());
+    if (io.rtuPtyPath() != io.rtuPath())
+        line.insert(QStringLiteral("rtuPty"), io.rtuPtyPath());
+    if (io.textPtyPath() != io.textPath())
+        line.insert(QStringLiteral("textPty"), io.textPtyPath());
     if (control.controlPort() >= 0)
         line.insert(QStringLiteral("control"), control.controlPort());
     QJsonArray slaves;
@@ -163,7 +175,7 @@ int main(int argc, char *argv[])
     GateModel model(options);
     SimIoLoop io(model);
     QString error;
-    if (!io.open(endpoints.tcpPort, endpoints.rtu, endpoints.text, &error)) {
+    if (!io.open(endpoints.tcpPort, endpoints.rtu, endpoints.text, endpoints.linkDir, &error)) {
         fail(error);
         return 1;
     }

@@ -6,10 +6,13 @@
 #include <QProcess>
 #include <QStringList>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 
 // Runs gymgate-gatesim for a test: starts it, reads the JSON line with its ports and ptys, sends
 // fault commands on its control port (which answers, so a command is in effect once command()
-// returns) and ends it. GYMGATE_GATESIM_PATH is set by tests/bridge/CMakeLists.txt.
+// returns) and ends it. The ptys are used through stable links in a temporary directory, as a
+// driver in the field uses /dev/serial/by-id names, so a dropped or re-plugged pty comes back
+// under the same path. GYMGATE_GATESIM_PATH is set by the tests' CMakeLists.txt.
 class GateSimProcess {
 public:
     GateSimProcess() = default;
@@ -29,8 +32,9 @@ public:
     bool start(const QStringList &arguments)
     {
         m_process.setProgram(QStringLiteral(GYMGATE_GATESIM_PATH));
-        m_process.setArguments(QStringList {QStringLiteral("--tcp-port"), QStringLiteral("0"),
-                                   QStringLiteral("--control-port"), QStringLiteral("0"), QStringLiteral("--quiet")}
+        m_process.setArguments(
+            QStringList {QStringLiteral("--tcp-port"), QStringLiteral("0"), QStringLiteral("--control-port"),
+                QStringLiteral("0"), QStringLiteral("--quiet"), QStringLiteral("--link-dir"), m_links.path()}
             + arguments);
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start();
@@ -64,6 +68,7 @@ public:
     QString text;
 
 private:
+    QTemporaryDir m_links;
     QProcess m_process;
     QTcpSocket m_control;
 };

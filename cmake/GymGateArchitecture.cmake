@@ -12,9 +12,12 @@ set(GYMGATE_LAYER_FORBIDDEN_gymgate_bridge_protocol
     PkgConfig::Modbus PkgConfig::SQLite3 gymgate_store gymgate_bridge)
 set(GYMGATE_LAYER_FORBIDDEN_gymgate_bridge
     Qt6::Gui Qt6::Widgets Qt6::Sql Qt6::WebSockets Qt6::HttpServer Qt6::Charts PkgConfig::SQLite3 gymgate_store)
+set(GYMGATE_LAYER_FORBIDDEN_gymgate_scan
+    Qt6::Widgets Qt6::Sql Qt6::Network Qt6::WebSockets Qt6::HttpServer Qt6::Charts PkgConfig::SQLite3
+    PkgConfig::Modbus gymgate_store gymgate_sync gymgate_ui gymgate_bridge)
 
 function(gymgate_check_layer_rules)
-  foreach(lib gymgate_core gymgate_store gymgate_bridge_protocol gymgate_bridge)
+  foreach(lib gymgate_core gymgate_store gymgate_bridge_protocol gymgate_bridge gymgate_scan)
     if(NOT TARGET ${lib})
       continue()
     endif()

@@ -68,6 +68,9 @@ Decision AccessPolicy::decide(const AccessRequest &request) const
 
     if (request.emergency)
         return deny(AccessReason::Emergency);
+    // Nobody is charged for a gate that cannot open.
+    if (request.gateUnavailable != AccessReason::Invalid)
+        return deny(request.gateUnavailable);
 
     // Rule 1: credential.
     if (!request.credential) {

@@ -64,6 +64,8 @@ struct AccessRequest {
     QList<EntryFact> recentEntries; // the member's entries into/out of the zone, last 24 h
     int occupancy = 0; // people inside the zone now (entries minus exits)
     bool emergency = false; // fire input active: gates free, nothing charged
+    // The gate cannot let anyone through (GateOffline, GateOutOfOrder); Invalid = it can.
+    AccessReason gateUnavailable = AccessReason::Invalid;
     qint64 nowMs = 0;
     QTimeZone siteTimeZone = QTimeZone::utc();
 };

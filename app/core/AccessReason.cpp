@@ -94,6 +94,11 @@ constexpr ReasonText reasonTable[] = {
     {AccessReason::WeakCredential, "credential.weak",
         QT_TRANSLATE_NOOP("AccessReason", "Entered with a plain member number (weak)."),
         QT_TRANSLATE_NOOP("AccessReason", "Ask the front desk for a member QR code.")},
+    {AccessReason::GateOffline, "gate.offline",
+        QT_TRANSLATE_NOOP("AccessReason", "This gate cannot be reached right now."),
+        QT_TRANSLATE_NOOP("AccessReason", "Please use another gate or ask the front desk to let you in.")},
+    {AccessReason::GateOutOfOrder, "gate.out_of_order", QT_TRANSLATE_NOOP("AccessReason", "This gate is out of order."),
+        QT_TRANSLATE_NOOP("AccessReason", "Please use another gate or ask the front desk to let you in.")},
 };
 
 const ReasonText &row(AccessReason reason)

@@ -45,6 +45,9 @@ enum class AccessReason {
     // warnings attached to a grant
     AntiPassbackSoft,
     WeakCredential,
+    // rule 0, after the emergency: the gate itself cannot let anyone through now
+    GateOffline,
+    GateOutOfOrder,
 };
 
 // "granted", "credential.expired", "card.no_visits", ... (stable, untranslated).

@@ -48,6 +48,7 @@ Result<ScanResult> DecisionService::decide(QByteArrayView scanned, const GateCon
     request.siteTimeZone = m_siteTimeZone;
     request.direction = gate.direction;
     request.emergency = m_emergency.load();
+    request.gateUnavailable = gate.unavailable;
     request.credential = m_verifier.verify(scanned);
 
     Result<ZoneAccessData> zone = m_data.zoneAccessData(gate.zoneId, request.nowMs);

@@ -19,6 +19,7 @@ struct GateContext {
     QString gateId;
     QString zoneId;
     Direction direction = Direction::In;
+    AccessReason unavailable = AccessReason::Invalid; // GateOffline, GateOutOfOrder; Invalid = usable
 };
 
 // A decision with what the kiosk shows next to it.

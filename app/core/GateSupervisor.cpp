@@ -72,13 +72,17 @@ void GateSupervisor::addGate(const SupervisedGate &config, GateDriver *driver)
     connect(driver, &GateDriver::fireAlarmChanged, this, [this, id](bool active) { onFire(id, active); });
     connect(driver, &GateDriver::connectedChanged, this, [this, id](bool connected) { onConnected(id, connected); });
     connect(driver, &GateDriver::fault, this, [this, id](const QString &message) { emit gateFault(id, message); });
+    connect(driver, &QObject::destroyed, this, [this, id] {
+        if (Gate *gone = find(id))
+            gone->driver = nullptr;
+    });
     refresh(m_gates[id]);
 }
 
 void GateSupervisor::start()
 {
     for (const QString &id : std::as_const(m_order)) {
-        if (Gate *gate = find(id); gate && gate->driver)
+        if (const Gate *gate = find(id); gate && gate->driver != nullptr)
             gate->driver->start();
     }
 }
@@ -86,7 +90,7 @@ void GateSupervisor::start()
 void GateSupervisor::stop()
 {
     for (const QString &id : std::as_const(m_order)) {
-        if (Gate *gate = find(id); gate && gate->driver)
+        if (const Gate *gate = find(id); gate && gate->driver != nullptr)
             gate->driver->stop();
     }
 }
@@ -94,7 +98,7 @@ void GateSupervisor::stop()
 GateDriver *GateSupervisor::driver(const QString &gateId) const
 {
     const Gate *gate = find(gateId);
-    return gate ? gate->driver.data() : nullptr;
+    return gate ? gate->driver : nullptr;
 }
 
 FailPolicy GateSupervisor::failPolicy(const QString &gateId) const

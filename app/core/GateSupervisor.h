@@ -5,7 +5,6 @@
 
 #include <QHash>
 #include <QObject>
-#include <QPointer>
 #include <QStringList>
 
 namespace gymgate {
@@ -77,7 +76,7 @@ signals:
 private:
     struct Gate {
         SupervisedGate config;
-        QPointer<GateDriver> driver;
+        GateDriver *driver = nullptr; // not owned; cleared when the driver is destroyed
         bool fireActive = false;
         bool outOfOrder = false;
         int faultsInRow = 0;

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QPointer>
 #include <QTranslator>
 
 namespace gymgate {
@@ -23,16 +24,55 @@ QString requestedLanguage(const QStringList &arguments)
     return QLocale::system().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
 }
 
+namespace {
+
+// The one GymGate translator on the application, so a language switch replaces it.
+QPointer<QTranslator> &installed()
+{
+    static QPointer<QTranslator> translator;
+    return translator;
+}
+
+QString &installedLanguage()
+{
+    static QString language;
+    return language;
+}
+
+} // namespace
+
 bool installTranslator(QCoreApplication &app, const QString &language)
+{
+    return switchLanguage(app, language);
+}
+
+bool switchLanguage(QCoreApplication &app, const QString &language)
 {
     if (!supportedLanguages().contains(language))
         return false;
+    if (language == installedLanguage() && installed())
+        return true;
     auto *translator = new QTranslator(&app);
     if (!translator->load(QStringLiteral(":/i18n/gymgate_%1.qm").arg(language))) {
         delete translator;
         return false;
     }
-    return QCoreApplication::installTranslator(translator);
+    if (!QCoreApplication::installTranslator(translator)) {
+        delete translator;
+        return false;
+    }
+    if (QTranslator *previous = installed(); previous && previous != translator) {
+        QCoreApplication::removeTranslator(previous);
+        delete previous;
+    }
+    installed() = translator;
+    installedLanguage() = language;
+    return true;
+}
+
+QString currentLanguage()
+{
+    return installedLanguage();
 }
 
 } // namespace gymgate

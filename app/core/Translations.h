@@ -19,4 +19,11 @@ QString requestedLanguage(const QStringList &arguments);
 // Installs the translator of `language` on the application. False if it is not shipped.
 bool installTranslator(QCoreApplication &app, const QString &language);
 
+// Replaces the GymGate translator installed by installTranslator() or an earlier call with
+// the one of `language` (widgets get a LanguageChange event). The kiosk uses it to answer a
+// member in their preferred language and to go back to the site's language afterwards.
+// False (and nothing changed) if the language is not shipped.
+bool switchLanguage(QCoreApplication &app, const QString &language);
+QString currentLanguage(); // the language last installed or switched to; empty before
+
 } // namespace gymgate

@@ -122,6 +122,17 @@ private slots:
                 r.member.reset();
             },
             AccessReason::Emergency);
+        for (const AccessReason reason : {AccessReason::GateOffline, AccessReason::GateOutOfOrder}) {
+            QTest::newRow(accessReasonCode(reason))
+                << Mutation([reason](AccessRequest &r) { r.gateUnavailable = reason; }) << Verdict::Denied << reason;
+        }
+        row(
+            "emergency beats a gate that is out of order",
+            [](AccessRequest &r) {
+                r.emergency = true;
+                r.gateUnavailable = AccessReason::GateOutOfOrder;
+            },
+            AccessReason::Emergency);
 
         // Rule 1: every credential failure is passed through unchanged.
         for (const AccessReason reason : {AccessReason::CredentialMalformed, AccessReason::CredentialUnknownKey,
@@ -562,7 +573,7 @@ private slots:
             QVERIFY(!accessReasonMessage(reason).isEmpty());
             QVERIFY(!accessReasonAdvice(reason).isEmpty());
         }
-        QCOMPARE(allAccessReasons().size(), int(AccessReason::WeakCredential) + 1);
+        QCOMPARE(allAccessReasons().size(), int(AccessReason::GateOutOfOrder) + 1);
         QCOMPARE(accessReasonFromCode(QStringLiteral("no.such.code")), AccessReason::Invalid);
         // Stored in the entry log and sent to the hub: these must never change.
         QCOMPARE(accessReasonCode(AccessReason::CardNoVisits), "card.no_visits");

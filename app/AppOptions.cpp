@@ -29,8 +29,20 @@ Result<AppOptions> parseAppOptions(const QStringList &arguments)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption headless(QStringLiteral("headless"),
-        Text::tr("Run the entry controller without a window: codes from standard input, "
-                 "decisions on standard output."));
+        Text::tr("Run the entry controller without a window: codes from serial scanners and standard input, "
+                 "every step on standard output."));
+    const QCommandLineOption kiosk(QStringLiteral("kiosk"),
+        Text::tr("Run the entry kiosk: a full-screen window at the gate (leave with Ctrl+Alt+Q and the PIN)."));
+    const QCommandLineOption windowed(
+        QStringLiteral("windowed"), Text::tr("Show the kiosk in a normal window instead of full screen."));
+    const QCommandLineOption scanner(QStringLiteral("scanner"),
+        Text::tr("A serial QR scanner: device, optionally @gate for the gate it serves (e.g. /dev/ttyACM0@Gate 2 or "
+                 "/dev/ttyACM1@<gate id>:out). Repeat for several."),
+        Text::tr("device[@gate]"));
+    const QCommandLineOption scannerBaud(QStringLiteral("scanner-baud"),
+        Text::tr("Baud rate of the serial scanners (default 9600)."), Text::tr("baud"), QStringLiteral("9600"));
+    const QCommandLineOption scanFolder(QStringLiteral("scan-folder"),
+        Text::tr("Decode every image file put into this folder as a scan (demo and tests)."), Text::tr("path"));
     const QCommandLineOption db(
         QStringLiteral("db"), Text::tr("The local database file."), Text::tr("path"), defaultDatabasePath());
     const QCommandLineOption lang(
@@ -47,7 +59,11 @@ Result<AppOptions> parseAppOptions(const QStringList &arguments)
         Text::tr("Run as if it were this time (ISO 8601, e.g. 2026-03-04T10:05:00+08:00); time then runs on. "
                  "For demos and tests."),
         Text::tr("time"));
-    parser.addOptions({headless, db, lang, logDir, logLevel, gate, format, clock});
+    const QCommandLineOption demoCodes(QStringLiteral("demo-codes"),
+        Text::tr("Show the demo codes of this gymgate-datagen --codes file beside the kiosk, to present them."),
+        Text::tr("file"));
+    parser.addOptions({demoCodes, headless, kiosk, windowed, db, lang, logDir, logLevel, gate, format, clock, scanner,
+        scannerBaud, scanFolder});
 
     if (!parser.parse(arguments))
         return fail(ErrorCode::InvalidArgument, parser.errorText());
@@ -63,7 +79,26 @@ Result<AppOptions> parseAppOptions(const QStringList &arguments)
     options.logDirectory = parser.value(logDir);
     options.logLevel = parser.value(logLevel);
     options.gate = parser.value(gate);
-    options.mode = AppMode::Headless; // the only mode until the windows land
+    if (parser.isSet(headless) && parser.isSet(kiosk))
+        return fail(
+            ErrorCode::InvalidArgument, Text::tr("Choose --headless or --kiosk, not both."), QStringLiteral("kiosk"));
+    options.mode = parser.isSet(kiosk) ? AppMode::Kiosk : AppMode::Headless;
+    options.windowed = parser.isSet(windowed);
+    options.demoCodesPath = parser.value(demoCodes);
+    options.scanFolder = parser.value(scanFolder);
+    bool baudOk = false;
+    const qint32 baud = parser.value(scannerBaud).toInt(&baudOk);
+    if (!baudOk || baud < 1200 || baud > 921600)
+        return fail(ErrorCode::InvalidArgument, Text::tr("The scanner baud rate must be a number from 1200 to 921600."),
+            QStringLiteral("scanner-baud"));
+    for (const QString &value : parser.values(scanner)) {
+        const qsizetype at = value.indexOf(QLatin1Char('@'));
+        AppOptions::Scanner entry {at < 0 ? value : value.left(at), at < 0 ? QString() : value.mid(at + 1), baud};
+        if (entry.device.isEmpty())
+            return fail(ErrorCode::InvalidArgument, Text::tr("A scanner needs a device path: %1").arg(value),
+                QStringLiteral("scanner"));
+        options.scanners.append(entry);
+    }
 
     if (!options.language.isEmpty() && options.language != QLatin1String("zh_CN")
         && options.language != QLatin1String("en"))
@@ -93,6 +128,11 @@ Result<AppOptions> parseAppOptions(const QStringList &arguments)
         options.clockStartMs = start.toMSecsSinceEpoch();
     }
     return options;
+}
+
+bool wantsWindow(const QStringList &arguments)
+{
+    return arguments.contains(QStringLiteral("--kiosk"));
 }
 
 } // namespace gymgate

@@ -10,7 +10,8 @@ namespace gymgate {
 
 enum class AppMode {
     Invalid = 0,
-    Headless
+    Headless,
+    Kiosk
 };
 enum class OutputFormat {
     Invalid = 0,
@@ -28,12 +29,26 @@ struct AppOptions {
     QString logLevel = QStringLiteral("info");
     QString gate; // gate id or name; empty = the first entry gate
     OutputFormat format = OutputFormat::Auto;
-    bool autoPass = true; // no gate driver yet: confirm the passage at once
+    // Serial QR scanners: device path, and the lane it scans for (gate id or name, or
+    // "<gate id>:out"); empty lane = the controller's gate.
+    struct Scanner {
+        QString device;
+        QString lane;
+        qint32 baudRate = 9600;
+    };
+    QList<Scanner> scanners;
+    QString scanFolder; // image files dropped here are decoded and scanned (demo, tests)
+    bool windowed = false; // kiosk in a window, not full screen (demo on a desktop)
+    QString demoCodesPath; // gymgate-datagen --codes JSON: shows the demo panel beside the kiosk
     qint64 clockStartMs = 0; // --clock: run as if it were this time (demos, tests); 0 = real time
 };
 
 // Parses the arguments. Language must be applied before parsing so help and errors are
 // translated; see main.cpp.
 Result<AppOptions> parseAppOptions(const QStringList &arguments);
+
+// Whether the arguments ask for a window, read before the application object exists (a
+// kiosk needs QApplication, the headless controller only QCoreApplication).
+bool wantsWindow(const QStringList &arguments);
 
 } // namespace gymgate

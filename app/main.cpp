@@ -1,26 +1,24 @@
 // The composition root: the one place that creates real adapters and wires them into services.
-#include "core/Clock.h"
-#include "core/CredentialVerifier.h"
-#include "core/DecisionService.h"
 #include "core/Logging.h"
+#include "core/PasswordHash.h"
 #include "core/Translations.h"
-#include "store/Database.h"
-#include "store/GateRepository.h"
+#include "scan/KeyboardWedgeScanner.h"
 #include "store/SettingRepository.h"
-#include "store/SqlAccessDataSource.h"
-#include "store/SqlEntryLedger.h"
-#include "store/SqlTrustStore.h"
+#include "ui/KioskWindow.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QDir>
-#include <QFileInfo>
-#include <QTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cstdio>
 #include <unistd.h>
 
 #include "AppOptions.h"
-#include "HeadlessDecisionLoop.h"
+#include "DemoPanel.h"
+#include "EntryStation.h"
+#include "HeadlessEntryController.h"
 
 using namespace gymgate;
 
@@ -31,130 +29,142 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(main)
 };
 
+// How long scripted input waits for the gates to connect at start-up.
+constexpr int GateConnectWaitMs = 3000;
+
 void printError(const QString &message)
 {
     std::fprintf(stderr, "gymgate: %s\n", qPrintable(message));
 }
 
-// DESIGN §7: a pending entry older than the pass timeout at start-up was interrupted (power
-// loss, crash); it is annulled and its deduction refunded.
-void annulInterruptedEntries(EntryLedger &ledger, const Clock &clock, qint64 passTimeoutMs)
-{
-    Result<QList<EntryRecord>> pending = ledger.pendingEntries();
-    if (!pending) {
-        logError(pending.error().toString());
-        return;
-    }
-    for (const EntryRecord &entry : *pending) {
-        if (clock.nowMs() - entry.decidedAtMs < passTimeoutMs)
-            continue;
-        if (Result<EntryRecord> annulled = ledger.annul(entry.id, QStringLiteral("interrupted"), clock.nowMs());
-            !annulled)
-            logError(annulled.error().toString());
-        else
-            logInfo(QStringLiteral("annulled interrupted entry %1").arg(entry.id));
-    }
-}
-
-// Every configured gate, the default first: the one asked for with --gate, else the main
-// entrance, else any entry gate.
-Result<QList<NamedGate>> loadGates(Database &db, const QString &wanted)
-{
-    Result<QList<GateConfig>> configs = GateRepository(db).list();
-    if (!configs)
-        return std::unexpected(configs.error());
-    Result<std::optional<GateConfig>> main = GateRepository(db).mainEntrance();
-    if (!main)
-        return std::unexpected(main.error());
-    QList<NamedGate> gates;
-    qsizetype wantedIndex = -1, mainIndex = -1, entryIndex = -1;
-    for (const GateConfig &gate : *configs) {
-        const Direction direction = gate.direction == GateDirection::Out ? Direction::Out : Direction::In;
-        if (gate.id == wanted || gate.name == wanted)
-            wantedIndex = gates.size();
-        if (*main && (*main)->id == gate.id)
-            mainIndex = gates.size();
-        if (entryIndex < 0 && direction == Direction::In)
-            entryIndex = gates.size();
-        gates.append(NamedGate {gate.name, GateContext {gate.id, gate.zoneId, direction}});
-    }
-    const qsizetype chosen = !wanted.isEmpty() ? wantedIndex : (mainIndex >= 0 ? mainIndex : entryIndex);
-    if (chosen < 0 && wanted.isEmpty())
-        return fail(
-            ErrorCode::NotFound, Text::tr("No entry gate is configured in this database."), QStringLiteral("gate"));
-    if (chosen < 0)
-        return fail(
-            ErrorCode::NotFound, Text::tr("No gate \"%1\" in this database.").arg(wanted), QStringLiteral("gate"));
-    gates.move(chosen, 0);
-    return gates;
-}
-
 int runHeadless(QCoreApplication &app, const AppOptions &options)
 {
-    if (!QFileInfo::exists(options.databasePath)) {
-        printError(Text::tr("The database %1 does not exist. Create a demo gym with gymgate-datagen first.")
-                       .arg(options.databasePath));
+    Result<std::unique_ptr<EntryStation>> station = EntryStation::open(options);
+    if (!station) {
+        printError(station.error().message);
         return 1;
     }
-    Database::Options databaseOptions;
-    databaseOptions.path = options.databasePath;
-    databaseOptions.autoCheckpoint = false; // checkpointed between scans below
-    Result<std::unique_ptr<Database>> db = Database::open(databaseOptions);
-    if (!db) {
-        printError(db.error().message);
-        return 1;
-    }
-    SettingRepository settings(**db);
-    const QTimeZone siteTimeZone(
-        settings.value(QStringLiteral("site.timezone"), QStringLiteral("Asia/Shanghai")).toUtf8());
-    if (!siteTimeZone.isValid()) {
-        printError(Text::tr("The site time zone setting is not a valid time zone."));
-        return 1;
-    }
-    CredentialPolicy credentialPolicy;
-    credentialPolicy.legacyCodesAllowed = settings.boolValue(QStringLiteral("access.legacy_codes"), false);
-    const qint64 passTimeoutMs = settings.intValue(QStringLiteral("gate.pass_timeout_ms"), 10'000);
-
-    Result<QList<NamedGate>> gates = loadGates(**db, options.gate);
-    if (!gates) {
-        printError(gates.error().message);
-        return 1;
-    }
-
-    SystemClock systemClock;
-    const OffsetClock clock(systemClock, options.clockStartMs ? options.clockStartMs - systemClock.nowMs() : 0);
-    SqlTrustStore trust(**db);
-    if (!trust.lastError().isEmpty()) {
-        printError(trust.lastError());
-        return 1;
-    }
-    CredentialVerifier verifier(trust, clock, credentialPolicy);
-    SqlAccessDataSource data(**db);
-    SqlEntryLedger ledger(**db);
-    annulInterruptedEntries(ledger, clock, passTimeoutMs);
-    DecisionService decisions(verifier, data, ledger, clock, AccessPolicy(), siteTimeZone);
-
     OutputFormat format = options.format;
     if (format == OutputFormat::Auto)
         format = isatty(STDOUT_FILENO) ? OutputFormat::Text : OutputFormat::Json;
-    HeadlessDecisionLoop loop(decisions, ledger, clock, *gates, siteTimeZone, format, options.autoPass);
-    QObject::connect(&loop, &HeadlessDecisionLoop::finished, &app, [&] {
-        logInfo(QStringLiteral("input ended: %1 granted, %2 denied").arg(loop.granted()).arg(loop.denied()));
+    EntryStation &entry = **station;
+    HeadlessEntryController controller(
+        entry.entries(), [&entry](const QString &key) { return entry.findLane(key); }, entry.defaultLaneId(),
+        entry.siteTimeZone(), format);
+    controller.watchGates(entry.gates());
+    if (Status started = entry.start(); !started) {
+        printError(started.error().message);
+        return 1;
+    }
+    QObject sources;
+    if (Status added = entry.addConfiguredScanners(options, &sources); !added) {
+        printError(added.error().message);
+        return 1;
+    }
+    QObject::connect(&controller, &HeadlessEntryController::finished, &app, [&] {
+        logInfo(
+            QStringLiteral("input ended: %1 granted, %2 denied").arg(controller.granted()).arg(controller.denied()));
         app.quit();
     });
-    logInfo(QStringLiteral("headless entry controller ready on gate %1 (database %2)")
-                .arg(gates->first().name, QDir::toNativeSeparators(options.databasePath)));
+    logInfo(QStringLiteral("headless entry controller ready at lane %1 (database %2)")
+                .arg(entry.defaultLaneId(), QDir::toNativeSeparators(options.databasePath)));
     if (format == OutputFormat::Text && isatty(STDIN_FILENO))
         std::fprintf(
             stderr, "%s\n", qPrintable(Text::tr("Ready. Scan or type a member code, one per line (Ctrl+D ends).")));
-    // The WAL is copied back between scans, never inside a decision's commit.
-    QTimer checkpointTimer;
-    QObject::connect(&checkpointTimer, &QTimer::timeout, &app, [&db] {
-        if (Result<int> copied = (*db)->checkpoint(); !copied)
-            logWarning(copied.error().toString());
-    });
-    checkpointTimer.start(2000);
-    loop.start();
+    // With a scanner attached, the end of standard input (a service has none) is not the end.
+    const bool keepRunning = !options.scanners.isEmpty() || !options.scanFolder.isEmpty();
+    entry.whenGatesReady(GateConnectWaitMs, [&controller, keepRunning] { controller.startStandardInput(keepRunning); });
+    return app.exec();
+}
+
+// The kiosk's look and behaviour from the settings table (keys in docs/KIOSK.md).
+KioskSettings kioskSettings(EntryStation &station)
+{
+    SettingRepository settings(station.database());
+    KioskSettings kiosk;
+    kiosk.gymName = settings.value(QStringLiteral("branding.gym_name"), settings.value(QStringLiteral("site.name")));
+    kiosk.welcomeText = settings.value(QStringLiteral("branding.welcome_text"));
+    kiosk.logoPath = settings.value(QStringLiteral("branding.logo_path"));
+    if (const QColor primary = parseBrandColor(settings.value(QStringLiteral("branding.primary_color")));
+        primary.isValid())
+        kiosk.primaryColor = primary;
+    if (const QColor secondary = parseBrandColor(settings.value(QStringLiteral("branding.secondary_color")));
+        secondary.isValid())
+        kiosk.secondaryColor = secondary;
+    kiosk.siteLanguage = settings.value(QStringLiteral("site.language"), QStringLiteral("zh_CN"));
+    kiosk.siteTimeZone = station.siteTimeZone();
+    kiosk.laneIds = QStringList {station.defaultLaneId()};
+    kiosk.idleReturnMs = int(settings.intValue(QStringLiteral("kiosk.idle_return_ms"), kiosk.idleReturnMs));
+    kiosk.deniedReturnMs = int(settings.intValue(QStringLiteral("kiosk.denied_return_ms"), kiosk.deniedReturnMs));
+    kiosk.soundEnabled = settings.boolValue(QStringLiteral("kiosk.sound"), true);
+    const QString pinHash = settings.value(QStringLiteral("kiosk.pin_hash"));
+    if (!pinHash.isEmpty())
+        kiosk.verifyPin = [pinHash](const QString &pin) {
+            return verifyPassword(pinHash, pin);
+        };
+    kiosk.clock = &station.clock();
+    return kiosk;
+}
+
+// The demo scenarios written by gymgate-datagen --codes (JSON).
+QJsonArray readDemoScenarios(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("scenarios")).toArray();
+}
+
+int runKiosk(QApplication &app, const AppOptions &options)
+{
+    Result<std::unique_ptr<EntryStation>> opened = EntryStation::open(options);
+    if (!opened) {
+        printError(opened.error().message);
+        return 1;
+    }
+    EntryStation &station = **opened;
+    KioskSettings settings = kioskSettings(station);
+    if (!options.language.isEmpty())
+        settings.siteLanguage = options.language;
+    switchLanguage(app, settings.siteLanguage);
+    KioskWindow window(settings);
+    window.attach(&station.entries(), &station.gates());
+    QObject::connect(&window, &KioskWindow::exitRequested, &app, &QApplication::quit);
+    if (Status started = station.start(); !started) {
+        printError(started.error().message);
+        return 1;
+    }
+    // A USB scanner in keyboard mode types into whatever has focus; the wedge catches it.
+    KeyboardWedgeScanner wedge(KeyboardWedgeSettings {}, station.clock());
+    QObject sources;
+    if (Status added = station.addScanSource(&wedge, station.defaultLaneId()); !added) {
+        printError(added.error().message);
+        return 1;
+    }
+    if (Status added = station.addConfiguredScanners(options, &sources); !added) {
+        printError(added.error().message);
+        return 1;
+    }
+    std::unique_ptr<DemoPanel> demo;
+    if (!options.demoCodesPath.isEmpty()) {
+        const QString defaultGate = station.wiring().lanes().isEmpty() ? QString() : station.defaultLaneId();
+        demo = std::make_unique<DemoPanel>(
+            readDemoScenarios(options.demoCodesPath), defaultGate,
+            [&station](const QString &gateId, const QString &text) {
+                const QString lane = station.findLane(gateId);
+                if (Result<EntryPhase> first = station.entries().submitScan(lane, text.toUtf8()); !first)
+                    logError(first.error().toString());
+            },
+            station.gates());
+        demo->show();
+    }
+    if (options.windowed) {
+        window.resize(1280, 800);
+        window.show();
+    } else {
+        window.enterKioskMode();
+    }
+    logInfo(QStringLiteral("kiosk ready at lane %1").arg(station.defaultLaneId()));
     return app.exec();
 }
 
@@ -162,7 +172,11 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A kiosk needs widgets; the headless controller must run without any display.
+    std::unique_ptr<QCoreApplication> application = wantsWindow(QStringList(argv, argv + argc))
+        ? std::make_unique<QApplication>(argc, argv)
+        : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("GymGate"));
     QCoreApplication::setApplicationName(QStringLiteral("gymgate"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GYMGATE_VERSION));
@@ -180,7 +194,8 @@ int main(int argc, char *argv[])
         printError(logging.error().message);
         return 1;
     }
-    const int exitCode = runHeadless(app, *options);
+    const int exitCode = options->mode == AppMode::Kiosk ? runKiosk(static_cast<QApplication &>(app), *options)
+                                                         : runHeadless(app, *options);
     shutdownLogging();
     return exitCode;
 }

@@ -223,16 +223,24 @@
         <source>Ask the front desk for a member QR code.</source>
         <translation>Ask the front desk for a member QR code.</translation>
     </message>
+    <message>
+        <source>This gate cannot be reached right now.</source>
+        <translation>This gate cannot be reached right now.</translation>
+    </message>
+    <message>
+        <source>Please use another gate or ask the front desk to let you in.</source>
+        <translation>Please use another gate or ask the front desk to let you in.</translation>
+    </message>
+    <message>
+        <source>This gate is out of order.</source>
+        <translation>This gate is out of order.</translation>
+    </message>
 </context>
 <context>
     <name>AppOptions</name>
     <message>
         <source>GymGate: gym access control and front desk.</source>
         <translation>GymGate: gym access control and front desk.</translation>
-    </message>
-    <message>
-        <source>Run the entry controller without a window: codes from standard input, decisions on standard output.</source>
-        <translation>Run the entry controller without a window: codes from standard input, decisions on standard output.</translation>
     </message>
     <message>
         <source>The local database file.</source>
@@ -301,6 +309,58 @@
     <message>
         <source>The clock must be an ISO 8601 date and time, like 2026-03-04T10:05:00+08:00.</source>
         <translation>The clock must be an ISO 8601 date and time, like 2026-03-04T10:05:00+08:00.</translation>
+    </message>
+    <message>
+        <source>Run the entry controller without a window: codes from serial scanners and standard input, every step on standard output.</source>
+        <translation>Run the entry controller without a window: codes from serial scanners and standard input, every step on standard output.</translation>
+    </message>
+    <message>
+        <source>Run the entry kiosk: a full-screen window at the gate (leave with Ctrl+Alt+Q and the PIN).</source>
+        <translation>Run the entry kiosk: a full-screen window at the gate (leave with Ctrl+Alt+Q and the PIN).</translation>
+    </message>
+    <message>
+        <source>Show the kiosk in a normal window instead of full screen.</source>
+        <translation>Show the kiosk in a normal window instead of full screen.</translation>
+    </message>
+    <message>
+        <source>A serial QR scanner: device, optionally @gate for the gate it serves (e.g. /dev/ttyACM0@Gate 2 or /dev/ttyACM1@&lt;gate id&gt;:out). Repeat for several.</source>
+        <translation>A serial QR scanner: device, optionally @gate for the gate it serves (e.g. /dev/ttyACM0@Gate 2 or /dev/ttyACM1@&lt;gate id&gt;:out). Repeat for several.</translation>
+    </message>
+    <message>
+        <source>device[@gate]</source>
+        <translation>device[@gate]</translation>
+    </message>
+    <message>
+        <source>Baud rate of the serial scanners (default 9600).</source>
+        <translation>Baud rate of the serial scanners (default 9600).</translation>
+    </message>
+    <message>
+        <source>baud</source>
+        <translation>baud</translation>
+    </message>
+    <message>
+        <source>Decode every image file put into this folder as a scan (demo and tests).</source>
+        <translation>Decode every image file put into this folder as a scan (demo and tests).</translation>
+    </message>
+    <message>
+        <source>Show the demo codes of this gymgate-datagen --codes file beside the kiosk, to present them.</source>
+        <translation>Show the demo codes of this gymgate-datagen --codes file beside the kiosk, to present them.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>Choose --headless or --kiosk, not both.</source>
+        <translation>Choose --headless or --kiosk, not both.</translation>
+    </message>
+    <message>
+        <source>The scanner baud rate must be a number from 1200 to 921600.</source>
+        <translation>The scanner baud rate must be a number from 1200 to 921600.</translation>
+    </message>
+    <message>
+        <source>A scanner needs a device path: %1</source>
+        <translation>A scanner needs a device path: %1</translation>
     </message>
 </context>
 <context>
@@ -551,6 +611,14 @@
         <source>indexes</source>
         <translation>indexes</translation>
     </message>
+    <message>
+        <source>Modbus TCP port of the gate controller on this machine; gate N is slave N (default 1502).</source>
+        <translation>Modbus TCP port of the gate controller on this machine; gate N is slave N (default 1502).</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>port</translation>
+    </message>
 </context>
 <context>
     <name>DbTool</name>
@@ -625,6 +693,64 @@
     <message>
         <source>Unknown command or wrong arguments: %1</source>
         <translation>Unknown command or wrong arguments: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EntryService</name>
+    <message>
+        <source>There is no gate %1.</source>
+        <translation>There is no gate %1.</translation>
+    </message>
+    <message>
+        <source>The lane id &quot;%1&quot; is empty or used twice.</source>
+        <translation>The lane id &quot;%1&quot; is empty or used twice.</translation>
+    </message>
+    <message>
+        <source>A lane leads in or out.</source>
+        <translation>A lane leads in or out.</translation>
+    </message>
+    <message>
+        <source>The connection to the gate was lost.</source>
+        <translation>The connection to the gate was lost.</translation>
+    </message>
+    <message>
+        <source>There is no lane %1.</source>
+        <translation>There is no lane %1.</translation>
+    </message>
+    <message>
+        <source>Please wait until the person before you has gone through.</source>
+        <translation>Please wait until the person before you has gone through.</translation>
+    </message>
+    <message>
+        <source>The gate has no driver.</source>
+        <translation>The gate has no driver.</translation>
+    </message>
+    <message>
+        <source>The gate did not answer the open command.</source>
+        <translation>The gate did not answer the open command.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryStation</name>
+    <message>
+        <source>The database %1 does not exist. Create a demo gym with gymgate-datagen first.</source>
+        <translation>The database %1 does not exist. Create a demo gym with gymgate-datagen first.</translation>
+    </message>
+    <message>
+        <source>The site time zone setting is not a valid time zone.</source>
+        <translation>The site time zone setting is not a valid time zone.</translation>
+    </message>
+    <message>
+        <source>No gate &quot;%1&quot; in this database.</source>
+        <translation>No gate &quot;%1&quot; in this database.</translation>
+    </message>
+    <message>
+        <source>No entry gate is configured in this database.</source>
+        <translation>No entry gate is configured in this database.</translation>
+    </message>
+    <message>
+        <source>No gate &quot;%1&quot; for the scanner %2.</source>
+        <translation>No gate &quot;%1&quot; for the scanner %2.</translation>
     </message>
 </context>
 <context>
@@ -1327,7 +1453,18 @@
     </message>
 </context>
 <context>
-    <name>HeadlessDecisionLoop</name>
+    <name>GateWiring</name>
+    <message>
+        <source>Gate %1 is not used: %2</source>
+        <translation>Gate %1 is not used: %2</translation>
+    </message>
+    <message>
+        <source>No gate could be set up: %1</source>
+        <translation>No gate could be set up: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessEntryController</name>
     <message numerus="yes">
         <source>%n visit(s) left</source>
         <translation>
@@ -1348,20 +1485,87 @@
         <translation>no expiry</translation>
     </message>
     <message>
+        <source>DENIED</source>
+        <translation>DENIED</translation>
+    </message>
+    <message>
         <source>GRANTED</source>
         <translation>GRANTED</translation>
     </message>
     <message>
-        <source>DENIED </source>
-        <translation>DENIED </translation>
+        <source>OPEN</source>
+        <translation>OPEN</translation>
+    </message>
+    <message>
+        <source>PASSED</source>
+        <translation>PASSED</translation>
+    </message>
+    <message>
+        <source>NOT PASSED</source>
+        <translation>NOT PASSED</translation>
+    </message>
+    <message>
+        <source>GATE FAULT</source>
+        <translation>GATE FAULT</translation>
+    </message>
+    <message>
+        <source>BUSY</source>
+        <translation>BUSY</translation>
+    </message>
+    <message>
+        <source>EMERGENCY: fire alarm, every gate is free.</source>
+        <translation>EMERGENCY: fire alarm, every gate is free.</translation>
+    </message>
+    <message>
+        <source>Emergency over: the gates are back to normal.</source>
+        <translation>Emergency over: the gates are back to normal.</translation>
+    </message>
+    <message>
+        <source>Gate %1 is now %2.</source>
+        <translation>Gate %1 is now %2.</translation>
+    </message>
+    <message>
+        <source>No gate &quot;%1&quot; here.</source>
+        <translation>No gate &quot;%1&quot; here.</translation>
     </message>
     <message>
         <source>ERROR</source>
         <translation>ERROR</translation>
     </message>
+</context>
+<context>
+    <name>KioskShots</name>
     <message>
-        <source>No gate &quot;%1&quot; here.</source>
-        <translation>No gate &quot;%1&quot; here.</translation>
+        <source>Cannot write %1</source>
+        <translation>Cannot write %1</translation>
+    </message>
+    <message>
+        <source>Saves a PNG of every kiosk screen with sample data.</source>
+        <translation>Saves a PNG of every kiosk screen with sample data.</translation>
+    </message>
+    <message>
+        <source>Directory for the PNG files.</source>
+        <translation>Directory for the PNG files.</translation>
+    </message>
+    <message>
+        <source>Window size, WIDTHxHEIGHT.</source>
+        <translation>Window size, WIDTHxHEIGHT.</translation>
+    </message>
+    <message>
+        <source>Site language (zh_CN or en).</source>
+        <translation>Site language (zh_CN or en).</translation>
+    </message>
+    <message>
+        <source>Bad --size or --lang.</source>
+        <translation>Bad --size or --lang.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>Cannot create %1</translation>
+    </message>
+    <message>
+        <source>The gate did not answer the open command.</source>
+        <translation>The gate did not answer the open command.</translation>
     </message>
 </context>
 <context>
@@ -1373,6 +1577,54 @@
     <message>
         <source>Cannot open the log file %1: %2</source>
         <translation>Cannot open the log file %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordHash</name>
+    <message>
+        <source>The cryptography library could not be started.</source>
+        <translation>The cryptography library could not be started.</translation>
+    </message>
+    <message>
+        <source>The password must not be empty.</source>
+        <translation>The password must not be empty.</translation>
+    </message>
+    <message>
+        <source>Not enough memory to hash the password.</source>
+        <translation>Not enough memory to hash the password.</translation>
+    </message>
+</context>
+<context>
+    <name>QrDecoder</name>
+    <message>
+        <source>Cannot read the image file %1: %2</source>
+        <translation>Cannot read the image file %1: %2</translation>
+    </message>
+    <message>
+        <source>No QR code found in %1.</source>
+        <translation>No QR code found in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>QrEncoder</name>
+    <message>
+        <source>There is no text to put in the QR code.</source>
+        <translation>There is no text to put in the QR code.</translation>
+    </message>
+    <message>
+        <source>The QR module size must be 1 to %1 pixels.</source>
+        <translation>The QR module size must be 1 to %1 pixels.</translation>
+    </message>
+    <message>
+        <source>The QR quiet zone must be 0 to %1 modules.</source>
+        <translation>The QR quiet zone must be 0 to %1 modules.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The text is too long for a QR code (%n characters).</source>
+        <translation>
+            <numerusform>The text is too long for a QR code (%n character).</numerusform>
+            <numerusform>The text is too long for a QR code (%n characters).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1833,23 +2085,320 @@
     </message>
 </context>
 <context>
+    <name>gymgate::CameraScanSource</name>
+    <message>
+        <source>No camera is connected.</source>
+        <translation>No camera is connected.</translation>
+    </message>
+    <message>
+        <source>The camera %1 is not connected.</source>
+        <translation>The camera %1 is not connected.</translation>
+    </message>
+    <message>
+        <source>Camera error: %1</source>
+        <translation>Camera error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::DemoPanel</name>
+    <message>
+        <source>GymGate demo: member codes</source>
+        <translation>GymGate demo: member codes</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (expected: %3)</source>
+        <translation>%1 at %2 (expected: %3)</translation>
+    </message>
+    <message>
+        <source>Present this code at its gate</source>
+        <translation>Present this code at its gate</translation>
+    </message>
+    <message>
+        <source>Scan an image file...</source>
+        <translation>Scan an image file...</translation>
+    </message>
+    <message>
+        <source>Reset the emergency (staff)</source>
+        <translation>Reset the emergency (staff)</translation>
+    </message>
+    <message>
+        <source>The code could not be read back from its image.</source>
+        <translation>The code could not be read back from its image.</translation>
+    </message>
+    <message>
+        <source>Presented at %1.</source>
+        <translation>Presented at %1.</translation>
+    </message>
+    <message>
+        <source>Scan an image file</source>
+        <translation>Scan an image file</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <source>Read a code from %1.</source>
+        <translation>Read a code from %1.</translation>
+    </message>
+    <message>
+        <source>The emergency is over.</source>
+        <translation>The emergency is over.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::ImageFileScanSource</name>
+    <message>
+        <source>The drop folder %1 does not exist or is not a folder.</source>
+        <translation>The drop folder %1 does not exist or is not a folder.</translation>
+    </message>
+    <message>
+        <source>The drop folder %1 cannot be watched.</source>
+        <translation>The drop folder %1 cannot be watched.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::KeyboardWedgeScanner</name>
+    <message>
+        <source>The longest pause between a scanner&apos;s keys must be between %1 and %2 ms.</source>
+        <translation>The longest pause between a scanner&apos;s keys must be between %1 and %2 ms.</translation>
+    </message>
+    <message>
+        <source>The pause that ends a keyboard scan must be between %1 and %2 ms.</source>
+        <translation>The pause that ends a keyboard scan must be between %1 and %2 ms.</translation>
+    </message>
+    <message>
+        <source>The shortest keyboard scan must be between %1 and %2 characters.</source>
+        <translation>The shortest keyboard scan must be between %1 and %2 characters.</translation>
+    </message>
+    <message>
+        <source>A keyboard scanner needs the graphical application; use a serial scanner.</source>
+        <translation>A keyboard scanner needs the graphical application; use a serial scanner.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::KioskPinDialog</name>
+    <message numerus="yes">
+        <source>Wrong PIN. %n tries left.</source>
+        <translation>
+            <numerusform>Wrong PIN. %n try left.</numerusform>
+            <numerusform>Wrong PIN. %n tries left.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n seconds.</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Try again in %n second.</numerusform>
+            <numerusform>Too many wrong PINs. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No exit PIN is set. Ask a technician to set kiosk.pin_hash.</source>
+        <translation>No exit PIN is set. Ask a technician to set kiosk.pin_hash.</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Leave kiosk mode</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>Staff PIN</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::KioskWindow</name>
+    <message numerus="yes">
+        <source>%1: %n visit(s) left</source>
+        <translation>
+            <numerusform>%1: %n visit left</numerusform>
+            <numerusform>%1: %n visits left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: balance %2 yuan</source>
+        <translation>%1: balance %2 yuan</translation>
+    </message>
+    <message>
+        <source>Valid until %1</source>
+        <translation>Valid until %1</translation>
+    </message>
+    <message>
+        <source>Your card expires today.</source>
+        <translation>Your card expires today.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your card expires in %n day(s).</source>
+        <translation>
+            <numerusform>Your card expires in %n day.</numerusform>
+            <numerusform>Your card expires in %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next today: %1 at %2</source>
+        <translation>Next today: %1 at %2</translation>
+    </message>
+    <message>
+        <source>Next today: %1 at %2, %3</source>
+        <translation>Next today: %1 at %2, %3</translation>
+    </message>
+    <message>
+        <source>Access granted</source>
+        <translation>Access granted</translation>
+    </message>
+    <message>
+        <source>The gate is opening...</source>
+        <translation>The gate is opening...</translation>
+    </message>
+    <message>
+        <source>Please walk through</source>
+        <translation>Please walk through</translation>
+    </message>
+    <message>
+        <source>The gate is open.</source>
+        <translation>The gate is open.</translation>
+    </message>
+    <message>
+        <source>Enjoy your workout!</source>
+        <translation>Enjoy your workout!</translation>
+    </message>
+    <message>
+        <source>Access denied</source>
+        <translation>Access denied</translation>
+    </message>
+    <message>
+        <source>Nobody passed</source>
+        <translation>Nobody passed</translation>
+    </message>
+    <message>
+        <source>Your visit was not charged.</source>
+        <translation>Your visit was not charged.</translation>
+    </message>
+    <message>
+        <source>Scan your code again when you are ready to go in.</source>
+        <translation>Scan your code again when you are ready to go in.</translation>
+    </message>
+    <message>
+        <source>The gate did not open</source>
+        <translation>The gate did not open</translation>
+    </message>
+    <message>
+        <source>Your visit was not charged. Please scan again or ask the front desk.</source>
+        <translation>Your visit was not charged. Please scan again or ask the front desk.</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>The gate is still letting the previous person through.</source>
+        <translation>The gate is still letting the previous person through.</translation>
+    </message>
+    <message>
+        <source>Scan again in a moment.</source>
+        <translation>Scan again in a moment.</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>Out of order</translation>
+    </message>
+    <message>
+        <source>Gate open</source>
+        <translation>Gate open</translation>
+    </message>
+    <message>
+        <source>This gate cannot reach the system right now and has opened for free passage.</source>
+        <translation>This gate cannot reach the system right now and has opened for free passage.</translation>
+    </message>
+    <message>
+        <source>Please walk through and check in at the front desk.</source>
+        <translation>Please walk through and check in at the front desk.</translation>
+    </message>
+    <message>
+        <source>Gate offline</source>
+        <translation>Gate offline</translation>
+    </message>
+    <message>
+        <source>This gate cannot reach the system right now and stays locked.</source>
+        <translation>This gate cannot reach the system right now and stays locked.</translation>
+    </message>
+    <message>
+        <source>GymGate kiosk</source>
+        <translation>GymGate kiosk</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SerialScanner</name>
+    <message>
+        <source>The scanner port is missing.</source>
+        <translation>The scanner port is missing.</translation>
+    </message>
+    <message>
+        <source>The scanner baud rate must be between %1 and %2.</source>
+        <translation>The scanner baud rate must be between %1 and %2.</translation>
+    </message>
+    <message>
+        <source>The scanner data bits must be 5, 6, 7 or 8.</source>
+        <translation>The scanner data bits must be 5, 6, 7 or 8.</translation>
+    </message>
+    <message>
+        <source>The scanner parity is not valid.</source>
+        <translation>The scanner parity is not valid.</translation>
+    </message>
+    <message>
+        <source>The scanner stop bits must be 1, 1.5 or 2.</source>
+        <translation>The scanner stop bits must be 1, 1.5 or 2.</translation>
+    </message>
+    <message>
+        <source>Choose how the scanner ends a code (CR, LF or a pause).</source>
+        <translation>Choose how the scanner ends a code (CR, LF or a pause).</translation>
+    </message>
+    <message>
+        <source>The scanner pause that ends a code must be between %1 and %2 ms.</source>
+        <translation>The scanner pause that ends a code must be between %1 and %2 ms.</translation>
+    </message>
+    <message>
+        <source>The longest scanner code must be between 1 and %1 bytes.</source>
+        <translation>The longest scanner code must be between 1 and %1 bytes.</translation>
+    </message>
+    <message>
+        <source>The scanner reconnect interval must be between %1 and %2 ms.</source>
+        <translation>The scanner reconnect interval must be between %1 and %2 ms.</translation>
+    </message>
+    <message>
+        <source>The scanner on %1 cannot be opened: %2</source>
+        <translation>The scanner on %1 cannot be opened: %2</translation>
+    </message>
+    <message>
+        <source>The scanner on %1 was disconnected.</source>
+        <translation>The scanner on %1 was disconnected.</translation>
+    </message>
+    <message>
+        <source>The scanner on %1 sent more than %2 bytes without ending the code; the input was discarded. Check the scanner&apos;s suffix setting.</source>
+        <translation>The scanner on %1 sent more than %2 bytes without ending the code; the input was discarded. Check the scanner&apos;s suffix setting.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
-    <message>
-        <source>No entry gate is configured in this database.</source>
-        <translation>No entry gate is configured in this database.</translation>
-    </message>
-    <message>
-        <source>No gate &quot;%1&quot; in this database.</source>
-        <translation>No gate &quot;%1&quot; in this database.</translation>
-    </message>
-    <message>
-        <source>The database %1 does not exist. Create a demo gym with gymgate-datagen first.</source>
-        <translation>The database %1 does not exist. Create a demo gym with gymgate-datagen first.</translation>
-    </message>
-    <message>
-        <source>The site time zone setting is not a valid time zone.</source>
-        <translation>The site time zone setting is not a valid time zone.</translation>
-    </message>
     <message>
         <source>Ready. Scan or type a member code, one per line (Ctrl+D ends).</source>
         <translation>Ready. Scan or type a member code, one per line (Ctrl+D ends).</translation>

@@ -223,16 +223,24 @@
         <source>Ask the front desk for a member QR code.</source>
         <translation>请到前台领取会员二维码。</translation>
     </message>
+    <message>
+        <source>This gate cannot be reached right now.</source>
+        <translation>当前无法连接此闸机。</translation>
+    </message>
+    <message>
+        <source>Please use another gate or ask the front desk to let you in.</source>
+        <translation>请使用其他闸机，或请前台为您放行。</translation>
+    </message>
+    <message>
+        <source>This gate is out of order.</source>
+        <translation>此闸机暂停服务。</translation>
+    </message>
 </context>
 <context>
     <name>AppOptions</name>
     <message>
         <source>GymGate: gym access control and front desk.</source>
         <translation>GymGate：健身房门禁与前台系统。</translation>
-    </message>
-    <message>
-        <source>Run the entry controller without a window: codes from standard input, decisions on standard output.</source>
-        <translation>以无窗口方式运行入场控制器：从标准输入读取会员码，向标准输出写出判定结果。</translation>
     </message>
     <message>
         <source>The local database file.</source>
@@ -301,6 +309,58 @@
     <message>
         <source>The clock must be an ISO 8601 date and time, like 2026-03-04T10:05:00+08:00.</source>
         <translation>时钟必须是 ISO 8601 日期时间，例如 2026-03-04T10:05:00+08:00。</translation>
+    </message>
+    <message>
+        <source>Run the entry controller without a window: codes from serial scanners and standard input, every step on standard output.</source>
+        <translation>无窗口运行入场控制器：从串口扫码器和标准输入读取二维码，每一步输出到标准输出。</translation>
+    </message>
+    <message>
+        <source>Run the entry kiosk: a full-screen window at the gate (leave with Ctrl+Alt+Q and the PIN).</source>
+        <translation>运行入场自助终端：闸机旁的全屏窗口（按 Ctrl+Alt+Q 并输入 PIN 退出）。</translation>
+    </message>
+    <message>
+        <source>Show the kiosk in a normal window instead of full screen.</source>
+        <translation>以普通窗口而非全屏显示自助终端。</translation>
+    </message>
+    <message>
+        <source>A serial QR scanner: device, optionally @gate for the gate it serves (e.g. /dev/ttyACM0@Gate 2 or /dev/ttyACM1@&lt;gate id&gt;:out). Repeat for several.</source>
+        <translation>串口二维码扫码器：设备路径，可选 @闸机 指定其服务的闸机（例如 /dev/ttyACM0@2号闸机 或 /dev/ttyACM1@&lt;闸机 ID&gt;:out）。多个扫码器请重复此选项。</translation>
+    </message>
+    <message>
+        <source>device[@gate]</source>
+        <translation>设备[@闸机]</translation>
+    </message>
+    <message>
+        <source>Baud rate of the serial scanners (default 9600).</source>
+        <translation>串口扫码器的波特率（默认 9600）。</translation>
+    </message>
+    <message>
+        <source>baud</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>Decode every image file put into this folder as a scan (demo and tests).</source>
+        <translation>将放入此文件夹的每个图片文件解码为一次扫码（用于演示和测试）。</translation>
+    </message>
+    <message>
+        <source>Show the demo codes of this gymgate-datagen --codes file beside the kiosk, to present them.</source>
+        <translation>在自助终端旁显示此 gymgate-datagen --codes 文件中的演示码，以便出示。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Choose --headless or --kiosk, not both.</source>
+        <translation>请选择 --headless 或 --kiosk，不能同时使用。</translation>
+    </message>
+    <message>
+        <source>The scanner baud rate must be a number from 1200 to 921600.</source>
+        <translation>扫码器波特率必须是 1200 到 921600 之间的数字。</translation>
+    </message>
+    <message>
+        <source>A scanner needs a device path: %1</source>
+        <translation>扫码器需要设备路径：%1</translation>
     </message>
 </context>
 <context>
@@ -551,6 +611,14 @@
         <source>indexes</source>
         <translation>索引</translation>
     </message>
+    <message>
+        <source>Modbus TCP port of the gate controller on this machine; gate N is slave N (default 1502).</source>
+        <translation>本机闸机控制器的 Modbus TCP 端口；第 N 个闸机为从站 N（默认 1502）。</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
 </context>
 <context>
     <name>DbTool</name>
@@ -625,6 +693,64 @@
     <message>
         <source>Unknown command or wrong arguments: %1</source>
         <translation>未知命令或参数错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>EntryService</name>
+    <message>
+        <source>There is no gate %1.</source>
+        <translation>不存在闸机 %1。</translation>
+    </message>
+    <message>
+        <source>The lane id &quot;%1&quot; is empty or used twice.</source>
+        <translation>通道 ID “%1”为空或重复。</translation>
+    </message>
+    <message>
+        <source>A lane leads in or out.</source>
+        <translation>通道方向必须是进或出。</translation>
+    </message>
+    <message>
+        <source>The connection to the gate was lost.</source>
+        <translation>与闸机的连接已断开。</translation>
+    </message>
+    <message>
+        <source>There is no lane %1.</source>
+        <translation>不存在通道 %1。</translation>
+    </message>
+    <message>
+        <source>Please wait until the person before you has gone through.</source>
+        <translation>请等待前一位通过后再扫码。</translation>
+    </message>
+    <message>
+        <source>The gate has no driver.</source>
+        <translation>此闸机没有驱动。</translation>
+    </message>
+    <message>
+        <source>The gate did not answer the open command.</source>
+        <translation>闸机未响应开闸命令。</translation>
+    </message>
+</context>
+<context>
+    <name>EntryStation</name>
+    <message>
+        <source>The database %1 does not exist. Create a demo gym with gymgate-datagen first.</source>
+        <translation>数据库 %1 不存在。请先用 gymgate-datagen 创建演示健身房。</translation>
+    </message>
+    <message>
+        <source>The site time zone setting is not a valid time zone.</source>
+        <translation>门店时区设置不是有效的时区。</translation>
+    </message>
+    <message>
+        <source>No gate &quot;%1&quot; in this database.</source>
+        <translation>此数据库中没有闸机“%1”。</translation>
+    </message>
+    <message>
+        <source>No entry gate is configured in this database.</source>
+        <translation>此数据库中未配置入场闸机。</translation>
+    </message>
+    <message>
+        <source>No gate &quot;%1&quot; for the scanner %2.</source>
+        <translation>扫码器 %2 对应的闸机“%1”不存在。</translation>
     </message>
 </context>
 <context>
@@ -1324,7 +1450,18 @@
     </message>
 </context>
 <context>
-    <name>HeadlessDecisionLoop</name>
+    <name>GateWiring</name>
+    <message>
+        <source>Gate %1 is not used: %2</source>
+        <translation>闸机 %1 未启用：%2</translation>
+    </message>
+    <message>
+        <source>No gate could be set up: %1</source>
+        <translation>没有任何闸机可以启用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessEntryController</name>
     <message numerus="yes">
         <source>%n visit(s) left</source>
         <translation>
@@ -1344,20 +1481,87 @@
         <translation>长期有效</translation>
     </message>
     <message>
-        <source>GRANTED</source>
-        <translation>通过</translation>
+        <source>DENIED</source>
+        <translation>拒绝</translation>
     </message>
     <message>
-        <source>DENIED </source>
-        <translation>拒绝 </translation>
+        <source>GRANTED</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>OPEN</source>
+        <translation>已开闸</translation>
+    </message>
+    <message>
+        <source>PASSED</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>NOT PASSED</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>GATE FAULT</source>
+        <translation>闸机故障</translation>
+    </message>
+    <message>
+        <source>BUSY</source>
+        <translation>忙</translation>
+    </message>
+    <message>
+        <source>EMERGENCY: fire alarm, every gate is free.</source>
+        <translation>紧急状态：消防报警，所有闸机已放开。</translation>
+    </message>
+    <message>
+        <source>Emergency over: the gates are back to normal.</source>
+        <translation>紧急状态解除：闸机恢复正常。</translation>
+    </message>
+    <message>
+        <source>Gate %1 is now %2.</source>
+        <translation>闸机 %1 当前状态：%2。</translation>
+    </message>
+    <message>
+        <source>No gate &quot;%1&quot; here.</source>
+        <translation>此处没有闸机“%1”。</translation>
     </message>
     <message>
         <source>ERROR</source>
         <translation>错误</translation>
     </message>
+</context>
+<context>
+    <name>KioskShots</name>
     <message>
-        <source>No gate &quot;%1&quot; here.</source>
-        <translation>此处没有闸机“%1”。</translation>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Saves a PNG of every kiosk screen with sample data.</source>
+        <translation>用示例数据为每个自助闸机界面保存一张 PNG 截图。</translation>
+    </message>
+    <message>
+        <source>Directory for the PNG files.</source>
+        <translation>PNG 文件的目录。</translation>
+    </message>
+    <message>
+        <source>Window size, WIDTHxHEIGHT.</source>
+        <translation>窗口大小，宽x高。</translation>
+    </message>
+    <message>
+        <source>Site language (zh_CN or en).</source>
+        <translation>场馆语言（zh_CN 或 en）。</translation>
+    </message>
+    <message>
+        <source>Bad --size or --lang.</source>
+        <translation>--size 或 --lang 参数有误。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>The gate did not answer the open command.</source>
+        <translation>闸机没有响应开门指令。</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1573,53 @@
     <message>
         <source>Cannot open the log file %1: %2</source>
         <translation>无法打开日志文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordHash</name>
+    <message>
+        <source>The cryptography library could not be started.</source>
+        <translation>加密库无法启动。</translation>
+    </message>
+    <message>
+        <source>The password must not be empty.</source>
+        <translation>密码不能为空。</translation>
+    </message>
+    <message>
+        <source>Not enough memory to hash the password.</source>
+        <translation>内存不足，无法计算密码哈希。</translation>
+    </message>
+</context>
+<context>
+    <name>QrDecoder</name>
+    <message>
+        <source>Cannot read the image file %1: %2</source>
+        <translation>无法读取图片文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>No QR code found in %1.</source>
+        <translation>在 %1 中未找到二维码。</translation>
+    </message>
+</context>
+<context>
+    <name>QrEncoder</name>
+    <message>
+        <source>There is no text to put in the QR code.</source>
+        <translation>没有可放入二维码的文本。</translation>
+    </message>
+    <message>
+        <source>The QR module size must be 1 to %1 pixels.</source>
+        <translation>二维码模块大小必须为 1 到 %1 像素。</translation>
+    </message>
+    <message>
+        <source>The QR quiet zone must be 0 to %1 modules.</source>
+        <translation>二维码静区必须为 0 到 %1 个模块。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The text is too long for a QR code (%n characters).</source>
+        <translation>
+            <numerusform>文本过长，无法放入二维码（%n 个字符）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1829,23 +2080,316 @@
     </message>
 </context>
 <context>
+    <name>gymgate::CameraScanSource</name>
+    <message>
+        <source>No camera is connected.</source>
+        <translation>未连接摄像头。</translation>
+    </message>
+    <message>
+        <source>The camera %1 is not connected.</source>
+        <translation>摄像头 %1 未连接。</translation>
+    </message>
+    <message>
+        <source>Camera error: %1</source>
+        <translation>摄像头错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::DemoPanel</name>
+    <message>
+        <source>GymGate demo: member codes</source>
+        <translation>GymGate 演示：会员码</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (expected: %3)</source>
+        <translation>%1，%2（预期：%3）</translation>
+    </message>
+    <message>
+        <source>Present this code at its gate</source>
+        <translation>在对应闸机出示此码</translation>
+    </message>
+    <message>
+        <source>Scan an image file...</source>
+        <translation>扫描图片文件……</translation>
+    </message>
+    <message>
+        <source>Reset the emergency (staff)</source>
+        <translation>解除紧急状态（员工）</translation>
+    </message>
+    <message>
+        <source>The code could not be read back from its image.</source>
+        <translation>无法从图片中读回此码。</translation>
+    </message>
+    <message>
+        <source>Presented at %1.</source>
+        <translation>已在 %1 出示。</translation>
+    </message>
+    <message>
+        <source>Scan an image file</source>
+        <translation>扫描图片文件</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <source>Read a code from %1.</source>
+        <translation>已从 %1 读取二维码。</translation>
+    </message>
+    <message>
+        <source>The emergency is over.</source>
+        <translation>紧急状态已解除。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::ImageFileScanSource</name>
+    <message>
+        <source>The drop folder %1 does not exist or is not a folder.</source>
+        <translation>投放文件夹 %1 不存在或不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The drop folder %1 cannot be watched.</source>
+        <translation>无法监视投放文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::KeyboardWedgeScanner</name>
+    <message>
+        <source>The longest pause between a scanner&apos;s keys must be between %1 and %2 ms.</source>
+        <translation>扫码器按键之间的最长间隔必须在 %1 到 %2 毫秒之间。</translation>
+    </message>
+    <message>
+        <source>The pause that ends a keyboard scan must be between %1 and %2 ms.</source>
+        <translation>结束键盘扫码的停顿必须在 %1 到 %2 毫秒之间。</translation>
+    </message>
+    <message>
+        <source>The shortest keyboard scan must be between %1 and %2 characters.</source>
+        <translation>键盘扫码的最短长度必须在 %1 到 %2 个字符之间。</translation>
+    </message>
+    <message>
+        <source>A keyboard scanner needs the graphical application; use a serial scanner.</source>
+        <translation>键盘模式扫码器需要图形界面程序；请使用串口扫码器。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::KioskPinDialog</name>
+    <message numerus="yes">
+        <source>Wrong PIN. %n tries left.</source>
+        <translation>
+            <numerusform>PIN 码错误，还可尝试 %n 次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n seconds.</source>
+        <translation>
+            <numerusform>PIN 码错误次数过多，请 %n 秒后再试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No exit PIN is set. Ask a technician to set kiosk.pin_hash.</source>
+        <translation>未设置退出 PIN 码，请联系技术人员设置 kiosk.pin_hash。</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>退出自助模式</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>员工 PIN 码</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::KioskWindow</name>
+    <message numerus="yes">
+        <source>%1: %n visit(s) left</source>
+        <translation>
+            <numerusform>%1：剩余 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: balance %2 yuan</source>
+        <translation>%1：余额 %2 元</translation>
+    </message>
+    <message>
+        <source>Valid until %1</source>
+        <translation>有效期至 %1</translation>
+    </message>
+    <message>
+        <source>Your card expires today.</source>
+        <translation>您的会员卡今天到期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your card expires in %n day(s).</source>
+        <translation>
+            <numerusform>您的会员卡将在 %n 天后到期。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next today: %1 at %2</source>
+        <translation>今天的下一个预约：%2 %1</translation>
+    </message>
+    <message>
+        <source>Next today: %1 at %2, %3</source>
+        <translation>今天的下一个预约：%2 %1，%3</translation>
+    </message>
+    <message>
+        <source>Access granted</source>
+        <translation>验证通过</translation>
+    </message>
+    <message>
+        <source>The gate is opening...</source>
+        <translation>闸机正在打开……</translation>
+    </message>
+    <message>
+        <source>Please walk through</source>
+        <translation>请通过</translation>
+    </message>
+    <message>
+        <source>The gate is open.</source>
+        <translation>闸机已打开。</translation>
+    </message>
+    <message>
+        <source>Enjoy your workout!</source>
+        <translation>祝您锻炼愉快！</translation>
+    </message>
+    <message>
+        <source>Access denied</source>
+        <translation>无法入场</translation>
+    </message>
+    <message>
+        <source>Nobody passed</source>
+        <translation>无人通过</translation>
+    </message>
+    <message>
+        <source>Your visit was not charged.</source>
+        <translation>本次入场未扣费。</translation>
+    </message>
+    <message>
+        <source>Scan your code again when you are ready to go in.</source>
+        <translation>准备好入场时请重新扫码。</translation>
+    </message>
+    <message>
+        <source>The gate did not open</source>
+        <translation>闸机未能打开</translation>
+    </message>
+    <message>
+        <source>Your visit was not charged. Please scan again or ask the front desk.</source>
+        <translation>本次入场未扣费。请重新扫码或咨询前台。</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
+        <source>The gate is still letting the previous person through.</source>
+        <translation>闸机正在为上一位会员放行。</translation>
+    </message>
+    <message>
+        <source>Scan again in a moment.</source>
+        <translation>请稍后再扫码。</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>暂停使用</translation>
+    </message>
+    <message>
+        <source>Gate open</source>
+        <translation>闸机常开</translation>
+    </message>
+    <message>
+        <source>This gate cannot reach the system right now and has opened for free passage.</source>
+        <translation>此闸机暂时无法连接系统，已开启自由通行。</translation>
+    </message>
+    <message>
+        <source>Please walk through and check in at the front desk.</source>
+        <translation>请直接通过，并到前台登记入场。</translation>
+    </message>
+    <message>
+        <source>Gate offline</source>
+        <translation>闸机离线</translation>
+    </message>
+    <message>
+        <source>This gate cannot reach the system right now and stays locked.</source>
+        <translation>此闸机暂时无法连接系统，保持锁闭。</translation>
+    </message>
+    <message>
+        <source>GymGate kiosk</source>
+        <translation>GymGate 自助闸机</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SerialScanner</name>
+    <message>
+        <source>The scanner port is missing.</source>
+        <translation>未指定扫码器端口。</translation>
+    </message>
+    <message>
+        <source>The scanner baud rate must be between %1 and %2.</source>
+        <translation>扫码器波特率必须在 %1 到 %2 之间。</translation>
+    </message>
+    <message>
+        <source>The scanner data bits must be 5, 6, 7 or 8.</source>
+        <translation>扫码器数据位必须是 5、6、7 或 8。</translation>
+    </message>
+    <message>
+        <source>The scanner parity is not valid.</source>
+        <translation>扫码器校验位无效。</translation>
+    </message>
+    <message>
+        <source>The scanner stop bits must be 1, 1.5 or 2.</source>
+        <translation>扫码器停止位必须是 1、1.5 或 2。</translation>
+    </message>
+    <message>
+        <source>Choose how the scanner ends a code (CR, LF or a pause).</source>
+        <translation>请选择扫码器结束一个码的方式（CR、LF 或停顿）。</translation>
+    </message>
+    <message>
+        <source>The scanner pause that ends a code must be between %1 and %2 ms.</source>
+        <translation>结束一个码的扫码器停顿必须在 %1 到 %2 毫秒之间。</translation>
+    </message>
+    <message>
+        <source>The longest scanner code must be between 1 and %1 bytes.</source>
+        <translation>扫码器码的最大长度必须在 1 到 %1 字节之间。</translation>
+    </message>
+    <message>
+        <source>The scanner reconnect interval must be between %1 and %2 ms.</source>
+        <translation>扫码器重连间隔必须在 %1 到 %2 毫秒之间。</translation>
+    </message>
+    <message>
+        <source>The scanner on %1 cannot be opened: %2</source>
+        <translation>无法打开 %1 上的扫码器：%2</translation>
+    </message>
+    <message>
+        <source>The scanner on %1 was disconnected.</source>
+        <translation>%1 上的扫码器已断开。</translation>
+    </message>
+    <message>
+        <source>The scanner on %1 sent more than %2 bytes without ending the code; the input was discarded. Check the scanner&apos;s suffix setting.</source>
+        <translation>%1 上的扫码器发送了超过 %2 字节仍未结束，输入已丢弃。请检查扫码器的后缀设置。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
-    <message>
-        <source>No entry gate is configured in this database.</source>
-        <translation>此数据库中未配置入场闸机。</translation>
-    </message>
-    <message>
-        <source>No gate &quot;%1&quot; in this database.</source>
-        <translation>此数据库中没有闸机“%1”。</translation>
-    </message>
-    <message>
-        <source>The database %1 does not exist. Create a demo gym with gymgate-datagen first.</source>
-        <translation>数据库 %1 不存在。请先用 gymgate-datagen 创建演示健身房。</translation>
-    </message>
-    <message>
-        <source>The site time zone setting is not a valid time zone.</source>
-        <translation>门店时区设置不是有效的时区。</translation>
-    </message>
     <message>
         <source>Ready. Scan or type a member code, one per line (Ctrl+D ends).</source>
         <translation>就绪。请扫描或输入会员码，每行一个（按 Ctrl+D 结束）。</translation>

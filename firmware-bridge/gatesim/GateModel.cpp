@@ -1,5 +1,7 @@
 #include "GateModel.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -168,8 +170,10 @@ int GateModel::passTimeMs(const Gate &gate)
     return ms > 0 ? ms : kDefaultPassTimeMs;
 }
 
-void GateModel::schedule(Lane &lane, qint64 nowMs, int passTime)
+void GateModel::schedule(Gate &gate, int laneIndex, qint64 nowMs, int passTime)
 {
+    Lane &lane = gate.lanes[static_cast<size_t>(laneIndex)];
+    ++gate.opens[static_cast<size_t>(laneIndex)];
     std::uniform_int_distribution<int> delay(m_options.passDelayMinMs, m_options.passDelayMaxMs);
     std::uniform_real_distribution<double> chance(0.0, 1.0);
     lane.pending = true;
@@ -192,7 +196,7 @@ void GateModel::tickTurnstile(Gate &gate, int laneIndex, qint64 nowMs)
         return;
     }
     if (!lane.pending) {
-        schedule(lane, nowMs, passTimeMs(gate));
+        schedule(gate, laneIndex, nowMs, passTimeMs(gate));
         return;
     }
     if (lane.willPass && !m_jam && nowMs >= lane.attemptAtMs) {
@@ -215,7 +219,7 @@ void GateModel::tickRelay(Gate &gate, int laneIndex, qint64 nowMs)
     const int input = laneIndex == 0 ? kRelay.entryInput : kRelay.exitInput;
     const bool coilOn = gate.mapping->tab_bits[coil] != 0;
     if (coilOn && !lane.coilWasOn)
-        schedule(lane, nowMs, passTimeMs(gate));
+        schedule(gate, laneIndex, nowMs, passTimeMs(gate));
     lane.coilWasOn = coilOn;
     if (lane.inputHighUntilMs != 0 && nowMs >= lane.inputHighUntilMs) {
         gate.mapping->tab_input_bits[input] = 0;
@@ -238,6 +242,7 @@ void GateModel::tickRelay(Gate &gate, int laneIndex, qint64 nowMs)
 
 void GateModel::countPass(Gate &gate, int laneIndex)
 {
+    ++gate.passes[static_cast<size_t>(laneIndex)];
     uint16_t *counter = gate.mapping->tab_input_registers + counterRegister(laneIndex);
     const quint32 value = (quint32(counter[0]) << 16 | counter[1]) + 1;
     counter[0] = static_cast<uint16_t>(value >> 16);
@@ -259,6 +264,33 @@ void GateModel::emitEvent(const Gate &gate, int laneIndex, const char *event)
     else
         object.insert("slave", gate.id);
     EventLog::event(object);
+}
+
+// Both ways open for anyone: anti-panic mode or unlimited permissions (turnstile), both coils
+// held on (relay).
+bool GateModel::isFree(const Gate &gate)
+{
+    if (gate.relay)
+        return gate.mapping->tab_bits[kRelay.entryCoil] != 0 && gate.mapping->tab_bits[kRelay.exitCoil] != 0;
+    const uint16_t *holding = gate.mapping->tab_registers;
+    return static_cast<TurnstileMode>(holding[kRegisters.mode]) == TurnstileMode::AntiPanic
+        || (holding[permissionRegister(0)] == PermissionFree && holding[permissionRegister(1)] == PermissionFree);
+}
+
+QByteArray GateModel::statsJson() const
+{
+    std::lock_guard lock(m_mutex);
+    QJsonArray gates;
+    for (const auto &[id, gate] : m_gates) {
+        QJsonObject object {{"opens", QJsonArray {gate->opens[0], gate->opens[1]}},
+            {"passes", QJsonArray {gate->passes[0], gate->passes[1]}}, {"free", isFree(*gate)}};
+        if (id == TextGate)
+            object.insert("gate", "text");
+        else
+            object.insert("slave", id);
+        gates.append(object);
+    }
+    return QJsonDocument(QJsonObject {{"gates", gates}}).toJson(QJsonDocument::Compact);
 }
 
 } // namespace gymgate::gatesim

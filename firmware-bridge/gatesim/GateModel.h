@@ -42,6 +42,9 @@ public:
     void setTextEventCallback(std::function<void()> callback);
 
     void tick(); // advances the person model; call every ~10 ms
+    // {"gates":[{"slave":1,"opens":[in,out],"passes":[in,out],"free":false},...]}: what the gates were
+    // asked to do and did, so a test can tell that no gate command was sent.
+    QByteArray statsJson() const;
     void setFire(bool on);
     void setJam(bool on);
 
@@ -59,15 +62,18 @@ private:
         bool relay = false;
         modbus_mapping_t *mapping = nullptr;
         std::array<Lane, 2> lanes;
+        std::array<int, 2> opens {}; // times a lane was released for someone
+        std::array<int, 2> passes {};
     };
 
     void tickTurnstile(Gate &gate, int lane, qint64 nowMs);
     void tickRelay(Gate &gate, int lane, qint64 nowMs);
-    void schedule(Lane &lane, qint64 nowMs, int passTimeMs);
+    void schedule(Gate &gate, int lane, qint64 nowMs, int passTimeMs);
     void countPass(Gate &gate, int lane);
     void emitEvent(const Gate &gate, int lane, const char *event);
     void applyFire(Gate &gate);
     static int passTimeMs(const Gate &gate);
+    static bool isFree(const Gate &gate);
 
     mutable std::mutex m_mutex;
     SimOptions m_options;

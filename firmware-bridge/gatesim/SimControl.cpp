@@ -137,6 +137,8 @@ QByteArray SimControl::command(const QByteArray &line)
         m_io.requestUnplug(false);
     } else if (verb == "garbage") {
         m_io.requestGarbage();
+    } else if (verb == "stats") {
+        return m_model.statsJson();
     } else if (verb == "quit") {
         QTimer::singleShot(0, qApp, &QCoreApplication::quit);
     } else {

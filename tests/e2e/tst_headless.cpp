@@ -1,65 +1,31 @@
-// End to end: a gym from the real gymgate-datagen, the real gymgate --headless process fed on
-// standard input, decisions read back as JSON lines and checked against the database.
-#include "store/Database.h"
+// End to end: a gym from the real gymgate-datagen with its gates on a real gymgate-gatesim,
+// the real gymgate --headless process fed on standard input, every step read back as JSON
+// lines and checked against the database.
 #include "store/SqlEntryLedger.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
-#include <QSqlQuery>
-#include <QTemporaryDir>
-#include <QTest>
+#include "E2eSupport.h"
 
 using namespace gymgate;
+using namespace gymgate::e2e;
 
 namespace {
 
-// A Wednesday morning: every zone of the demo gym is open.
-const QString DemoTime = QStringLiteral("2026-03-04T10:05:00+08:00");
-
-QString binary(const QString &relative)
-{
-    return qEnvironmentVariable("GYMGATE_BINARY_DIR") + QLatin1Char('/') + relative;
-}
-
 struct Run {
     int exitCode = -1;
-    QList<QJsonObject> lines;
+    QList<QJsonObject> lines; // the final line of every scan, and errors
     QByteArray stderrText;
 };
 
 Run runHeadless(const QString &dbPath, const QByteArray &input, const QStringList &extra = {})
 {
-    QProcess process;
-    process.start(binary(QStringLiteral("app/gymgate")),
-        QStringList {QStringLiteral("--headless"), QStringLiteral("--db"), dbPath, QStringLiteral("--format"),
-            QStringLiteral("json"), QStringLiteral("--clock"), DemoTime, QStringLiteral("--lang"), QStringLiteral("en")}
-            + extra);
+    HeadlessProcess process;
+    process.start(dbPath, extra);
     process.write(input);
-    process.closeWriteChannel();
     Run run;
-    if (!process.waitForFinished(60'000))
-        return run;
-    run.exitCode = process.exitCode();
-    run.stderrText = process.readAllStandardError();
-    const QList<QByteArray> lines = process.readAllStandardOutput().split('\n');
-    for (const QByteArray &line : lines) {
-        if (!line.isEmpty())
-            run.lines.append(QJsonDocument::fromJson(line).object());
-    }
+    run.exitCode = process.finish();
+    run.lines = process.finalLines();
+    run.stderrText = process.standardError();
     return run;
-}
-
-QVariant scalar(Database &db, const QString &sql, const QVariantList &values = {})
-{
-    QSqlQuery query(db.connection());
-    query.prepare(sql);
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec() || !query.next())
-        return {};
-    return query.value(0);
 }
 
 } // namespace
@@ -71,17 +37,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_dbPath = m_dir.filePath(QStringLiteral("gym.db"));
-        QProcess datagen;
-        datagen.start(binary(QStringLiteral("app/tools/datagen/gymgate-datagen")),
-            {QStringLiteral("--db"), m_dbPath, QStringLiteral("--members"), QStringLiteral("200"),
-                QStringLiteral("--now"), DemoTime, QStringLiteral("--codes"),
-                m_dir.filePath(QStringLiteral("codes.json")), QStringLiteral("--quiet")});
-        QVERIFY(datagen.waitForFinished(120'000));
-        QCOMPARE(datagen.exitCode(), 0);
-        QFile codes(m_dir.filePath(QStringLiteral("codes.json")));
-        QVERIFY(codes.open(QIODevice::ReadOnly));
-        m_scenarios = QJsonDocument::fromJson(codes.readAll()).object().value(QLatin1String("scenarios")).toArray();
+        QVERIFY(m_gym.create(QDir(m_dir.path()), 200));
+        m_dbPath = m_gym.dbPath;
+        m_scenarios = m_gym.scenarios;
         QVERIFY(m_scenarios.size() >= 20);
     }
 
@@ -116,27 +74,29 @@ private slots:
         QVERIFY2(reasonsSeen.size() >= 17, qPrintable(QStringList(reasonsSeen.cbegin(), reasonsSeen.cend()).join(',')));
     }
 
-    // A count card pays one visit for a passage, and the second scan right after is refused by
-    // anti-passback without charging again.
-    void visitChargedOnceAndAntiPassbackAfterwards()
+    // A count card pays one visit for its passage. The same code again at once is a double read
+    // and ignored (3 s debounce); the member who walked in is refused by anti-passback later.
+    void visitChargedOnceAndRepeatIgnored()
     {
         const QJsonObject scenario = scenarioNamed(QStringLiteral("count_card"));
         QVERIFY(!scenario.isEmpty());
         const QString memberId = scenario.value(QLatin1String("memberId")).toString();
         const int visitsBefore = visitsLeft(memberId);
         QVERIFY(visitsBefore > 0);
+        const qint64 entriesBefore = entryCount();
 
         const QByteArray line = scenario.value(QLatin1String("code")).toString().toUtf8() + '\n';
         const Run run = runHeadless(m_dbPath, line + line);
         QCOMPARE(run.exitCode, 0);
-        QCOMPARE(run.lines.size(), 2);
-        // The previous test already let this member in a moment ago (same demo minute), so the
-        // first scan here may already be refused; what matters: never two charges.
-        const int grants = int(run.lines.at(0).value(QLatin1String("verdict")).toString() == QLatin1String("granted"))
-            + int(run.lines.at(1).value(QLatin1String("verdict")).toString() == QLatin1String("granted"));
-        QVERIFY(grants <= 1);
-        QCOMPARE(run.lines.at(1).value(QLatin1String("reason")).toString(), QStringLiteral("antipassback"));
-        QCOMPARE(visitsLeft(memberId), visitsBefore - grants);
+        QCOMPARE(run.lines.size(), 1);
+        // The scenario test may have let this member in a moment ago (same demo minute): then
+        // this is an anti-passback refusal. Either way, never more than one charge.
+        const QString phase = run.lines.at(0).value(QLatin1String("phase")).toString();
+        QVERIFY2(phase == QLatin1String("passed")
+                || run.lines.at(0).value(QLatin1String("reason")).toString() == QLatin1String("antipassback"),
+            qPrintable(phase));
+        QCOMPARE(visitsLeft(memberId), visitsBefore - (phase == QLatin1String("passed") ? 1 : 0));
+        QCOMPARE(entryCount(), entriesBefore + 1);
     }
 
     // Garbage of every kind is denied, logged, and never crashes the controller.
@@ -226,13 +186,7 @@ private:
         return {};
     }
 
-    std::unique_ptr<Database> open() const
-    {
-        Database::Options options;
-        options.path = m_dbPath;
-        Result<std::unique_ptr<Database>> db = Database::open(options);
-        return db ? std::move(*db) : nullptr;
-    }
+    std::unique_ptr<Database> open() const { return openDatabase(m_dbPath); }
 
     int visitsLeft(const QString &memberId) const
     {
@@ -251,6 +205,7 @@ private:
     }
 
     QTemporaryDir m_dir;
+    DemoGym m_gym;
     QString m_dbPath;
     QJsonArray m_scenarios;
 };

@@ -387,6 +387,17 @@ Status CatalogBuilder::writeSettings(sqlite3 *db, qint64 createdAtMs) const
     return {};
 }
 
+// Every demo gate is a register turnstile on the one local controller (gymgate-gatesim in the
+// demo), told apart by slave id; a technician replaces the profile with the real wiring.
+QString CatalogBuilder::gateProfileJson(int slaveId) const
+{
+    return QStringLiteral("{\"kind\":\"turnstile-registers\",\"transport\":{\"type\":\"modbus-tcp\",\"host\":"
+                          "\"127.0.0.1\",\"port\":%1},\"slaveId\":%2,\"pollPeriodMs\":30,\"timeoutMs\":300,"
+                          "\"passTimeoutMs\":8000}")
+        .arg(m_options.gatePort)
+        .arg(slaveId);
+}
+
 Status CatalogBuilder::writeVenues(sqlite3 *db, qint64 createdAtMs) const
 {
     auto venue = SqlStatement::prepare(db,
@@ -396,13 +407,14 @@ Status CatalogBuilder::writeVenues(sqlite3 *db, qint64 createdAtMs) const
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)");
     auto gate = SqlStatement::prepare(db,
         "INSERT INTO gate (id, name, zone_id, direction, profile, fail_mode, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, '{}', 'secure', ?, ?)");
+        "VALUES (?, ?, ?, ?, ?, 'secure', ?, ?)");
     auto plan = SqlStatement::prepare(
         db, "INSERT INTO maintenance (id, venue_id, start_at, end_at, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)");
     for (const auto *statement : {&venue, &gate, &plan}) {
         if (!*statement)
             return std::unexpected(statement->error());
     }
+    int slaveId = 0;
     for (const VenueInfo &info : m_model.venues) {
         venue->bind(1, info.id.view());
         venue->bind(2, info.name);
@@ -426,8 +438,9 @@ Status CatalogBuilder::writeVenues(sqlite3 *db, qint64 createdAtMs) const
         gate->bind(2, info.gateName);
         gate->bind(3, info.id.view());
         gate->bind(4, info.gateDirection);
-        gate->bind(5, createdAtMs);
+        gate->bind(5, gateProfileJson(++slaveId));
         gate->bind(6, createdAtMs);
+        gate->bind(7, createdAtMs);
         if (Status status = gate->execute(); !status)
             return status;
         for (size_t i = 0; i < info.maintenanceStarts.size(); ++i) {

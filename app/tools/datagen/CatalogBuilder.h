@@ -38,6 +38,7 @@ private:
     int roomsFor(double seatsNeeded, double seatsPerRoom) const;
 
     Status writeSettings(sqlite3 *db, qint64 createdAtMs) const;
+    QString gateProfileJson(int slaveId) const;
     Status writeVenues(sqlite3 *db, qint64 createdAtMs) const;
     Status writeProducts(sqlite3 *db, qint64 createdAtMs) const;
     Status writeCourses(sqlite3 *db, qint64 createdAtMs) const;

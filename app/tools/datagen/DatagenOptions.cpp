@@ -75,11 +75,15 @@ struct OptionSet {
         Text::tr("Write demo scenarios (code to scan, expected outcome): JSON, or lines for gymgate --headless when "
                  "the name ends in .txt."),
         Text::tr("file")};
+    QCommandLineOption gatePort {QStringLiteral("gate-port"),
+        Text::tr("Modbus TCP port of the gate controller on this machine; gate N is slave N (default 1502)."),
+        Text::tr("port"), QStringLiteral("1502")};
     QCommandLineOption quiet {QStringLiteral("quiet"), Text::tr("No progress on standard error.")};
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.addOptions({db, force, members, seed, cards, bookings, entries, site, now, keyDir, codes, quiet});
+        parser.addOptions(
+            {db, force, members, seed, cards, bookings, entries, site, now, keyDir, codes, gatePort, quiet});
     }
 };
 
@@ -146,6 +150,10 @@ Status readPaths(const QCommandLineParser &parser, DatagenOptions &options)
                                                                    : QFileInfo(options.databasePath).absolutePath();
     options.codesPath = parser.value(QStringLiteral("codes"));
     options.quiet = parser.isSet(QStringLiteral("quiet"));
+    auto gatePort = parseInteger(parser, QStringLiteral("gate-port"), 1, 65535);
+    if (!gatePort)
+        return std::unexpected(gatePort.error());
+    options.gatePort = int(*gatePort);
     return {};
 }
 

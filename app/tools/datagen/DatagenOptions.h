@@ -20,6 +20,9 @@ struct DatagenOptions {
     qint64 nowMs = 0; // all data is placed relative to this instant
     QString keyDirectory;
     QString codesPath; // empty = no demo codes file
+    // The gates are turnstiles on one Modbus TCP controller at 127.0.0.1:gatePort, one slave
+    // id per gate (1, 2, ...): what `gymgate-gatesim --tcp-port <gatePort> --slaves 1,..,N` serves.
+    int gatePort = 1502;
     bool quiet = false;
 
     bool helpRequested = false;

@@ -165,6 +165,13 @@ int runKiosk(QApplication &app, const AppOptions &options)
         window.enterKioskMode();
     }
     logInfo(QStringLiteral("kiosk ready at lane %1").arg(station.defaultLaneId()));
+    station.whenGatesReady(GateConnectWaitMs, [&station] {
+        for (const QString &gateId : station.gates().gateIds()) {
+            logInfo(QStringLiteral("gate %1 %2")
+                        .arg(gateId, QString::fromLatin1(gateAvailabilityName(station.gates().availability(gateId)))));
+        }
+        logInfo(QStringLiteral("gates ready"));
+    });
     return app.exec();
 }
 

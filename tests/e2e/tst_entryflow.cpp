@@ -5,6 +5,7 @@
 #include "core/Clock.h"
 #include "core/CredentialVerifier.h"
 #include "core/SigningKey.h"
+#include "scan/QrEncoder.h"
 
 #include <QJsonArray>
 #include <QSqlError>
@@ -70,6 +71,7 @@ private slots:
     void outsideOpeningHoursIsDenied();
     void fireAlarmFreesEveryGateAndChargesNothing();
     void killedBetweenGrantAndPassageIsAnnulledAtRestart();
+    void kioskLetsAPresentedCodeIn();
     void cleanup();
 
 private:
@@ -368,6 +370,49 @@ void TestEntryFlow::killedBetweenGrantAndPassageIsAnnulledAtRestart()
     QCOMPARE(balanceOf(member), balanceBefore);
     std::unique_ptr<Database> db = openDatabase(m_gym->dbPath);
     QCOMPARE(scalar(*db, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+}
+
+// gymgate --kiosk as a process (offscreen): a code presented as an image file in the scan
+// folder is decoded, decided, opens the gate, and the visit is charged on the passage.
+void TestEntryFlow::kioskLetsAPresentedCodeIn()
+{
+    const QString member = memberOf(QStringLiteral("count_card"));
+    const int visitsBefore = countVisitsLeft(member);
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    QProcess kiosk;
+    kiosk.setProcessChannelMode(QProcess::MergedChannels);
+    kiosk.start(binary(QStringLiteral("app/gymgate")),
+        {QStringLiteral("--kiosk"), QStringLiteral("--windowed"), QStringLiteral("--db"), m_gym->dbPath,
+            QStringLiteral("--clock"), DemoTime, QStringLiteral("--scan-folder"), folder.path()});
+    QByteArray log;
+    const auto logged = [&](const QByteArray &text) {
+        return QTest::qWaitFor(
+                   [&] {
+                       log += kiosk.readAll();
+                       return log.contains(text) || kiosk.state() == QProcess::NotRunning;
+                   },
+                   10'000)
+            && log.contains(text);
+    };
+    QVERIFY2(logged("gates ready"), log.constData());
+
+    const Result<QImage> image = QrEncoder::encode(code(QStringLiteral("count_card")), 4);
+    QVERIFY(image);
+    QVERIFY(image->save(folder.filePath(QStringLiteral("phone.png"))));
+
+    QTRY_COMPARE_WITH_TIMEOUT(countVisitsLeft(member), visitsBefore - 1, 10'000);
+    std::unique_ptr<Database> db = openDatabase(m_gym->dbPath);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(*db,
+            QStringLiteral("SELECT status FROM entry WHERE member_id = ? ORDER BY decided_at DESC "
+                           "LIMIT 1"),
+            {member})
+            .toString(),
+        QStringLiteral("passed"), 10'000);
+    QCOMPARE(gateOpens(), 1);
+    kiosk.terminate();
+    QVERIFY(kiosk.waitForFinished(5000));
 }
 
 QTEST_GUILESS_MAIN(TestEntryFlow)

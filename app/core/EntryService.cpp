@@ -313,11 +313,6 @@ bool EntryService::isDebounced(const QByteArray &key)
     return m_lastScanMs.contains(key);
 }
 
-bool EntryService::isBusy(const QString &gateId) const
-{
-    return m_pending.contains(gateId);
-}
-
 const EntryLane *EntryService::findLane(const QString &laneId) const
 {
     for (const EntryLane &lane : m_lanes) {

@@ -80,8 +80,6 @@ public:
     // scan was ignored as a repeat (debounce). An unknown lane is an error (nothing decided).
     Result<EntryPhase> submitScan(const QString &laneId, QByteArrayView code);
 
-    bool isBusy(const QString &gateId) const; // waiting for a passage at this gate
-
 signals:
     void entryUpdated(const gymgate::EntryUpdate &update);
 

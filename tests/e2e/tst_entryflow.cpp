@@ -66,6 +66,7 @@ private slots:
     void init();
     void validCodeOpensPassesAndChargesOnce();
     void passTimeoutAnnulsAndRefunds();
+    void gateFaultAnnulsAndRefunds();
     void badCodesAreDeniedWithoutAGateCommand();
     void memberAndZoneRulesDenyWithTheirReason();
     void outsideOpeningHoursIsDenied();
@@ -219,6 +220,39 @@ void TestEntryFlow::passTimeoutAnnulsAndRefunds()
     QCOMPARE(notPassed.value(QLatin1String("status")).toString(), QStringLiteral("annulled"));
     QCOMPARE(entryState(entryId), QStringLiteral("annulled/pass_timeout"));
     QCOMPARE(countVisitsLeft(member), visitsBefore);
+}
+
+// The controller refuses the command (Modbus exception): the entry is annulled, the visit given
+// back, and after three such faults in a row the gate is out of order until staff clear it.
+void TestEntryFlow::gateFaultAnnulsAndRefunds()
+{
+    const QString member = memberOf(QStringLiteral("count_card"));
+    const int visitsBefore = countVisitsLeft(member);
+    HeadlessProcess controller;
+    QVERIFY(startController(controller));
+    QCOMPARE(m_gym->sim.command("exception on"), QByteArray("ok"));
+
+    QVERIFY(m_scanner->scan(code(QStringLiteral("count_card"))));
+    const QJsonObject fault = controller.waitForPhase(QStringLiteral("gate_fault"));
+    QVERIFY2(!fault.isEmpty(), controller.transcript().constData());
+    QVERIFY(!fault.value(QLatin1String("detail")).toString().isEmpty());
+    QCOMPARE(entryState(fault.value(QLatin1String("entry")).toString()), QStringLiteral("annulled/gate_fault"));
+    QCOMPARE(countVisitsLeft(member), visitsBefore);
+
+    for (const char *scenario : {"time_card", "value_card"}) {
+        QVERIFY(m_scanner->scan(code(QString::fromLatin1(scenario))));
+        QVERIFY(!controller.waitForPhase(QStringLiteral("gate_fault")).isEmpty());
+    }
+    // Announced as the third fault is counted, before that scan's own gate_fault line.
+    const bool outOfOrder
+        = std::any_of(controller.lines().cbegin(), controller.lines().cend(), [](const QJsonObject &line) {
+              return line.value(QLatin1String("availability")).toString() == QLatin1String("out_of_order");
+          });
+    QVERIFY2(outOfOrder, controller.transcript().constData());
+    QCOMPARE(m_gym->sim.command("exception off"), QByteArray("ok"));
+    QVERIFY(m_scanner->scan(code(QStringLiteral("off_peak_card"))));
+    QCOMPARE(controller.waitForPhase(QStringLiteral("denied")).value(QLatin1String("reason")).toString(),
+        QStringLiteral("gate.out_of_order"));
 }
 
 // Forged, expired, revoked and replayed codes: denied, logged, and the gate never hears of them.

@@ -15,9 +15,10 @@ set(GYMGATE_LAYER_FORBIDDEN_gymgate_bridge
 set(GYMGATE_LAYER_FORBIDDEN_gymgate_scan
     Qt6::Widgets Qt6::Sql Qt6::Network Qt6::WebSockets Qt6::HttpServer Qt6::Charts PkgConfig::SQLite3
     PkgConfig::Modbus gymgate_store gymgate_sync gymgate_ui gymgate_bridge)
-# Screens see the core's interfaces only: the composition root hands them real adapters.
+# Screens see the core's interfaces only: the composition root hands them real adapters. The
+# scan layer is allowed for QR images (printed member cards), never the store or the network.
 set(GYMGATE_LAYER_FORBIDDEN_gymgate_ui
-    Qt6::Sql Qt6::Network Qt6::WebSockets Qt6::HttpServer Qt6::SerialPort PkgConfig::SQLite3 PkgConfig::Modbus
+    Qt6::Sql Qt6::Network Qt6::WebSockets Qt6::HttpServer PkgConfig::SQLite3 PkgConfig::Modbus
     gymgate_store gymgate_sync gymgate_bridge gymgate_bridge_protocol)
 
 function(gymgate_check_layer_rules)

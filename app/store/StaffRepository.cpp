@@ -53,54 +53,6 @@ StaffUser readUser(const QSqlQuery &query)
 
 } // namespace
 
-const char *staffRoleName(StaffRole role)
-{
-    switch (role) {
-    case StaffRole::Admin:
-        return "admin";
-    case StaffRole::Staff:
-        return "staff";
-    case StaffRole::Technician:
-        return "technician";
-    case StaffRole::Guest:
-        return "guest";
-    case StaffRole::Invalid:
-        break;
-    }
-    return "";
-}
-
-StaffRole staffRoleFromName(const QString &name)
-{
-    for (StaffRole role : {StaffRole::Admin, StaffRole::Staff, StaffRole::Technician, StaffRole::Guest}) {
-        if (name == QLatin1String(staffRoleName(role)))
-            return role;
-    }
-    return StaffRole::Invalid;
-}
-
-const char *staffStatusName(StaffStatus status)
-{
-    switch (status) {
-    case StaffStatus::Active:
-        return "active";
-    case StaffStatus::Disabled:
-        return "disabled";
-    case StaffStatus::Invalid:
-        break;
-    }
-    return "";
-}
-
-StaffStatus staffStatusFromName(const QString &name)
-{
-    if (name == QLatin1String("active"))
-        return StaffStatus::Active;
-    if (name == QLatin1String("disabled"))
-        return StaffStatus::Disabled;
-    return StaffStatus::Invalid;
-}
-
 StaffRepository::StaffRepository(Database &db) : m_db(db)
 { }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Error.h"
+#include "core/Staff.h"
 
 #include <QList>
 #include <QString>
@@ -10,24 +11,6 @@
 namespace gymgate {
 
 class Database;
-
-enum class StaffRole {
-    Invalid = 0,
-    Admin,
-    Staff,
-    Technician,
-    Guest
-};
-const char *staffRoleName(StaffRole role); // "admin", "staff", "technician", "guest"
-StaffRole staffRoleFromName(const QString &name);
-
-enum class StaffStatus {
-    Invalid = 0,
-    Active,
-    Disabled
-};
-const char *staffStatusName(StaffStatus status); // "active", "disabled"
-StaffStatus staffStatusFromName(const QString &name);
 
 // A staff account (`staff_user`). passwordHash is a crypto_pwhash_str string (Argon2id).
 struct StaffUser {

@@ -1,0 +1,1 @@
+# Filled by the Sales work: target_sources(gymgate_store PRIVATE ...)

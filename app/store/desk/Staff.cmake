@@ -1,0 +1,1 @@
+# Filled by the Staff work: target_sources(gymgate_store PRIVATE ...)

@@ -1,0 +1,1 @@
+# Filled by the Bookings work: target_sources(gymgate_ui PRIVATE ...)

@@ -1,0 +1,1 @@
+# Filled by the Members work: target_sources(gymgate_ui PRIVATE ...)

@@ -1,0 +1,1 @@
+# Filled by the Bookings work: gymgate_add_test(...)

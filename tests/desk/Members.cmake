@@ -1,0 +1,1 @@
+# Filled by the Members work: gymgate_add_test(...)

@@ -1,0 +1,1 @@
+# Filled by the Sales work: gymgate_add_test(...)

@@ -1,0 +1,1 @@
+# Filled by the Staff work: gymgate_add_test(...)

@@ -15,6 +15,7 @@ enum class CredentialType {
     Card, // 'C': printed or static member card code, long validity
     Token, // 'T': short-lived app token, 60 s, single use
     Legacy, // plain member or card number (seed 002 "M1000..."), only when enabled; weak
+    Manual, // no code: staff let the member in by hand (audited); never parsed from a scan
 };
 
 // The fields inside a GG1 code's payload.

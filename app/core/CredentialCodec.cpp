@@ -80,6 +80,7 @@ char typeByte(CredentialType type)
         return 'T';
     case CredentialType::Invalid:
     case CredentialType::Legacy:
+    case CredentialType::Manual:
         break;
     }
     return '\0';

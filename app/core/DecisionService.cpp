@@ -16,6 +16,8 @@ QString credentialKind(const CredentialCheck &credential)
         return QStringLiteral("token");
     case CredentialType::Legacy:
         return QStringLiteral("legacy");
+    case CredentialType::Manual:
+        return QStringLiteral("manual");
     case CredentialType::Invalid:
         break;
     }
@@ -43,13 +45,28 @@ DecisionService::DecisionService(const CredentialVerifier &verifier, AccessDataS
 
 Result<ScanResult> DecisionService::decide(QByteArrayView scanned, const GateContext &gate)
 {
+    return decideFor(m_verifier.verify(scanned), gate, {});
+}
+
+Result<ScanResult> DecisionService::decideManual(
+    const QString &memberId, const GateContext &gate, const ManualCheckIn &manual)
+{
+    VerifiedCredential byHand;
+    byHand.type = CredentialType::Manual;
+    byHand.payload.memberId = memberId;
+    return decideFor(byHand, gate, manual);
+}
+
+Result<ScanResult> DecisionService::decideFor(
+    const CredentialCheck &credential, const GateContext &gate, const ManualCheckIn &manual)
+{
     AccessRequest request;
     request.nowMs = m_clock.nowMs();
     request.siteTimeZone = m_siteTimeZone;
     request.direction = gate.direction;
     request.emergency = m_emergency.load();
     request.gateUnavailable = gate.unavailable;
-    request.credential = m_verifier.verify(scanned);
+    request.credential = credential;
 
     Result<ZoneAccessData> zone = m_data.zoneAccessData(gate.zoneId, request.nowMs);
     if (!zone)
@@ -79,8 +96,10 @@ Result<ScanResult> DecisionService::decide(QByteArrayView scanned, const GateCon
             result.card = card;
     }
 
-    Result<EntryRecord> stored
-        = persist(entryFor(result.decision, request.credential, gate), request.credential, result.card);
+    EntryRecord entry = entryFor(result.decision, request.credential, gate);
+    entry.staffId = manual.staffId;
+    entry.note = manual.reason;
+    Result<EntryRecord> stored = persist(entry, request.credential, result.card);
     if (!stored)
         return std::unexpected(stored.error());
     result.entry = *stored;

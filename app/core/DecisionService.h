@@ -30,6 +30,12 @@ struct ScanResult {
     std::optional<MemberCard> card; // the card charged, as it was before the charge
 };
 
+// Staff letting a member in by hand (no code): who and why, stored on the entry and audited.
+struct ManualCheckIn {
+    QString staffId;
+    QString reason;
+};
+
 // Scan text -> verified credential -> access data -> policy -> decision persisted in the entry
 // log (a grant as a Pending entry with its deduction, DESIGN §7). No network on this path.
 class DecisionService {
@@ -38,12 +44,17 @@ public:
         AccessPolicy policy, QTimeZone siteTimeZone);
 
     Result<ScanResult> decide(QByteArrayView scanned, const GateContext &gate);
+    // The same rules from rule 2 on for a member staff let in by hand: the card is still
+    // chosen and charged, the zone and booking rules still apply; only the code is skipped.
+    Result<ScanResult> decideManual(const QString &memberId, const GateContext &gate, const ManualCheckIn &manual);
 
     // Fire input active: every decision is an Emergency denial (the gates are free anyway).
     void setEmergency(bool active) { m_emergency.store(active); }
     bool emergency() const { return m_emergency.load(); }
 
 private:
+    Result<ScanResult> decideFor(
+        const CredentialCheck &credential, const GateContext &gate, const ManualCheckIn &manual);
     Result<std::optional<QString>> resolveMember(const CredentialCheck &credential);
     EntryRecord entryFor(const Decision &decision, const CredentialCheck &credential, const GateContext &gate) const;
     Result<EntryRecord> persist(

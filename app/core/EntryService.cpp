@@ -153,10 +153,39 @@ Result<EntryPhase> EntryService::submitScan(const QString &laneId, QByteArrayVie
     if (!decided)
         return std::unexpected(decided.error());
     m_lastScanMs.insert(debounceKey, m_clock.nowMs());
+    return proceed(*lane, std::move(*decided));
+}
 
+Result<EntryPhase> EntryService::manualCheckIn(
+    const StaffSession &session, const QString &laneId, const QString &memberId, const QString &reason)
+{
+    if (Status allowed = requirePermission(session, Permission::ManualCheckIn); !allowed)
+        return std::unexpected(allowed.error());
+    const EntryLane *lane = findLane(laneId);
+    if (!lane)
+        return fail(ErrorCode::InvalidArgument, Text::tr("There is no lane %1.").arg(laneId), QStringLiteral("laneId"));
+    if (memberId.isEmpty())
+        return fail(ErrorCode::InvalidArgument, Text::tr("Choose the member to let in."), QStringLiteral("memberId"));
+    if (reason.trimmed().isEmpty())
+        return fail(
+            ErrorCode::InvalidArgument, Text::tr("Say why the member is let in by hand."), QStringLiteral("reason"));
+    if (m_pending.contains(lane->gateId))
+        return fail(ErrorCode::Conflict, Text::tr("Please wait until the person before has gone through."),
+            QStringLiteral("laneId"));
+    GateContext context {lane->gateId, lane->zoneId, lane->direction, unavailableReason(lane->gateId)};
+    Result<ScanResult> decided
+        = m_decisions.decideManual(memberId, context, ManualCheckIn {session.staffId, reason.trimmed()});
+    if (!decided)
+        return std::unexpected(decided.error());
+    return proceed(*lane, std::move(*decided));
+}
+
+// After the decision, whoever asked: a denial is final; a grant holds the gate and opens it.
+Result<EntryPhase> EntryService::proceed(const EntryLane &lane, ScanResult decided)
+{
     EntryUpdate update;
-    update.laneId = laneId;
-    update.scan = std::move(*decided);
+    update.laneId = lane.laneId;
+    update.scan = std::move(decided);
     if (!update.scan.decision.isGranted()) {
         update.phase = EntryPhase::Denied;
         emit entryUpdated(update);
@@ -166,13 +195,15 @@ Result<EntryPhase> EntryService::submitScan(const QString &laneId, QByteArrayVie
     update.phase = EntryPhase::Opening;
     PendingPass pending;
     pending.update = update;
-    pending.direction = lane->direction;
-    startPending(lane->gateId, std::move(pending), m_settings.passTimeoutMs);
+    pending.direction = lane.direction;
+    const QString gateId = lane.gateId;
+    const Direction direction = lane.direction;
+    startPending(gateId, std::move(pending), m_settings.passTimeoutMs);
     emit entryUpdated(update);
-    if (GateDriver *driver = m_gates.driver(lane->gateId))
-        driver->open(lane->direction, 1);
+    if (GateDriver *driver = m_gates.driver(gateId))
+        driver->open(direction, 1);
     else
-        onGateProblem(lane->gateId, Text::tr("The gate has no driver."));
+        onGateProblem(gateId, Text::tr("The gate has no driver."));
     return EntryPhase::Opening;
 }
 

@@ -4,6 +4,7 @@
 #include "core/DecisionService.h"
 #include "core/EntryLedger.h"
 #include "core/GateSupervisor.h"
+#include "core/Staff.h"
 
 #include <QHash>
 #include <QObject>
@@ -79,6 +80,12 @@ public:
     // by entryUpdated: Denied, Opening (the rest follows as signals) or Busy; Invalid when the
     // scan was ignored as a repeat (debounce). An unknown lane is an error (nothing decided).
     Result<EntryPhase> submitScan(const QString &laneId, QByteArrayView code);
+    // Staff let a member through a lane by hand (forgot the phone, scanner broken): needs
+    // Permission::ManualCheckIn and a reason. The same rules from the member on, the same gate
+    // command, passage and charge; the entry carries the staff member and the reason and is
+    // audited. Returns the first phase like submitScan.
+    Result<EntryPhase> manualCheckIn(
+        const StaffSession &session, const QString &laneId, const QString &memberId, const QString &reason);
 
 signals:
     void entryUpdated(const gymgate::EntryUpdate &update);
@@ -104,6 +111,7 @@ private:
     };
 
     void watchGate(const QString &gateId);
+    Result<EntryPhase> proceed(const EntryLane &lane, ScanResult decided);
     void onOpened(const QString &gateId, Direction direction);
     void onPassed(const QString &gateId, Direction direction, int count);
     void onPassTimedOut(const QString &gateId, Direction direction);

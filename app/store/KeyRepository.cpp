@@ -66,6 +66,8 @@ const char *credentialTypeName(CredentialType type)
         return "token";
     case CredentialType::Legacy:
         return "legacy";
+    case CredentialType::Manual:
+        return "manual";
     case CredentialType::Invalid:
         break;
     }

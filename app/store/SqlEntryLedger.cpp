@@ -1,10 +1,12 @@
 #include "store/SqlEntryLedger.h"
 
+#include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/EntryRepository.h"
 #include "store/SqlSupport.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace gymgate {
 
@@ -158,6 +160,16 @@ Status SqlEntryLedger::storeDecision(const EntryRecord &entry, bool singleUseNon
                 entry.decidedAtMs});
         !inserted)
         return inserted;
+    if (!entry.staffId.isEmpty()) {
+        // A member let in by hand is a staff action: audited with the decision it made.
+        const QJsonObject detail {{QStringLiteral("member"), entry.memberId}, {QStringLiteral("gate"), entry.gateId},
+            {QStringLiteral("reason"), entry.note},
+            {QStringLiteral("decision"), QString::fromLatin1(accessReasonCode(entry.reason))}};
+        if (Status audited = AuditLog(m_db).append(entry.staffId, QStringLiteral("entry.manual_check_in"),
+                QStringLiteral("entry"), entry.id, detail, entry.decidedAtMs);
+            !audited)
+            return audited;
+    }
     return appendEvent(QStringLiteral("entry.decided"), entry, entry.decidedAtMs);
 }
 

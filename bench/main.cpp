@@ -7,7 +7,10 @@
 #include <cstdio>
 
 #include "DecideBench.h"
+#include "DecodeBench.h"
+#include "EntryBench.h"
 #include "GateBench.h"
+#include "SearchBench.h"
 
 using namespace gymgate;
 
@@ -31,9 +34,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("gymgate-bench"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("GymGate benchmarks. Subcommands: decide, gate."));
+    parser.setApplicationDescription(
+        QStringLiteral("GymGate benchmarks. Subcommands: decide, gate, decode, entry, search."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("benchmark"), QStringLiteral("decide | gate"));
+    parser.addPositionalArgument(
+        QStringLiteral("benchmark"), QStringLiteral("decide | gate | decode | entry | search"));
     const QCommandLineOption db(
         QStringLiteral("db"), QStringLiteral("Gym database made by gymgate-datagen."), QStringLiteral("path"));
     const QCommandLineOption iterations(
@@ -44,8 +49,10 @@ int main(int argc, char *argv[])
         QStringLiteral("Decide as if it were this time (ISO 8601), e.g. during opening hours."),
         QStringLiteral("time"));
     const QCommandLineOption gatesim(
-        QStringLiteral("gatesim"), QStringLiteral("The gymgate-gatesim binary (gate)."), QStringLiteral("path"));
-    parser.addOptions({db, iterations, seed, clock, gatesim});
+        QStringLiteral("gatesim"), QStringLiteral("The gymgate-gatesim binary (gate, entry)."), QStringLiteral("path"));
+    const QCommandLineOption sweep(
+        QStringLiteral("sweep"), QStringLiteral("decode: also time ZXing's other option sets on the same frames."));
+    parser.addOptions({db, iterations, seed, clock, gatesim, sweep});
     parser.process(app);
 
     const QString benchmark = parser.positionalArguments().value(0);
@@ -78,6 +85,50 @@ int main(int argc, char *argv[])
         }
         return printReport(runGateBench(options));
     }
-    std::fprintf(stderr, "gymgate-bench: unknown benchmark \"%s\" (try: decide, gate)\n", qPrintable(benchmark));
+    if (benchmark == QLatin1String("decode")) {
+        DecodeBenchOptions options;
+        options.iterations = parser.isSet(iterations) ? parser.value(iterations).toInt() : options.iterations;
+        options.seed = parser.value(seed).toULongLong();
+        options.sweep = parser.isSet(sweep);
+        options.testDataDir = QStringLiteral(GYMGATE_QR_TESTDATA_DIR);
+        if (options.iterations <= 0) {
+            std::fprintf(stderr, "gymgate-bench decode: --iterations must be positive\n");
+            return 2;
+        }
+        return printReport(runDecodeBench(options));
+    }
+    if (benchmark == QLatin1String("entry")) {
+        EntryBenchOptions options;
+        options.databasePath = parser.value(db);
+        options.gatesimPath = parser.isSet(gatesim) ? parser.value(gatesim) : QStringLiteral(GYMGATE_GATESIM_PATH);
+        options.iterations = parser.isSet(iterations) ? parser.value(iterations).toInt() : options.iterations;
+        options.seed = parser.value(seed).toULongLong();
+        if (parser.isSet(clock)) {
+            const QDateTime start = QDateTime::fromString(parser.value(clock), Qt::ISODate);
+            if (!start.isValid()) {
+                std::fprintf(stderr, "gymgate-bench entry: --clock must be an ISO 8601 date and time\n");
+                return 2;
+            }
+            options.clockStartMs = start.toMSecsSinceEpoch();
+        }
+        if (options.databasePath.isEmpty() || options.iterations <= 0) {
+            std::fprintf(stderr, "gymgate-bench entry: --db is required and --iterations must be positive\n");
+            return 2;
+        }
+        return printReport(runEntryBench(options));
+    }
+    if (benchmark == QLatin1String("search")) {
+        SearchBenchOptions options;
+        options.databasePath = parser.value(db);
+        options.iterations = parser.isSet(iterations) ? parser.value(iterations).toInt() : options.iterations;
+        options.seed = parser.value(seed).toULongLong();
+        if (options.databasePath.isEmpty() || options.iterations <= 0) {
+            std::fprintf(stderr, "gymgate-bench search: --db is required and --iterations must be positive\n");
+            return 2;
+        }
+        return printReport(runSearchBench(options));
+    }
+    std::fprintf(stderr, "gymgate-bench: unknown benchmark \"%s\" (try: decide, gate, decode, entry, search)\n",
+        qPrintable(benchmark));
     return 2;
 }

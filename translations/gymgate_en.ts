@@ -729,6 +729,18 @@
         <source>The gate did not answer the open command.</source>
         <translation>The gate did not answer the open command.</translation>
     </message>
+    <message>
+        <source>Choose the member to let in.</source>
+        <translation>Choose the member to let in.</translation>
+    </message>
+    <message>
+        <source>Say why the member is let in by hand.</source>
+        <translation>Say why the member is let in by hand.</translation>
+    </message>
+    <message>
+        <source>Please wait until the person before has gone through.</source>
+        <translation>Please wait until the person before has gone through.</translation>
+    </message>
 </context>
 <context>
     <name>EntryStation</name>
@@ -1647,6 +1659,101 @@
     </message>
 </context>
 <context>
+    <name>Staff</name>
+    <message>
+        <source>manage staff accounts</source>
+        <translation>manage staff accounts</translation>
+    </message>
+    <message>
+        <source>view the audit log</source>
+        <translation>view the audit log</translation>
+    </message>
+    <message>
+        <source>view members</source>
+        <translation>view members</translation>
+    </message>
+    <message>
+        <source>register or edit members</source>
+        <translation>register or edit members</translation>
+    </message>
+    <message>
+        <source>block or unblock members</source>
+        <translation>block or unblock members</translation>
+    </message>
+    <message>
+        <source>issue member codes</source>
+        <translation>issue member codes</translation>
+    </message>
+    <message>
+        <source>manage card products</source>
+        <translation>manage card products</translation>
+    </message>
+    <message>
+        <source>sell or top up cards</source>
+        <translation>sell or top up cards</translation>
+    </message>
+    <message>
+        <source>freeze or unfreeze cards</source>
+        <translation>freeze or unfreeze cards</translation>
+    </message>
+    <message>
+        <source>cancel cards with a refund</source>
+        <translation>cancel cards with a refund</translation>
+    </message>
+    <message>
+        <source>view other staff members&apos; shift reports</source>
+        <translation>view other staff members&apos; shift reports</translation>
+    </message>
+    <message>
+        <source>manage venues and maintenance</source>
+        <translation>manage venues and maintenance</translation>
+    </message>
+    <message>
+        <source>manage courses and slots</source>
+        <translation>manage courses and slots</translation>
+    </message>
+    <message>
+        <source>make or cancel bookings</source>
+        <translation>make or cancel bookings</translation>
+    </message>
+    <message>
+        <source>let a member in by hand</source>
+        <translation>let a member in by hand</translation>
+    </message>
+    <message>
+        <source>reset an emergency</source>
+        <translation>reset an emergency</translation>
+    </message>
+    <message>
+        <source>configure and test gates</source>
+        <translation>configure and test gates</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Front desk</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Guest</translation>
+    </message>
+    <message>
+        <source>Please log in first.</source>
+        <translation>Please log in first.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not %3.</source>
+        <translation>%1 (%2) may not %3.</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>An audit record was written outside a transaction.</source>
@@ -2100,6 +2207,65 @@
     </message>
 </context>
 <context>
+    <name>gymgate::CheckInPage</name>
+    <message>
+        <source>Manual check-in</source>
+        <translation>Manual check-in</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Let the member in</source>
+        <translation>Let the member in</translation>
+    </message>
+    <message>
+        <source>Forgot the phone</source>
+        <translation>Forgot the phone</translation>
+    </message>
+    <message>
+        <source>Scanner fault</source>
+        <translation>Scanner fault</translation>
+    </message>
+    <message>
+        <source>System fault</source>
+        <translation>System fault</translation>
+    </message>
+    <message>
+        <source>Find a member first (Members page).</source>
+        <translation>Find a member first (Members page).</translation>
+    </message>
+    <message>
+        <source>Member: %1</source>
+        <translation>Member: %1</translation>
+    </message>
+    <message>
+        <source>Not let in: %1 %2</source>
+        <translation>Not let in: %1 %2</translation>
+    </message>
+    <message>
+        <source>The gate is open: the member may walk through.</source>
+        <translation>The gate is open: the member may walk through.</translation>
+    </message>
+    <message>
+        <source>The member went through; the visit was recorded.</source>
+        <translation>The member went through; the visit was recorded.</translation>
+    </message>
+    <message>
+        <source>Nobody went through; nothing was charged.</source>
+        <translation>Nobody went through; nothing was charged.</translation>
+    </message>
+    <message>
+        <source>The gate failed (%1); nothing was charged.</source>
+        <translation>The gate failed (%1); nothing was charged.</translation>
+    </message>
+</context>
+<context>
     <name>gymgate::DemoPanel</name>
     <message>
         <source>GymGate demo: member codes</source>
@@ -2144,6 +2310,33 @@
     <message>
         <source>The emergency is over.</source>
         <translation>The emergency is over.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::DeskWindow</name>
+    <message>
+        <source>GymGate front desk</source>
+        <translation>GymGate front desk</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
+        <source>Member: %1</source>
+        <translation>Member: %1</translation>
     </message>
 </context>
 <context>

@@ -729,6 +729,18 @@
         <source>The gate did not answer the open command.</source>
         <translation>闸机未响应开闸命令。</translation>
     </message>
+    <message>
+        <source>Choose the member to let in.</source>
+        <translation>请选择要放行的会员。</translation>
+    </message>
+    <message>
+        <source>Say why the member is let in by hand.</source>
+        <translation>请说明手动放行的原因。</translation>
+    </message>
+    <message>
+        <source>Please wait until the person before has gone through.</source>
+        <translation>请等待前一位通过后再操作。</translation>
+    </message>
 </context>
 <context>
     <name>EntryStation</name>
@@ -1642,6 +1654,101 @@
     </message>
 </context>
 <context>
+    <name>Staff</name>
+    <message>
+        <source>manage staff accounts</source>
+        <translation>管理员工账号</translation>
+    </message>
+    <message>
+        <source>view the audit log</source>
+        <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <source>view members</source>
+        <translation>查看会员</translation>
+    </message>
+    <message>
+        <source>register or edit members</source>
+        <translation>登记或修改会员</translation>
+    </message>
+    <message>
+        <source>block or unblock members</source>
+        <translation>禁用或启用会员</translation>
+    </message>
+    <message>
+        <source>issue member codes</source>
+        <translation>签发会员码</translation>
+    </message>
+    <message>
+        <source>manage card products</source>
+        <translation>管理会员卡产品</translation>
+    </message>
+    <message>
+        <source>sell or top up cards</source>
+        <translation>售卡或充值</translation>
+    </message>
+    <message>
+        <source>freeze or unfreeze cards</source>
+        <translation>冻结或解冻会员卡</translation>
+    </message>
+    <message>
+        <source>cancel cards with a refund</source>
+        <translation>退卡并退款</translation>
+    </message>
+    <message>
+        <source>view other staff members&apos; shift reports</source>
+        <translation>查看其他员工的交班报表</translation>
+    </message>
+    <message>
+        <source>manage venues and maintenance</source>
+        <translation>管理场馆和维护计划</translation>
+    </message>
+    <message>
+        <source>manage courses and slots</source>
+        <translation>管理课程和课时</translation>
+    </message>
+    <message>
+        <source>make or cancel bookings</source>
+        <translation>预约或取消预约</translation>
+    </message>
+    <message>
+        <source>let a member in by hand</source>
+        <translation>手动放行会员</translation>
+    </message>
+    <message>
+        <source>reset an emergency</source>
+        <translation>解除紧急状态</translation>
+    </message>
+    <message>
+        <source>configure and test gates</source>
+        <translation>配置和测试闸机</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <source>Please log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not %3.</source>
+        <translation>%1（%2）无权%3。</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>An audit record was written outside a transaction.</source>
@@ -2095,6 +2202,65 @@
     </message>
 </context>
 <context>
+    <name>gymgate::CheckInPage</name>
+    <message>
+        <source>Manual check-in</source>
+        <translation>手动签到</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>闸机</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Let the member in</source>
+        <translation>放行会员</translation>
+    </message>
+    <message>
+        <source>Forgot the phone</source>
+        <translation>忘带手机</translation>
+    </message>
+    <message>
+        <source>Scanner fault</source>
+        <translation>扫码器故障</translation>
+    </message>
+    <message>
+        <source>System fault</source>
+        <translation>系统故障</translation>
+    </message>
+    <message>
+        <source>Find a member first (Members page).</source>
+        <translation>请先查找会员（会员页面）。</translation>
+    </message>
+    <message>
+        <source>Member: %1</source>
+        <translation>会员：%1</translation>
+    </message>
+    <message>
+        <source>Not let in: %1 %2</source>
+        <translation>未放行：%1 %2</translation>
+    </message>
+    <message>
+        <source>The gate is open: the member may walk through.</source>
+        <translation>闸机已打开：会员可以通过。</translation>
+    </message>
+    <message>
+        <source>The member went through; the visit was recorded.</source>
+        <translation>会员已通过，本次入场已记录。</translation>
+    </message>
+    <message>
+        <source>Nobody went through; nothing was charged.</source>
+        <translation>无人通过，未扣费。</translation>
+    </message>
+    <message>
+        <source>The gate failed (%1); nothing was charged.</source>
+        <translation>闸机故障（%1），未扣费。</translation>
+    </message>
+</context>
+<context>
     <name>gymgate::DemoPanel</name>
     <message>
         <source>GymGate demo: member codes</source>
@@ -2139,6 +2305,33 @@
     <message>
         <source>The emergency is over.</source>
         <translation>紧急状态已解除。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::DeskWindow</name>
+    <message>
+        <source>GymGate front desk</source>
+        <translation>GymGate 前台</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Member: %1</source>
+        <translation>会员：%1</translation>
     </message>
 </context>
 <context>

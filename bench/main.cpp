@@ -10,7 +10,6 @@
 #include "DecodeBench.h"
 #include "EntryBench.h"
 #include "GateBench.h"
-#include "SearchBench.h"
 
 using namespace gymgate;
 
@@ -35,10 +34,10 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("GymGate benchmarks. Subcommands: decide, gate, decode, entry, search."));
+        QStringLiteral("GymGate benchmarks. Subcommands: decide, gate, decode, entry."));
     parser.addHelpOption();
     parser.addPositionalArgument(
-        QStringLiteral("benchmark"), QStringLiteral("decide | gate | decode | entry | search"));
+        QStringLiteral("benchmark"), QStringLiteral("decide | gate | decode | entry"));
     const QCommandLineOption db(
         QStringLiteral("db"), QStringLiteral("Gym database made by gymgate-datagen."), QStringLiteral("path"));
     const QCommandLineOption iterations(
@@ -117,18 +116,7 @@ int main(int argc, char *argv[])
         }
         return printReport(runEntryBench(options));
     }
-    if (benchmark == QLatin1String("search")) {
-        SearchBenchOptions options;
-        options.databasePath = parser.value(db);
-        options.iterations = parser.isSet(iterations) ? parser.value(iterations).toInt() : options.iterations;
-        options.seed = parser.value(seed).toULongLong();
-        if (options.databasePath.isEmpty() || options.iterations <= 0) {
-            std::fprintf(stderr, "gymgate-bench search: --db is required and --iterations must be positive\n");
-            return 2;
-        }
-        return printReport(runSearchBench(options));
-    }
-    std::fprintf(stderr, "gymgate-bench: unknown benchmark \"%s\" (try: decide, gate, decode, entry, search)\n",
+    std::fprintf(stderr, "gymgate-bench: unknown benchmark \"%s\" (try: decide, gate, decode, entry)\n",
         qPrintable(benchmark));
     return 2;
 }

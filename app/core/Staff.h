@@ -27,7 +27,7 @@ const char *staffStatusName(StaffStatus status); // "active", "disabled"
 StaffStatus staffStatusFromName(const QString &name);
 
 // What a staff member may do. The services check it (never only the widgets), against the
-// table in Staff.cpp (docs/STAFF.md shows it). Append, never reorder: stored in audit details.
+// table in Staff.cpp (docs/desk/STAFF.md shows it). Append, never reorder: stored in audit details.
 enum class Permission {
     Invalid = 0,
     ManageStaff, // create, edit, disable staff accounts and their roles

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Error.h"
+#include "core/Payment.h" // SaleKind, PaymentMethod
 
 #include <QList>
 #include <QString>
@@ -11,23 +12,9 @@ namespace gymgate {
 
 class Database;
 
-enum class SaleKind {
-    Invalid = 0,
-    Sale,
-    TopUp,
-    Refund,
-    Penalty
-};
 const char *saleKindName(SaleKind kind); // "sale", "topup", "refund", "penalty"
 SaleKind saleKindFromName(const QString &name);
 
-enum class PaymentMethod {
-    Invalid = 0,
-    Cash,
-    BankCard,
-    WeChatPay,
-    Alipay
-};
 const char *paymentMethodName(PaymentMethod method); // "cash", "bank_card", "wechat_pay", "alipay"
 PaymentMethod paymentMethodFromName(const QString &name);
 

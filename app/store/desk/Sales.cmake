@@ -1,1 +1,3 @@
-# Filled by the Sales work: target_sources(gymgate_store PRIVATE ...)
+# Card products and sales (docs/desk/SALES.md).
+target_sources(gymgate_store PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/../SqlSalesDesk.h ${CMAKE_CURRENT_LIST_DIR}/../SqlSalesDesk.cpp)

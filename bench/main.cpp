@@ -10,6 +10,7 @@
 #include "DecodeBench.h"
 #include "EntryBench.h"
 #include "GateBench.h"
+#include "SearchBench.h"
 
 using namespace gymgate;
 
@@ -34,10 +35,10 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("GymGate benchmarks. Subcommands: decide, gate, decode, entry."));
+        QStringLiteral("GymGate benchmarks. Subcommands: decide, gate, decode, entry, search."));
     parser.addHelpOption();
     parser.addPositionalArgument(
-        QStringLiteral("benchmark"), QStringLiteral("decide | gate | decode | entry"));
+        QStringLiteral("benchmark"), QStringLiteral("decide | gate | decode | entry | search"));
     const QCommandLineOption db(
         QStringLiteral("db"), QStringLiteral("Gym database made by gymgate-datagen."), QStringLiteral("path"));
     const QCommandLineOption iterations(
@@ -116,7 +117,18 @@ int main(int argc, char *argv[])
         }
         return printReport(runEntryBench(options));
     }
-    std::fprintf(stderr, "gymgate-bench: unknown benchmark \"%s\" (try: decide, gate, decode, entry)\n",
+    if (benchmark == QLatin1String("search")) {
+        SearchBenchOptions options;
+        options.databasePath = parser.value(db);
+        options.iterations = parser.isSet(iterations) ? parser.value(iterations).toInt() : options.iterations;
+        options.seed = parser.value(seed).toULongLong();
+        if (options.databasePath.isEmpty() || options.iterations <= 0) {
+            std::fprintf(stderr, "gymgate-bench search: --db is required and --iterations must be positive\n");
+            return 2;
+        }
+        return printReport(runSearchBench(options));
+    }
+    std::fprintf(stderr, "gymgate-bench: unknown benchmark \"%s\" (try: decide, gate, decode, entry, search)\n",
         qPrintable(benchmark));
     return 2;
 }

@@ -33,6 +33,11 @@ Result<AppOptions> parseAppOptions(const QStringList &arguments)
                  "every step on standard output."));
     const QCommandLineOption kiosk(QStringLiteral("kiosk"),
         Text::tr("Run the entry kiosk: a full-screen window at the gate (leave with Ctrl+Alt+Q and the PIN)."));
+    const QCommandLineOption desk(QStringLiteral("desk"),
+        Text::tr("Run the front desk: members, cards, bookings, manual check-in, staff (with --kiosk: both windows)."));
+    const QCommandLineOption keyDir(QStringLiteral("key-dir"),
+        Text::tr("Folder of the data key and the desk signing key (default: the database's folder)."),
+        Text::tr("path"));
     const QCommandLineOption windowed(
         QStringLiteral("windowed"), Text::tr("Show the kiosk in a normal window instead of full screen."));
     const QCommandLineOption scanner(QStringLiteral("scanner"),
@@ -62,8 +67,8 @@ Result<AppOptions> parseAppOptions(const QStringList &arguments)
     const QCommandLineOption demoCodes(QStringLiteral("demo-codes"),
         Text::tr("Show the demo codes of this gymgate-datagen --codes file beside the kiosk, to present them."),
         Text::tr("file"));
-    parser.addOptions({demoCodes, headless, kiosk, windowed, db, lang, logDir, logLevel, gate, format, clock, scanner,
-        scannerBaud, scanFolder});
+    parser.addOptions({demoCodes, desk, keyDir, headless, kiosk, windowed, db, lang, logDir, logLevel, gate, format,
+        clock, scanner, scannerBaud, scanFolder});
 
     if (!parser.parse(arguments))
         return fail(ErrorCode::InvalidArgument, parser.errorText());
@@ -79,10 +84,13 @@ Result<AppOptions> parseAppOptions(const QStringList &arguments)
     options.logDirectory = parser.value(logDir);
     options.logLevel = parser.value(logLevel);
     options.gate = parser.value(gate);
-    if (parser.isSet(headless) && parser.isSet(kiosk))
-        return fail(
-            ErrorCode::InvalidArgument, Text::tr("Choose --headless or --kiosk, not both."), QStringLiteral("kiosk"));
-    options.mode = parser.isSet(kiosk) ? AppMode::Kiosk : AppMode::Headless;
+    if (parser.isSet(headless) && (parser.isSet(kiosk) || parser.isSet(desk)))
+        return fail(ErrorCode::InvalidArgument,
+            Text::tr("--headless runs without a window: not with --kiosk or --desk."), QStringLiteral("headless"));
+    options.kiosk = parser.isSet(kiosk);
+    options.desk = parser.isSet(desk);
+    options.mode = options.kiosk || options.desk ? AppMode::Windows : AppMode::Headless;
+    options.keyDirectory = parser.value(keyDir);
     options.windowed = parser.isSet(windowed);
     options.demoCodesPath = parser.value(demoCodes);
     options.scanFolder = parser.value(scanFolder);
@@ -132,7 +140,7 @@ Result<AppOptions> parseAppOptions(const QStringList &arguments)
 
 bool wantsWindow(const QStringList &arguments)
 {
-    return arguments.contains(QStringLiteral("--kiosk"));
+    return arguments.contains(QStringLiteral("--kiosk")) || arguments.contains(QStringLiteral("--desk"));
 }
 
 } // namespace gymgate

@@ -10,8 +10,8 @@ namespace gymgate {
 
 enum class AppMode {
     Invalid = 0,
-    Headless,
-    Kiosk
+    Headless, // the screenless entry controller
+    Windows, // the kiosk and/or the front desk
 };
 enum class OutputFormat {
     Invalid = 0,
@@ -23,6 +23,9 @@ enum class OutputFormat {
 // The command line of the gymgate executable, parsed and validated.
 struct AppOptions {
     AppMode mode = AppMode::Headless;
+    bool kiosk = false; // --kiosk: the entry kiosk window
+    bool desk = false; // --desk: the front desk window (with --kiosk: both, one entry station)
+    QString keyDirectory; // data.key and signing.key; empty = the database's folder
     QString databasePath;
     QString language; // empty = system locale
     QString logDirectory;

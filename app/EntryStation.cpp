@@ -22,7 +22,7 @@ constexpr int CheckpointPeriodMs = 2000;
 
 } // namespace
 
-Result<std::unique_ptr<EntryStation>> EntryStation::open(const AppOptions &options)
+Result<std::unique_ptr<EntryStation>> EntryStation::open(const AppOptions &options, bool requireGate)
 {
     if (!QFileInfo::exists(options.databasePath)) {
         return fail(ErrorCode::NotFound,
@@ -38,7 +38,7 @@ Result<std::unique_ptr<EntryStation>> EntryStation::open(const AppOptions &optio
         return std::unexpected(db.error());
     const qint64 offsetMs = options.clockStartMs ? options.clockStartMs - QDateTime::currentMSecsSinceEpoch() : 0;
     std::unique_ptr<EntryStation> station(new EntryStation(std::move(*db), offsetMs));
-    if (Status configured = station->configure(options); !configured)
+    if (Status configured = station->configure(options, requireGate); !configured)
         return std::unexpected(configured.error());
     return station;
 }
@@ -53,7 +53,7 @@ EntryStation::~EntryStation()
     m_supervisor.stop();
 }
 
-Status EntryStation::configure(const AppOptions &options)
+Status EntryStation::configure(const AppOptions &options, bool requireGate)
 {
     SettingRepository settings(*m_db);
     m_siteTimeZone
@@ -100,7 +100,7 @@ Status EntryStation::configure(const AppOptions &options)
         if (m_defaultLaneId.isEmpty() && !m_wiring.lanes().isEmpty())
             m_defaultLaneId = m_wiring.lanes().first().laneId;
     }
-    if (m_defaultLaneId.isEmpty())
+    if (m_defaultLaneId.isEmpty() && requireGate)
         return fail(
             ErrorCode::NotFound, Text::tr("No entry gate is configured in this database."), QStringLiteral("gate"));
     return {};

@@ -27,7 +27,8 @@ namespace gymgate {
 // under their supervisor. The headless controller and the kiosk window both sit on top.
 class EntryStation {
 public:
-    static Result<std::unique_ptr<EntryStation>> open(const AppOptions &options);
+    // Without `requireGate`, a database with no gate gives a station without lanes (a desk PC).
+    static Result<std::unique_ptr<EntryStation>> open(const AppOptions &options, bool requireGate = true);
     ~EntryStation();
     EntryStation(const EntryStation &) = delete;
     EntryStation &operator=(const EntryStation &) = delete;
@@ -48,6 +49,7 @@ public:
     const QString &defaultLaneId() const { return m_defaultLaneId; }
     // A lane by gate id or name, or "<gate id>:out"; empty when there is none.
     QString findLane(const QString &key) const;
+    QString laneTitle(const QString &laneId) const { return m_wiring.laneTitle(laneId); }
 
     // Scans from `source` go to `laneId`. The source is started; not owned.
     Status addScanSource(ScanSource *source, const QString &laneId);
@@ -56,7 +58,7 @@ public:
 
 private:
     EntryStation(std::unique_ptr<Database> db, qint64 clockOffsetMs);
-    Status configure(const AppOptions &options);
+    Status configure(const AppOptions &options, bool requireGate);
 
     std::unique_ptr<Database> m_db;
     SystemClock m_systemClock;

@@ -56,6 +56,7 @@ Status GateWiring::build(const QList<GateConfig> &gates, GateSupervisor &supervi
         supervisor.addGate({gate.id, failPolicyOf(gate.failMode), 3}, driver.get());
         m_drivers.push_back(std::move(driver));
         m_gateNames.insert(gate.name, gate.id);
+        m_gateTitles.insert(gate.id, gate.name);
         if (gate.direction == GateDirection::In || gate.direction == GateDirection::Both)
             m_lanes.append({gate.id, gate.id, gate.zoneId, Direction::In});
         if (gate.direction == GateDirection::Out || gate.direction == GateDirection::Both)
@@ -75,6 +76,17 @@ QString GateWiring::laneId(const QString &gateIdOrName, Direction direction) con
             return lane.laneId;
     }
     return {};
+}
+
+QString GateWiring::laneTitle(const QString &laneId) const
+{
+    for (const EntryLane &lane : m_lanes) {
+        if (lane.laneId == laneId) {
+            const QString name = m_gateTitles.value(lane.gateId, lane.gateId);
+            return lane.direction == Direction::Out ? Text::tr("%1 (out)").arg(name) : Text::tr("%1 (in)").arg(name);
+        }
+    }
+    return laneId;
 }
 
 std::unique_ptr<GateDriver> GateWiring::makeDriver(const QByteArray &profileJson, QString *problem)

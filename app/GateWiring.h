@@ -33,6 +33,7 @@ public:
     const QList<EntryLane> &lanes() const { return m_lanes; }
     // The lane of a gate (by id or name) in a direction; empty when there is none.
     QString laneId(const QString &gateIdOrName, Direction direction = Direction::In) const;
+    QString laneTitle(const QString &laneId) const; // "Main gate (in)", translated
     const QStringList &problems() const { return m_problems; } // translated, one per gate left out
 
 private:
@@ -42,6 +43,7 @@ private:
     std::vector<std::unique_ptr<GateDriver>> m_drivers;
     QList<EntryLane> m_lanes;
     QMap<QString, QString> m_gateNames; // name -> id
+    QMap<QString, QString> m_gateTitles; // id -> name
     QStringList m_problems;
 };
 

@@ -5,6 +5,7 @@
 #include "scan/KeyboardWedgeScanner.h"
 #include "store/SettingRepository.h"
 #include "ui/KioskWindow.h"
+#include "ui/desk/DeskWindow.h"
 
 #include <QApplication>
 #include <QDir>
@@ -17,6 +18,7 @@
 
 #include "AppOptions.h"
 #include "DemoPanel.h"
+#include "DeskApp.h"
 #include "EntryStation.h"
 #include "HeadlessEntryController.h"
 
@@ -115,56 +117,89 @@ QJsonArray readDemoScenarios(const QString &path)
     return QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("scenarios")).toArray();
 }
 
-int runKiosk(QApplication &app, const AppOptions &options)
+// The kiosk window at the station's default lane, its scanners, and the demo panel.
+struct Kiosk {
+    std::unique_ptr<KioskWindow> window;
+    std::unique_ptr<KeyboardWedgeScanner> wedge;
+    std::unique_ptr<DemoPanel> demo;
+    QObject sources;
+};
+
+Result<std::unique_ptr<Kiosk>> startKiosk(QApplication &app, const AppOptions &options, EntryStation &station)
 {
-    Result<std::unique_ptr<EntryStation>> opened = EntryStation::open(options);
-    if (!opened) {
-        printError(opened.error().message);
-        return 1;
-    }
-    EntryStation &station = **opened;
+    auto kiosk = std::make_unique<Kiosk>();
     KioskSettings settings = kioskSettings(station);
     if (!options.language.isEmpty())
         settings.siteLanguage = options.language;
     switchLanguage(app, settings.siteLanguage);
-    KioskWindow window(settings);
-    window.attach(&station.entries(), &station.gates());
-    QObject::connect(&window, &KioskWindow::exitRequested, &app, &QApplication::quit);
-    if (Status started = station.start(); !started) {
-        printError(started.error().message);
-        return 1;
-    }
+    kiosk->window = std::make_unique<KioskWindow>(settings);
+    kiosk->window->attach(&station.entries(), &station.gates());
+    QObject::connect(kiosk->window.get(), &KioskWindow::exitRequested, &app, &QApplication::quit);
     // A USB scanner in keyboard mode types into whatever has focus; the wedge catches it.
-    KeyboardWedgeScanner wedge(KeyboardWedgeSettings {}, station.clock());
-    QObject sources;
-    if (Status added = station.addScanSource(&wedge, station.defaultLaneId()); !added) {
-        printError(added.error().message);
-        return 1;
-    }
-    if (Status added = station.addConfiguredScanners(options, &sources); !added) {
-        printError(added.error().message);
-        return 1;
-    }
-    std::unique_ptr<DemoPanel> demo;
+    kiosk->wedge = std::make_unique<KeyboardWedgeScanner>(KeyboardWedgeSettings {}, station.clock());
+    if (Status added = station.addScanSource(kiosk->wedge.get(), station.defaultLaneId()); !added)
+        return std::unexpected(added.error());
+    if (Status added = station.addConfiguredScanners(options, &kiosk->sources); !added)
+        return std::unexpected(added.error());
     if (!options.demoCodesPath.isEmpty()) {
-        const QString defaultGate = station.wiring().lanes().isEmpty() ? QString() : station.defaultLaneId();
-        demo = std::make_unique<DemoPanel>(
-            readDemoScenarios(options.demoCodesPath), defaultGate,
+        kiosk->demo = std::make_unique<DemoPanel>(
+            readDemoScenarios(options.demoCodesPath), station.defaultLaneId(),
             [&station](const QString &gateId, const QString &text) {
                 const QString lane = station.findLane(gateId);
                 if (Result<EntryPhase> first = station.entries().submitScan(lane, text.toUtf8()); !first)
                     logError(first.error().toString());
             },
             station.gates());
-        demo->show();
+        kiosk->demo->show();
     }
     if (options.windowed) {
-        window.resize(1280, 800);
-        window.show();
+        kiosk->window->resize(1280, 800);
+        kiosk->window->show();
     } else {
-        window.enterKioskMode();
+        kiosk->window->enterKioskMode();
     }
     logInfo(QStringLiteral("kiosk ready at lane %1").arg(station.defaultLaneId()));
+    return kiosk;
+}
+
+// The kiosk and/or the front desk. Both sit on one entry station, so one process drives the
+// gates even when a desk PC also shows the kiosk (the demo).
+int runWindows(QApplication &app, const AppOptions &options)
+{
+    // A desk without gates is a desk still; a kiosk needs its gate.
+    Result<std::unique_ptr<EntryStation>> opened = EntryStation::open(options, options.kiosk);
+    if (!opened) {
+        printError(opened.error().message);
+        return 1;
+    }
+    EntryStation &station = **opened;
+    if (Status started = station.start(); !started) {
+        printError(started.error().message);
+        return 1;
+    }
+    std::unique_ptr<Kiosk> kiosk;
+    if (options.kiosk) {
+        Result<std::unique_ptr<Kiosk>> made = startKiosk(app, options, station);
+        if (!made) {
+            printError(made.error().message);
+            return 1;
+        }
+        kiosk = std::move(*made);
+    }
+    std::unique_ptr<DeskApp> desk;
+    if (options.desk) {
+        Result<std::unique_ptr<DeskApp>> made = DeskApp::open(
+            options, station.database(), station.clock(), station.wiring().lanes().isEmpty() ? nullptr : &station);
+        if (!made) {
+            printError(made.error().message);
+            return 1;
+        }
+        desk = std::move(*made);
+        QObject::connect(desk.get(), &DeskApp::finished, &app, &QApplication::quit);
+        desk->window().show();
+        if (!desk->logIn())
+            return 0;
+    }
     station.whenGatesReady(GateConnectWaitMs, [&station] {
         for (const QString &gateId : station.gates().gateIds()) {
             logInfo(QStringLiteral("gate %1 %2")
@@ -201,8 +236,8 @@ int main(int argc, char *argv[])
         printError(logging.error().message);
         return 1;
     }
-    const int exitCode = options->mode == AppMode::Kiosk ? runKiosk(static_cast<QApplication &>(app), *options)
-                                                         : runHeadless(app, *options);
+    const int exitCode = options->mode == AppMode::Windows ? runWindows(static_cast<QApplication &>(app), *options)
+                                                           : runHeadless(app, *options);
     shutdownLogging();
     return exitCode;
 }

@@ -351,16 +351,263 @@
         <translation>file</translation>
     </message>
     <message>
-        <source>Choose --headless or --kiosk, not both.</source>
-        <translation>Choose --headless or --kiosk, not both.</translation>
-    </message>
-    <message>
         <source>The scanner baud rate must be a number from 1200 to 921600.</source>
         <translation>The scanner baud rate must be a number from 1200 to 921600.</translation>
     </message>
     <message>
         <source>A scanner needs a device path: %1</source>
         <translation>A scanner needs a device path: %1</translation>
+    </message>
+    <message>
+        <source>Run the front desk: members, cards, bookings, manual check-in, staff (with --kiosk: both windows).</source>
+        <translation>Run the front desk: members, cards, bookings, manual check-in, staff (with --kiosk: both windows).</translation>
+    </message>
+    <message>
+        <source>Folder of the data key and the desk signing key (default: the database&apos;s folder).</source>
+        <translation>Folder of the data key and the desk signing key (default: the database&apos;s folder).</translation>
+    </message>
+    <message>
+        <source>--headless runs without a window: not with --kiosk or --desk.</source>
+        <translation>--headless runs without a window: not with --kiosk or --desk.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDesk</name>
+    <message>
+        <source>The member already has a booking at this time.</source>
+        <translation>The member already has a booking at this time.</translation>
+    </message>
+    <message>
+        <source>The venue is already taken at this time.</source>
+        <translation>The venue is already taken at this time.</translation>
+    </message>
+    <message>
+        <source>The class is full.</source>
+        <translation>The class is full.</translation>
+    </message>
+    <message>
+        <source>The venue is fully booked at this time.</source>
+        <translation>The venue is fully booked at this time.</translation>
+    </message>
+    <message>
+        <source>The venue is closed for maintenance at this time.</source>
+        <translation>The venue is closed for maintenance at this time.</translation>
+    </message>
+    <message>
+        <source>The time is outside the venue&apos;s opening hours.</source>
+        <translation>The time is outside the venue&apos;s opening hours.</translation>
+    </message>
+    <message>
+        <source>The time is too far ahead: this venue takes bookings only a limited number of days in advance.</source>
+        <translation>The time is too far ahead: this venue takes bookings only a limited number of days in advance.</translation>
+    </message>
+    <message>
+        <source>The member already holds the maximum number of active bookings for this venue.</source>
+        <translation>The member already holds the maximum number of active bookings for this venue.</translation>
+    </message>
+    <message>
+        <source>The venue is closed.</source>
+        <translation>The venue is closed.</translation>
+    </message>
+    <message>
+        <source>The time has already passed.</source>
+        <translation>The time has already passed.</translation>
+    </message>
+    <message>
+        <source>The member is blocked.</source>
+        <translation>The member is blocked.</translation>
+    </message>
+    <message>
+        <source>There is no class at this time that week.</source>
+        <translation>There is no class at this time that week.</translation>
+    </message>
+    <message>
+        <source>The member is already on the waiting list.</source>
+        <translation>The member is already on the waiting list.</translation>
+    </message>
+    <message>
+        <source>There is still a free place: book it instead.</source>
+        <translation>There is still a free place: book it instead.</translation>
+    </message>
+    <message>
+        <source>It is too late to cancel: the venue&apos;s cancellation deadline has passed.</source>
+        <translation>It is too late to cancel: the venue&apos;s cancellation deadline has passed.</translation>
+    </message>
+    <message>
+        <source>The booking is not active.</source>
+        <translation>The booking is not active.</translation>
+    </message>
+    <message>
+        <source>The booking has already started.</source>
+        <translation>The booking has already started.</translation>
+    </message>
+    <message>
+        <source>The venue name is missing.</source>
+        <translation>The venue name is missing.</translation>
+    </message>
+    <message>
+        <source>Choose the kind of venue.</source>
+        <translation>Choose the kind of venue.</translation>
+    </message>
+    <message>
+        <source>The capacity cannot be negative.</source>
+        <translation>The capacity cannot be negative.</translation>
+    </message>
+    <message>
+        <source>The fee cannot be negative.</source>
+        <translation>The fee cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Advance days must be between 0 and 365.</source>
+        <translation>Advance days must be between 0 and 365.</translation>
+    </message>
+    <message>
+        <source>The maximum of active bookings must be between 0 and 1000.</source>
+        <translation>The maximum of active bookings must be between 0 and 1000.</translation>
+    </message>
+    <message>
+        <source>Cancel hours must be between 0 and 720.</source>
+        <translation>Cancel hours must be between 0 and 720.</translation>
+    </message>
+    <message>
+        <source>The cancel penalty must be between 0 and 100 percent.</source>
+        <translation>The cancel penalty must be between 0 and 100 percent.</translation>
+    </message>
+    <message>
+        <source>The course name is missing.</source>
+        <translation>The course name is missing.</translation>
+    </message>
+    <message>
+        <source>Choose the venue of the course.</source>
+        <translation>Choose the venue of the course.</translation>
+    </message>
+    <message>
+        <source>The duration must be between 1 and 1440 minutes.</source>
+        <translation>The duration must be between 1 and 1440 minutes.</translation>
+    </message>
+    <message>
+        <source>The capacity must be at least one.</source>
+        <translation>The capacity must be at least one.</translation>
+    </message>
+    <message>
+        <source>The venue does not exist.</source>
+        <translation>The venue does not exist.</translation>
+    </message>
+    <message>
+        <source>The course does not exist.</source>
+        <translation>The course does not exist.</translation>
+    </message>
+    <message>
+        <source>The class does not exist.</source>
+        <translation>The class does not exist.</translation>
+    </message>
+    <message>
+        <source>Choose a class or a venue.</source>
+        <translation>Choose a class or a venue.</translation>
+    </message>
+    <message>
+        <source>The booking must end after it starts.</source>
+        <translation>The booking must end after it starts.</translation>
+    </message>
+    <message>
+        <source>A venue booking lasts at most one day.</source>
+        <translation>A venue booking lasts at most one day.</translation>
+    </message>
+    <message>
+        <source>Choose a member first.</source>
+        <translation>Choose a member first.</translation>
+    </message>
+    <message>
+        <source>The member does not exist.</source>
+        <translation>The member does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>The range must end after it starts.</source>
+        <translation>The range must end after it starts.</translation>
+    </message>
+    <message>
+        <source>Choose the venue status.</source>
+        <translation>Choose the venue status.</translation>
+    </message>
+    <message>
+        <source>The venue still has bookings or classes to come; cancel them first.</source>
+        <translation>The venue still has bookings or classes to come; cancel them first.</translation>
+    </message>
+    <message>
+        <source>The maintenance must end after it starts.</source>
+        <translation>The maintenance must end after it starts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s) or class(es) fall inside this period; move or cancel them first.</source>
+        <translation>
+            <numerusform>%n booking or class falls inside this period; move or cancel it first.</numerusform>
+            <numerusform>%n bookings or classes fall inside this period; move or cancel them first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The course still has classes to come; delete them first.</source>
+        <translation>The course still has classes to come; delete them first.</translation>
+    </message>
+    <message>
+        <source>The class must end after it starts.</source>
+        <translation>The class must end after it starts.</translation>
+    </message>
+    <message>
+        <source>A class lasts at most one day.</source>
+        <translation>A class lasts at most one day.</translation>
+    </message>
+    <message>
+        <source>The venue holds at most %1 people.</source>
+        <translation>The venue holds at most %1 people.</translation>
+    </message>
+    <message>
+        <source>The class overlaps another class in this venue: %1.</source>
+        <translation>The class overlaps another class in this venue: %1.</translation>
+    </message>
+    <message>
+        <source>The venue is booked by members at this time.</source>
+        <translation>The venue is booked by members at this time.</translation>
+    </message>
+    <message>
+        <source>Members have booked this class; its time cannot change.</source>
+        <translation>Members have booked this class; its time cannot change.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s) are booked already; the capacity cannot be lower.</source>
+        <translation>
+            <numerusform>%n place is booked already; the capacity cannot be lower.</numerusform>
+            <numerusform>%n places are booked already; the capacity cannot be lower.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Members have booked this class; cancel their bookings first.</source>
+        <translation>Members have booked this class; cancel their bookings first.</translation>
+    </message>
+    <message>
+        <source>Book between 1 and %1 weeks.</source>
+        <translation>Book between 1 and %1 weeks.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was booked. These dates conflict:
+%1</source>
+        <translation>Nothing was booked. These dates conflict:
+%1</translation>
+    </message>
+    <message>
+        <source>The waiting list entry</source>
+        <translation>The waiting list entry</translation>
+    </message>
+    <message>
+        <source>The booking does not exist.</source>
+        <translation>The booking does not exist.</translation>
     </message>
 </context>
 <context>
@@ -693,6 +940,17 @@
     <message>
         <source>Unknown command or wrong arguments: %1</source>
         <translation>Unknown command or wrong arguments: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeskApp</name>
+    <message>
+        <source>Cannot read the key file %1: %2</source>
+        <translation>Cannot read the key file %1: %2</translation>
+    </message>
+    <message>
+        <source>The key file %1 is damaged.</source>
+        <translation>The key file %1 is damaged.</translation>
     </message>
 </context>
 <context>
@@ -1474,6 +1732,14 @@
         <source>No gate could be set up: %1</source>
         <translation>No gate could be set up: %1</translation>
     </message>
+    <message>
+        <source>%1 (out)</source>
+        <translation>%1 (out)</translation>
+    </message>
+    <message>
+        <source>%1 (in)</source>
+        <translation>%1 (in)</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessEntryController</name>
@@ -1592,6 +1858,112 @@
     </message>
 </context>
 <context>
+    <name>MemberCardPdf</name>
+    <message>
+        <source>Member card</source>
+        <translation>Member card</translation>
+    </message>
+    <message>
+        <source>Show this code at the gate.</source>
+        <translation>Show this code at the gate.</translation>
+    </message>
+    <message>
+        <source>The member card could not be saved to %1: %2</source>
+        <translation>The member card could not be saved to %1: %2</translation>
+    </message>
+    <message>
+        <source>Member card %1</source>
+        <translation>Member card %1</translation>
+    </message>
+    <message>
+        <source>The member card PDF could not be started.</source>
+        <translation>The member card PDF could not be started.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDirectory</name>
+    <message>
+        <source>Please enter the member&apos;s name.</source>
+        <translation>Please enter the member&apos;s name.</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most %1 characters).</source>
+        <translation>The name is too long (at most %1 characters).</translation>
+    </message>
+    <message>
+        <source>The name contains control characters.</source>
+        <translation>The name contains control characters.</translation>
+    </message>
+    <message>
+        <source>Please enter an 11-digit mainland China mobile number, e.g. 13800138000.</source>
+        <translation>Please enter an 11-digit mainland China mobile number, e.g. 13800138000.</translation>
+    </message>
+    <message>
+        <source>Please choose a gender.</source>
+        <translation>Please choose a gender.</translation>
+    </message>
+    <message>
+        <source>The birthday cannot be in the future.</source>
+        <translation>The birthday cannot be in the future.</translation>
+    </message>
+    <message>
+        <source>The birthday must be after 1 January 1900.</source>
+        <translation>The birthday must be after 1 January 1900.</translation>
+    </message>
+    <message>
+        <source>The preferred language must be Chinese or English.</source>
+        <translation>The preferred language must be Chinese or English.</translation>
+    </message>
+    <message>
+        <source>The photo is too large (at most %1 MB).</source>
+        <translation>The photo is too large (at most %1 MB).</translation>
+    </message>
+    <message>
+        <source>This phone number belongs to the closed membership %1.</source>
+        <translation>This phone number belongs to the closed membership %1.</translation>
+    </message>
+    <message>
+        <source>This phone number is already registered to member %1 (%2).</source>
+        <translation>This phone number is already registered to member %1 (%2).</translation>
+    </message>
+    <message>
+        <source>No such member.</source>
+        <translation>No such member.</translation>
+    </message>
+    <message>
+        <source>The member numbers of this site are used up.</source>
+        <translation>The member numbers of this site are used up.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation>The reason is too long (at most %1 characters).</translation>
+    </message>
+    <message>
+        <source>Member %1 is already blocked.</source>
+        <translation>Member %1 is already blocked.</translation>
+    </message>
+    <message>
+        <source>Member %1 is not blocked.</source>
+        <translation>Member %1 is not blocked.</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s signing key %1 was revoked: no member codes can be issued here.</source>
+        <translation>This desk&apos;s signing key %1 was revoked: no member codes can be issued here.</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s signing key does not match the trusted key %1: the gates would refuse its codes.</source>
+        <translation>This desk&apos;s signing key does not match the trusted key %1: the gates would refuse its codes.</translation>
+    </message>
+    <message>
+        <source>Member %1 is blocked: unblock the member before issuing a code.</source>
+        <translation>Member %1 is blocked: unblock the member before issuing a code.</translation>
+    </message>
+    <message>
+        <source>Member %1 has no QR code yet: issue one first.</source>
+        <translation>Member %1 has no QR code yet: issue one first.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordHash</name>
     <message>
         <source>The cryptography library could not be started.</source>
@@ -1637,6 +2009,308 @@
             <numerusform>The text is too long for a QR code (%n character).</numerusform>
             <numerusform>The text is too long for a QR code (%n characters).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPdf</name>
+    <message>
+        <source>Receipt no.: %1</source>
+        <translation>Receipt no.: %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Date: %1</translation>
+    </message>
+    <message>
+        <source>Member: %1 (%2)</source>
+        <translation>Member: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Card: %1, %2</source>
+        <translation>Card: %1, %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 yuan</source>
+        <translation>%1: %2 yuan</translation>
+    </message>
+    <message>
+        <source>Total: %1 yuan</source>
+        <translation>Total: %1 yuan</translation>
+    </message>
+    <message>
+        <source>Paid by: %1</source>
+        <translation>Paid by: %1</translation>
+    </message>
+    <message>
+        <source>Visits left: %1</source>
+        <translation>Visits left: %1</translation>
+    </message>
+    <message>
+        <source>Balance: %1 yuan</source>
+        <translation>Balance: %1 yuan</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Served by: %1</source>
+        <translation>Served by: %1</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved to %1: %2</source>
+        <translation>The receipt could not be saved to %1: %2</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Receipt %1</translation>
+    </message>
+    <message>
+        <source>The receipt PDF could not be started.</source>
+        <translation>The receipt PDF could not be started.</translation>
+    </message>
+    <message>
+        <source>Refund receipt</source>
+        <translation>Refund receipt</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+</context>
+<context>
+    <name>SalesDesk</name>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>Time card</source>
+        <translation>Time card</translation>
+    </message>
+    <message>
+        <source>Count card</source>
+        <translation>Count card</translation>
+    </message>
+    <message>
+        <source>Value card</source>
+        <translation>Value card</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Frozen</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Enter the product name.</source>
+        <translation>Enter the product name.</translation>
+    </message>
+    <message>
+        <source>The product name is longer than 60 characters.</source>
+        <translation>The product name is longer than 60 characters.</translation>
+    </message>
+    <message>
+        <source>Choose the card kind.</source>
+        <translation>Choose the card kind.</translation>
+    </message>
+    <message>
+        <source>The price must be between 0 and 1,000,000 yuan.</source>
+        <translation>The price must be between 0 and 1,000,000 yuan.</translation>
+    </message>
+    <message>
+        <source>The validity must be between 0 and 3660 days.</source>
+        <translation>The validity must be between 0 and 3660 days.</translation>
+    </message>
+    <message>
+        <source>A time card needs a validity of at least one day.</source>
+        <translation>A time card needs a validity of at least one day.</translation>
+    </message>
+    <message>
+        <source>A count card needs between 1 and 10000 visits.</source>
+        <translation>A count card needs between 1 and 10000 visits.</translation>
+    </message>
+    <message>
+        <source>A value card needs a stored value above 0 yuan.</source>
+        <translation>A value card needs a stored value above 0 yuan.</translation>
+    </message>
+    <message>
+        <source>A value card needs a per-visit price above 0 and not above its stored value.</source>
+        <translation>A value card needs a per-visit price above 0 and not above its stored value.</translation>
+    </message>
+    <message>
+        <source>The time windows are not valid, e.g. [{&quot;days&quot;:&quot;1-5&quot;,&quot;from&quot;:&quot;06:00&quot;,&quot;to&quot;:&quot;22:00&quot;}].</source>
+        <translation>The time windows are not valid, e.g. [{&quot;days&quot;:&quot;1-5&quot;,&quot;from&quot;:&quot;06:00&quot;,&quot;to&quot;:&quot;22:00&quot;}].</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Refunded (yuan)</source>
+        <translation>Refunded (yuan)</translation>
+    </message>
+    <message>
+        <source>Net (yuan)</source>
+        <translation>Net (yuan)</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Choose how the member pays.</source>
+        <translation>Choose how the member pays.</translation>
+    </message>
+    <message>
+        <source>The zone %1 does not exist.</source>
+        <translation>The zone %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The card product was not found.</source>
+        <translation>The card product was not found.</translation>
+    </message>
+    <message>
+        <source>The card must start between today and %1 days ahead.</source>
+        <translation>The card must start between today and %1 days ahead.</translation>
+    </message>
+    <message>
+        <source>The member was not found.</source>
+        <translation>The member was not found.</translation>
+    </message>
+    <message>
+        <source>%1 is blocked; unblock the member before selling a card.</source>
+        <translation>%1 is blocked; unblock the member before selling a card.</translation>
+    </message>
+    <message>
+        <source>The product %1 is no longer sold.</source>
+        <translation>The product %1 is no longer sold.</translation>
+    </message>
+    <message>
+        <source>The top-up must be between 0.01 and 1,000,000 yuan.</source>
+        <translation>The top-up must be between 0.01 and 1,000,000 yuan.</translation>
+    </message>
+    <message>
+        <source>Only a value card can be topped up.</source>
+        <translation>Only a value card can be topped up.</translation>
+    </message>
+    <message>
+        <source>A cancelled card cannot be topped up.</source>
+        <translation>A cancelled card cannot be topped up.</translation>
+    </message>
+    <message>
+        <source>An expired card cannot be topped up.</source>
+        <translation>An expired card cannot be topped up.</translation>
+    </message>
+    <message>
+        <source>The card is frozen already.</source>
+        <translation>The card is frozen already.</translation>
+    </message>
+    <message>
+        <source>A cancelled card cannot be frozen.</source>
+        <translation>A cancelled card cannot be frozen.</translation>
+    </message>
+    <message>
+        <source>An expired card cannot be frozen.</source>
+        <translation>An expired card cannot be frozen.</translation>
+    </message>
+    <message>
+        <source>The card is not frozen.</source>
+        <translation>The card is not frozen.</translation>
+    </message>
+    <message>
+        <source>The refund cannot be negative.</source>
+        <translation>The refund cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Enter the reason for the cancellation.</source>
+        <translation>Enter the reason for the cancellation.</translation>
+    </message>
+    <message>
+        <source>The card is cancelled already.</source>
+        <translation>The card is cancelled already.</translation>
+    </message>
+    <message>
+        <source>The refund is more than the %1 yuan paid for this card.</source>
+        <translation>The refund is more than the %1 yuan paid for this card.</translation>
+    </message>
+    <message>
+        <source>Please log in first.</source>
+        <translation>Please log in first.</translation>
+    </message>
+    <message>
+        <source>The report period must end after it starts and span at most %1 days.</source>
+        <translation>The report period must end after it starts and span at most %1 days.</translation>
+    </message>
+    <message>
+        <source>The card was not found.</source>
+        <translation>The card was not found.</translation>
+    </message>
+    <message>
+        <source>No %1 numbers are left for this site.</source>
+        <translation>No %1 numbers are left for this site.</translation>
+    </message>
+    <message>
+        <source>Top-up of card %1</source>
+        <translation>Top-up of card %1</translation>
+    </message>
+    <message>
+        <source>Refund for card %1</source>
+        <translation>Refund for card %1</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +2425,104 @@
     <message>
         <source>%1 (%2) may not %3.</source>
         <translation>%1 (%2) may not %3.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDirectory</name>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>Enter a user name.</translation>
+    </message>
+    <message>
+        <source>The user name may have at most 32 characters.</source>
+        <translation>The user name may have at most 32 characters.</translation>
+    </message>
+    <message>
+        <source>The user name may only have letters, digits, dots, dashes and underscores.</source>
+        <translation>The user name may only have letters, digits, dots, dashes and underscores.</translation>
+    </message>
+    <message>
+        <source>Enter the name shown on screens and receipts.</source>
+        <translation>Enter the name shown on screens and receipts.</translation>
+    </message>
+    <message>
+        <source>The name may have at most 64 characters.</source>
+        <translation>The name may have at most 64 characters.</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>The password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>The password needs both letters and digits.</source>
+        <translation>The password needs both letters and digits.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Choose a role.</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>The user name or the password is wrong.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed logins: this account is locked. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Too many failed logins: this account is locked. Try again in %n minute.</numerusform>
+            <numerusform>Too many failed logins: this account is locked. Try again in %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please log in first.</source>
+        <translation>Please log in first.</translation>
+    </message>
+    <message>
+        <source>The user name %1 is taken.</source>
+        <translation>The user name %1 is taken.</translation>
+    </message>
+    <message>
+        <source>An administrator exists already: log in instead.</source>
+        <translation>An administrator exists already: log in instead.</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>Enter your user name.</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask an administrator to enable it.</source>
+        <translation>This account is disabled. Ask an administrator to enable it.</translation>
+    </message>
+    <message>
+        <source>This staff account does not exist (any more).</source>
+        <translation>This staff account does not exist (any more).</translation>
+    </message>
+    <message>
+        <source>Your account is no longer active. Please log in again.</source>
+        <translation>Your account is no longer active. Please log in again.</translation>
+    </message>
+    <message>
+        <source>You cannot disable, delete or demote your own account. Ask another administrator.</source>
+        <translation>You cannot disable, delete or demote your own account. Ask another administrator.</translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator. Make someone else an administrator first.</source>
+        <translation>%1 is the last active administrator. Make someone else an administrator first.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <source>The end of the period must come after its start.</source>
+        <translation>The end of the period must come after its start.</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
     </message>
 </context>
 <context>
@@ -2192,6 +2964,313 @@
     </message>
 </context>
 <context>
+    <name>gymgate::AuditPage</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Who:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Action:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>any action</source>
+        <translation>any action</translation>
+    </message>
+    <message>
+        <source>Filter the rows shown</source>
+        <translation>Filter the rows shown</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation>&amp;Verify chain</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Anyone</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>OK: all %n entries are as written.</source>
+        <translation>
+            <numerusform>OK: the %n entry is as written.</numerusform>
+            <numerusform>OK: all %n entries are as written.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Broken at entry #%1: it was changed or removed after it was written.</source>
+        <translation>Broken at entry #%1: it was changed or removed after it was written.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::BookingsPage</name>
+    <message>
+        <source>Booked</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Bookings</translation>
+    </message>
+    <message>
+        <source>&amp;Class</source>
+        <translation>&amp;Class</translation>
+    </message>
+    <message>
+        <source>&amp;Venue time</source>
+        <translation>&amp;Venue time</translation>
+    </message>
+    <message>
+        <source>&amp;Weekly for</source>
+        <translation>&amp;Weekly for</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Book</translation>
+    </message>
+    <message>
+        <source>Join &amp;waiting list</source>
+        <translation>Join &amp;waiting list</translation>
+    </message>
+    <message>
+        <source>Filter classes</source>
+        <translation>Filter classes</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>V&amp;enue</source>
+        <translation>V&amp;enue</translation>
+    </message>
+    <message>
+        <source>D&amp;ate</source>
+        <translation>D&amp;ate</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Until</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason for cancelling</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel booking</source>
+        <translation>&amp;Cancel booking</translation>
+    </message>
+    <message>
+        <source>Place in line</source>
+        <translation>Place in line</translation>
+    </message>
+    <message>
+        <source>&amp;Leave waiting list</source>
+        <translation>&amp;Leave waiting list</translation>
+    </message>
+    <message>
+        <source>The member&apos;s bookings</source>
+        <translation>The member&apos;s bookings</translation>
+    </message>
+    <message>
+        <source>Waiting lists</source>
+        <translation>Waiting lists</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Choose a member first.</source>
+        <translation>Choose a member first.</translation>
+    </message>
+    <message>
+        <source>Member: %1 %2</source>
+        <translation>Member: %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose a class in the list.</source>
+        <translation>Choose a class in the list.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Booked %n week(s), from %1.</source>
+        <translation>
+            <numerusform>Booked %n week, from %1.</numerusform>
+            <numerusform>Booked %n weeks, from %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Booked: %1, %2.</source>
+        <translation>Booked: %1, %2.</translation>
+    </message>
+    <message>
+        <source>On the waiting list, number %1 in line.</source>
+        <translation>On the waiting list, number %1 in line.</translation>
+    </message>
+    <message>
+        <source>Choose a booking in the list.</source>
+        <translation>Choose a booking in the list.</translation>
+    </message>
+    <message>
+        <source>Cancelled %1.</source>
+        <translation>Cancelled %1.</translation>
+    </message>
+    <message>
+        <source>Late cancellation: penalty %1 yuan.</source>
+        <translation>Late cancellation: penalty %1 yuan.</translation>
+    </message>
+    <message>
+        <source>%1 got the place from the waiting list (%2).</source>
+        <translation>%1 got the place from the waiting list (%2).</translation>
+    </message>
+    <message>
+        <source>Left the waiting list.</source>
+        <translation>Left the waiting list.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::CalendarView</name>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Venue</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3 (+%4 waiting)</source>
+        <translation>%1 %2/%3 (+%4 waiting)</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Maintenance: %1</source>
+        <translation>Maintenance: %1</translation>
+    </message>
+</context>
+<context>
     <name>gymgate::CameraScanSource</name>
     <message>
         <source>No camera is connected.</source>
@@ -2337,6 +3416,45 @@
     <message>
         <source>Member: %1</source>
         <translation>Member: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::FirstRunWizard</name>
+    <message>
+        <source>Welcome to GymGate</source>
+        <translation>Welcome to GymGate</translation>
+    </message>
+    <message>
+        <source>No administrator exists yet. Create the administrator account: it manages staff accounts, products, venues and settings.</source>
+        <translation>No administrator exists yet. Create the administrator account: it manages staff accounts, products, venues and settings.</translation>
+    </message>
+    <message>
+        <source>at least %1 characters, letters and digits</source>
+        <translation>at least %1 characters, letters and digits</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Name shown:</source>
+        <translation>&amp;Name shown:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <source>&amp;Create administrator</source>
+        <translation>&amp;Create administrator</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>The two passwords do not match.</translation>
     </message>
 </context>
 <context>
@@ -2540,6 +3658,1034 @@
     </message>
 </context>
 <context>
+    <name>gymgate::LoginDialog</name>
+    <message>
+        <source>GymGate: log in</source>
+        <translation>GymGate: log in</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Log in</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::MembersPage</name>
+    <message>
+        <source>Blocked</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Search: name, phone, member no. or last 4 digits (Ctrl+F)</source>
+        <translation>Search: name, phone, member no. or last 4 digits (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Please enter the member&apos;s name.</source>
+        <translation>Please enter the member&apos;s name.</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile</source>
+        <translation>&amp;Mobile</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>&amp;Gender</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation>&amp;Birthday</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Photo...</source>
+        <translation>Photo...</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <source>New member (Ctrl+N)</source>
+        <translation>New member (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Reason for blocking</source>
+        <translation>Reason for blocking</translation>
+    </message>
+    <message>
+        <source>Issue QR code</source>
+        <translation>Issue QR code</translation>
+    </message>
+    <message>
+        <source>Print member card (PDF)</source>
+        <translation>Print member card (PDF)</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Bookings</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>QR codes</source>
+        <translation>QR codes</translation>
+    </message>
+    <message>
+        <source>Card no.</source>
+        <translation>Card no.</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Booking no.</source>
+        <translation>Booking no.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>first %1</source>
+        <translation>first %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n found</numerusform>
+            <numerusform>%n found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>%1 (type a new number to change it)</source>
+        <translation>%1 (type a new number to change it)</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Unblock</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <source>e.g. 13800138000</source>
+        <translation>e.g. 13800138000</translation>
+    </message>
+    <message>
+        <source>No QR code</source>
+        <translation>No QR code</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more digit(s) needed.</source>
+        <translation>
+            <numerusform>%n more digit needed.</numerusform>
+            <numerusform>%n more digits needed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not a mainland China mobile number (1[3-9]xxxxxxxxx).</source>
+        <translation>Not a mainland China mobile number (1[3-9]xxxxxxxxx).</translation>
+    </message>
+    <message>
+        <source>Please enter an 11-digit mainland China mobile number, e.g. 13800138000.</source>
+        <translation>Please enter an 11-digit mainland China mobile number, e.g. 13800138000.</translation>
+    </message>
+    <message>
+        <source>Member %1 registered.</source>
+        <translation>Member %1 registered.</translation>
+    </message>
+    <message>
+        <source>Member %1 saved.</source>
+        <translation>Member %1 saved.</translation>
+    </message>
+    <message>
+        <source>Member photo</source>
+        <translation>Member photo</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp)</translation>
+    </message>
+    <message>
+        <source>This file is not a picture: %1</source>
+        <translation>This file is not a picture: %1</translation>
+    </message>
+    <message>
+        <source>Member %1 unblocked.</source>
+        <translation>Member %1 unblocked.</translation>
+    </message>
+    <message>
+        <source>Member %1 blocked: every gate refuses them now.</source>
+        <translation>Member %1 blocked: every gate refuses them now.</translation>
+    </message>
+    <message>
+        <source>New QR code issued for %1; earlier codes no longer open the gates.</source>
+        <translation>New QR code issued for %1; earlier codes no longer open the gates.</translation>
+    </message>
+    <message>
+        <source>member-card-%1.pdf</source>
+        <translation>member-card-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Save member card</source>
+        <translation>Save member card</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Member card saved to %1.</source>
+        <translation>Member card saved to %1.</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Frozen</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 yuan</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>Top-up</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>Penalty</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>Not passed</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Current</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::ProductsPage</name>
+    <message>
+        <source>Card products</source>
+        <translation>Card products</translation>
+    </message>
+    <message>
+        <source>Filter products</source>
+        <translation>Filter products</translation>
+    </message>
+    <message>
+        <source>Show products no longer sold</source>
+        <translation>Show products no longer sold</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Price (yuan)</source>
+        <translation>Price (yuan)</translation>
+    </message>
+    <message>
+        <source>Valid days</source>
+        <translation>Valid days</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>Value (yuan)</translation>
+    </message>
+    <message>
+        <source>Per visit (yuan)</source>
+        <translation>Per visit (yuan)</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Price (yuan):</source>
+        <translation>&amp;Price (yuan):</translation>
+    </message>
+    <message>
+        <source>&amp;Valid days (0 = no expiry):</source>
+        <translation>&amp;Valid days (0 = no expiry):</translation>
+    </message>
+    <message>
+        <source>V&amp;isits:</source>
+        <translation>V&amp;isits:</translation>
+    </message>
+    <message>
+        <source>Stored &amp;value (yuan):</source>
+        <translation>Stored &amp;value (yuan):</translation>
+    </message>
+    <message>
+        <source>Price per v&amp;isit (yuan):</source>
+        <translation>Price per v&amp;isit (yuan):</translation>
+    </message>
+    <message>
+        <source>&amp;Time windows:</source>
+        <translation>&amp;Time windows:</translation>
+    </message>
+    <message>
+        <source>&amp;Zones (none = all):</source>
+        <translation>&amp;Zones (none = all):</translation>
+    </message>
+    <message>
+        <source>Any time, or e.g. [{&quot;days&quot;:&quot;1-5&quot;,&quot;from&quot;:&quot;06:00&quot;,&quot;to&quot;:&quot;12:00&quot;}]</source>
+        <translation>Any time, or e.g. [{&quot;days&quot;:&quot;1-5&quot;,&quot;from&quot;:&quot;06:00&quot;,&quot;to&quot;:&quot;12:00&quot;}]</translation>
+    </message>
+    <message>
+        <source>&amp;New product</source>
+        <translation>&amp;New product</translation>
+    </message>
+    <message>
+        <source>&amp;Save product</source>
+        <translation>&amp;Save product</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Stop &amp;selling</source>
+        <translation>Stop &amp;selling</translation>
+    </message>
+    <message>
+        <source>Sell &amp;again</source>
+        <translation>Sell &amp;again</translation>
+    </message>
+    <message>
+        <source>Enter the price in yuan, e.g. 300 or 299.50.</source>
+        <translation>Enter the price in yuan, e.g. 300 or 299.50.</translation>
+    </message>
+    <message>
+        <source>Enter the stored value in yuan.</source>
+        <translation>Enter the stored value in yuan.</translation>
+    </message>
+    <message>
+        <source>Enter the price per visit in yuan.</source>
+        <translation>Enter the price per visit in yuan.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>%1 is on sale again.</source>
+        <translation>%1 is on sale again.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer sold.</source>
+        <translation>%1 is no longer sold.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SalesPage</name>
+    <message>
+        <source>No expiry</source>
+        <translation>No expiry</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 yuan stored, %2 yuan per visit</source>
+        <translation>%1 yuan stored, %2 yuan per visit</translation>
+    </message>
+    <message numerus="yes">
+        <source>, valid %n day(s)</source>
+        <translation>
+            <numerusform>, valid %n day</numerusform>
+            <numerusform>, valid %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Price: %1 yuan (%2)</source>
+        <translation>Price: %1 yuan (%2)</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Filter cards</source>
+        <translation>Filter cards</translation>
+    </message>
+    <message>
+        <source>Card no.</source>
+        <translation>Card no.</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Visits left</source>
+        <translation>Visits left</translation>
+    </message>
+    <message>
+        <source>Balance (yuan)</source>
+        <translation>Balance (yuan)</translation>
+    </message>
+    <message>
+        <source>Sell a card</source>
+        <translation>Sell a card</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>&amp;Product:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment:</source>
+        <translation>Pa&amp;yment:</translation>
+    </message>
+    <message>
+        <source>S&amp;tarts:</source>
+        <translation>S&amp;tarts:</translation>
+    </message>
+    <message>
+        <source>&amp;Sell card</source>
+        <translation>&amp;Sell card</translation>
+    </message>
+    <message>
+        <source>Sell the chosen card to the member (Ctrl+Enter)</source>
+        <translation>Sell the chosen card to the member (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Selected card</source>
+        <translation>Selected card</translation>
+    </message>
+    <message>
+        <source>Top-up in yuan</source>
+        <translation>Top-up in yuan</translation>
+    </message>
+    <message>
+        <source>&amp;Top up</source>
+        <translation>&amp;Top up</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze</source>
+        <translation>&amp;Freeze</translation>
+    </message>
+    <message>
+        <source>&amp;Unfreeze</source>
+        <translation>&amp;Unfreeze</translation>
+    </message>
+    <message>
+        <source>Refund in yuan</source>
+        <translation>Refund in yuan</translation>
+    </message>
+    <message>
+        <source>Reason for the cancellation</source>
+        <translation>Reason for the cancellation</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel with refund</source>
+        <translation>&amp;Cancel with refund</translation>
+    </message>
+    <message>
+        <source>Save &amp;receipt PDF</source>
+        <translation>Save &amp;receipt PDF</translation>
+    </message>
+    <message>
+        <source>No member chosen: find a member first.</source>
+        <translation>No member chosen: find a member first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) of the chosen member</source>
+        <translation>
+            <numerusform>%n card of the chosen member</numerusform>
+            <numerusform>%n cards of the chosen member</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No card products on sale.</source>
+        <translation>No card products on sale.</translation>
+    </message>
+    <message>
+        <source>Cancel the card and pay money back</source>
+        <translation>Cancel the card and pay money back</translation>
+    </message>
+    <message>
+        <source>Only an administrator may cancel a card with a refund.</source>
+        <translation>Only an administrator may cancel a card with a refund.</translation>
+    </message>
+    <message>
+        <source>Sold %1 (card %2), receipt %3.</source>
+        <translation>Sold %1 (card %2), receipt %3.</translation>
+    </message>
+    <message>
+        <source>Topped up card %1 by %2 yuan; balance %3 yuan.</source>
+        <translation>Topped up card %1 by %2 yuan; balance %3 yuan.</translation>
+    </message>
+    <message>
+        <source>Card %1 is frozen.</source>
+        <translation>Card %1 is frozen.</translation>
+    </message>
+    <message>
+        <source>Card %1 is active again.</source>
+        <translation>Card %1 is active again.</translation>
+    </message>
+    <message>
+        <source>Card %1 is active again, valid until %2.</source>
+        <translation>Card %1 is active again, valid until %2.</translation>
+    </message>
+    <message>
+        <source>Card %1 is cancelled; refunded %2 yuan.</source>
+        <translation>Card %1 is cancelled; refunded %2 yuan.</translation>
+    </message>
+    <message>
+        <source>There is no receipt to save yet.</source>
+        <translation>There is no receipt to save yet.</translation>
+    </message>
+    <message>
+        <source>Save receipt</source>
+        <translation>Save receipt</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Receipt %1 saved.</source>
+        <translation>Receipt %1 saved.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SchedulePage</name>
+    <message>
+        <source>Gym floor</source>
+        <translation>Gym floor</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>Court</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>C&amp;ourses and classes</source>
+        <translation>C&amp;ourses and classes</translation>
+    </message>
+    <message>
+        <source>V&amp;enues</source>
+        <translation>V&amp;enues</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>Ca&amp;lendar</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Advance days</source>
+        <translation>Advance days</translation>
+    </message>
+    <message>
+        <source>Max active</source>
+        <translation>Max active</translation>
+    </message>
+    <message>
+        <source>Cancel hours</source>
+        <translation>Cancel hours</translation>
+    </message>
+    <message>
+        <source>Penalty %</source>
+        <translation>Penalty %</translation>
+    </message>
+    <message>
+        <source>Filter venues</source>
+        <translation>Filter venues</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unlimited</translation>
+    </message>
+    <message>
+        <source>Empty means always open.</source>
+        <translation>Empty means always open.</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>0 %: late cancellations are refused.</source>
+        <translation>0 %: late cancellations are refused.</translation>
+    </message>
+    <message>
+        <source>&amp;New venue</source>
+        <translation>&amp;New venue</translation>
+    </message>
+    <message>
+        <source>&amp;Save venue</source>
+        <translation>&amp;Save venue</translation>
+    </message>
+    <message>
+        <source>&amp;Delete venue</source>
+        <translation>&amp;Delete venue</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pacity</source>
+        <translation>Ca&amp;pacity</translation>
+    </message>
+    <message>
+        <source>Fee per hour (yuan)</source>
+        <translation>Fee per hour (yuan)</translation>
+    </message>
+    <message>
+        <source>Opening &amp;hours</source>
+        <translation>Opening &amp;hours</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <source>Bookable days ahead</source>
+        <translation>Bookable days ahead</translation>
+    </message>
+    <message>
+        <source>Active bookings per member</source>
+        <translation>Active bookings per member</translation>
+    </message>
+    <message>
+        <source>Free cancellation until (hours before)</source>
+        <translation>Free cancellation until (hours before)</translation>
+    </message>
+    <message>
+        <source>Late cancellation penalty</source>
+        <translation>Late cancellation penalty</translation>
+    </message>
+    <message>
+        <source>Maintenance plans</source>
+        <translation>Maintenance plans</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>&amp;Plan maintenance</source>
+        <translation>&amp;Plan maintenance</translation>
+    </message>
+    <message>
+        <source>&amp;Remove plan</source>
+        <translation>&amp;Remove plan</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>New &amp;course</source>
+        <translation>New &amp;course</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve course</source>
+        <translation>Sa&amp;ve course</translation>
+    </message>
+    <message>
+        <source>Delete cou&amp;rse</source>
+        <translation>Delete cou&amp;rse</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Course capacity</source>
+        <translation>Course capacity</translation>
+    </message>
+    <message>
+        <source>&amp;Add class</source>
+        <translation>&amp;Add class</translation>
+    </message>
+    <message>
+        <source>Delete c&amp;lass</source>
+        <translation>Delete c&amp;lass</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Venue</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Duration</translation>
+    </message>
+    <message>
+        <source>The venue name is missing.</source>
+        <translation>The venue name is missing.</translation>
+    </message>
+    <message>
+        <source>Venue saved.</source>
+        <translation>Venue saved.</translation>
+    </message>
+    <message>
+        <source>Venue deleted.</source>
+        <translation>Venue deleted.</translation>
+    </message>
+    <message>
+        <source>Choose a venue in the list.</source>
+        <translation>Choose a venue in the list.</translation>
+    </message>
+    <message>
+        <source>Maintenance planned.</source>
+        <translation>Maintenance planned.</translation>
+    </message>
+    <message>
+        <source>Maintenance plan removed.</source>
+        <translation>Maintenance plan removed.</translation>
+    </message>
+    <message>
+        <source>Course saved.</source>
+        <translation>Course saved.</translation>
+    </message>
+    <message>
+        <source>Course deleted.</source>
+        <translation>Course deleted.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Choose a course in the list.</source>
+        <translation>Choose a course in the list.</translation>
+    </message>
+    <message>
+        <source>Class added.</source>
+        <translation>Class added.</translation>
+    </message>
+    <message>
+        <source>Class deleted.</source>
+        <translation>Class deleted.</translation>
+    </message>
+</context>
+<context>
     <name>gymgate::SerialScanner</name>
     <message>
         <source>The scanner port is missing.</source>
@@ -2588,6 +4734,277 @@
     <message>
         <source>The scanner on %1 sent more than %2 bytes without ending the code; the input was discarded. Check the scanner&apos;s suffix setting.</source>
         <translation>The scanner on %1 sent more than %2 bytes without ending the code; the input was discarded. Check the scanner&apos;s suffix setting.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::ShiftReportPage</name>
+    <message>
+        <source>Shift report</source>
+        <translation>Shift report</translation>
+    </message>
+    <message>
+        <source>S&amp;taff:</source>
+        <translation>S&amp;taff:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>T&amp;o:</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV</source>
+        <translation>&amp;Export CSV</translation>
+    </message>
+    <message>
+        <source>By product</source>
+        <translation>By product</translation>
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation>By payment method</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Refunded (yuan)</source>
+        <translation>Refunded (yuan)</translation>
+    </message>
+    <message>
+        <source>Net (yuan)</source>
+        <translation>Net (yuan)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n sale(s), %2 yuan; refunds %3 yuan; net %4 yuan.</source>
+        <translation>
+            <numerusform>%1: %n sale, %2 yuan; refunds %3 yuan; net %4 yuan.</numerusform>
+            <numerusform>%1: %n sales, %2 yuan; refunds %3 yuan; net %4 yuan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show a report first.</source>
+        <translation>Show a report first.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to %1: %2</source>
+        <translation>The report could not be saved to %1: %2</translation>
+    </message>
+    <message>
+        <source>Export shift report</source>
+        <translation>Export shift report</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>Report saved to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::StaffAccountDialog</name>
+    <message>
+        <source>Add a staff account</source>
+        <translation>Add a staff account</translation>
+    </message>
+    <message>
+        <source>Edit a staff account</source>
+        <translation>Edit a staff account</translation>
+    </message>
+    <message>
+        <source>at least %1 characters, letters and digits</source>
+        <translation>at least %1 characters, letters and digits</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Name shown:</source>
+        <translation>&amp;Name shown:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>Initial &amp;password:</source>
+        <translation>Initial &amp;password:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>R&amp;epeat password:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::StaffPage</name>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Filter by user name, name, role or status</source>
+        <translation>Filter by user name, name, role or status</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Reset password…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>De&amp;lete…</translation>
+    </message>
+    <message>
+        <source>&amp;My password…</source>
+        <translation>&amp;My password…</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>Locked until %1</translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>E&amp;nable</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>Added %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>%1 may log in again.</source>
+        <translation>%1 may log in again.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer log in.</source>
+        <translation>%1 can no longer log in.</translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation>New password for %1</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset.</source>
+        <translation>The password of %1 was reset.</translation>
+    </message>
+    <message>
+        <source>Delete a staff account</source>
+        <translation>Delete a staff account</translation>
+    </message>
+    <message>
+        <source>Delete the account %1? Its entries in the audit log stay.</source>
+        <translation>Delete the account %1? Its entries in the audit log stay.</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>Deleted %1.</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Your password was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::StaffPasswordDialog</name>
+    <message>
+        <source>at least %1 characters, letters and digits</source>
+        <translation>at least %1 characters, letters and digits</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>&amp;Repeat new password:</translation>
+    </message>
+    <message>
+        <source>&amp;Save password</source>
+        <translation>&amp;Save password</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Enter your current password.</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>The two passwords do not match.</translation>
     </message>
 </context>
 <context>

@@ -351,16 +351,261 @@
         <translation>文件</translation>
     </message>
     <message>
-        <source>Choose --headless or --kiosk, not both.</source>
-        <translation>请选择 --headless 或 --kiosk，不能同时使用。</translation>
-    </message>
-    <message>
         <source>The scanner baud rate must be a number from 1200 to 921600.</source>
         <translation>扫码器波特率必须是 1200 到 921600 之间的数字。</translation>
     </message>
     <message>
         <source>A scanner needs a device path: %1</source>
         <translation>扫码器需要设备路径：%1</translation>
+    </message>
+    <message>
+        <source>Run the front desk: members, cards, bookings, manual check-in, staff (with --kiosk: both windows).</source>
+        <translation>运行前台：会员、会员卡、预约、手动签到、员工（与 --kiosk 同用时打开两个窗口）。</translation>
+    </message>
+    <message>
+        <source>Folder of the data key and the desk signing key (default: the database&apos;s folder).</source>
+        <translation>数据密钥和前台签名密钥所在的目录（默认：数据库所在目录）。</translation>
+    </message>
+    <message>
+        <source>--headless runs without a window: not with --kiosk or --desk.</source>
+        <translation>--headless 无窗口运行：不能与 --kiosk 或 --desk 同时使用。</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDesk</name>
+    <message>
+        <source>The member already has a booking at this time.</source>
+        <translation>该会员在此时段已有预约。</translation>
+    </message>
+    <message>
+        <source>The venue is already taken at this time.</source>
+        <translation>该场馆在此时段已被占用。</translation>
+    </message>
+    <message>
+        <source>The class is full.</source>
+        <translation>该课时已满员。</translation>
+    </message>
+    <message>
+        <source>The venue is fully booked at this time.</source>
+        <translation>该场馆在此时段已约满。</translation>
+    </message>
+    <message>
+        <source>The venue is closed for maintenance at this time.</source>
+        <translation>该场馆在此时段处于维护期。</translation>
+    </message>
+    <message>
+        <source>The time is outside the venue&apos;s opening hours.</source>
+        <translation>该时间不在场馆的开放时间内。</translation>
+    </message>
+    <message>
+        <source>The time is too far ahead: this venue takes bookings only a limited number of days in advance.</source>
+        <translation>预约时间过远：该场馆只接受一定天数内的提前预约。</translation>
+    </message>
+    <message>
+        <source>The member already holds the maximum number of active bookings for this venue.</source>
+        <translation>该会员在此场馆的有效预约数已达上限。</translation>
+    </message>
+    <message>
+        <source>The venue is closed.</source>
+        <translation>该场馆已关闭。</translation>
+    </message>
+    <message>
+        <source>The time has already passed.</source>
+        <translation>该时间已过。</translation>
+    </message>
+    <message>
+        <source>The member is blocked.</source>
+        <translation>该会员已被禁用。</translation>
+    </message>
+    <message>
+        <source>There is no class at this time that week.</source>
+        <translation>该周此时间没有课时。</translation>
+    </message>
+    <message>
+        <source>The member is already on the waiting list.</source>
+        <translation>该会员已在候补名单中。</translation>
+    </message>
+    <message>
+        <source>There is still a free place: book it instead.</source>
+        <translation>仍有空余名额：请直接预约。</translation>
+    </message>
+    <message>
+        <source>It is too late to cancel: the venue&apos;s cancellation deadline has passed.</source>
+        <translation>取消太晚：已过该场馆的取消截止时间。</translation>
+    </message>
+    <message>
+        <source>The booking is not active.</source>
+        <translation>该预约不是有效状态。</translation>
+    </message>
+    <message>
+        <source>The booking has already started.</source>
+        <translation>该预约已开始。</translation>
+    </message>
+    <message>
+        <source>The venue name is missing.</source>
+        <translation>缺少场馆名称。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of venue.</source>
+        <translation>请选择场馆类型。</translation>
+    </message>
+    <message>
+        <source>The capacity cannot be negative.</source>
+        <translation>容量不能为负数。</translation>
+    </message>
+    <message>
+        <source>The fee cannot be negative.</source>
+        <translation>费用不能为负数。</translation>
+    </message>
+    <message>
+        <source>Advance days must be between 0 and 365.</source>
+        <translation>提前预约天数必须在 0 到 365 之间。</translation>
+    </message>
+    <message>
+        <source>The maximum of active bookings must be between 0 and 1000.</source>
+        <translation>有效预约上限必须在 0 到 1000 之间。</translation>
+    </message>
+    <message>
+        <source>Cancel hours must be between 0 and 720.</source>
+        <translation>取消时限必须在 0 到 720 小时之间。</translation>
+    </message>
+    <message>
+        <source>The cancel penalty must be between 0 and 100 percent.</source>
+        <translation>取消违约金比例必须在 0 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>The course name is missing.</source>
+        <translation>缺少课程名称。</translation>
+    </message>
+    <message>
+        <source>Choose the venue of the course.</source>
+        <translation>请选择课程所在的场馆。</translation>
+    </message>
+    <message>
+        <source>The duration must be between 1 and 1440 minutes.</source>
+        <translation>时长必须在 1 到 1440 分钟之间。</translation>
+    </message>
+    <message>
+        <source>The capacity must be at least one.</source>
+        <translation>容量至少为 1。</translation>
+    </message>
+    <message>
+        <source>The venue does not exist.</source>
+        <translation>该场馆不存在。</translation>
+    </message>
+    <message>
+        <source>The course does not exist.</source>
+        <translation>该课程不存在。</translation>
+    </message>
+    <message>
+        <source>The class does not exist.</source>
+        <translation>该课时不存在。</translation>
+    </message>
+    <message>
+        <source>Choose a class or a venue.</source>
+        <translation>请选择课时或场馆。</translation>
+    </message>
+    <message>
+        <source>The booking must end after it starts.</source>
+        <translation>预约的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>A venue booking lasts at most one day.</source>
+        <translation>场馆预约最长为一天。</translation>
+    </message>
+    <message>
+        <source>Choose a member first.</source>
+        <translation>请先选择会员。</translation>
+    </message>
+    <message>
+        <source>The member does not exist.</source>
+        <translation>该会员不存在。</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>The range must end after it starts.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>Choose the venue status.</source>
+        <translation>请选择场馆状态。</translation>
+    </message>
+    <message>
+        <source>The venue still has bookings or classes to come; cancel them first.</source>
+        <translation>该场馆还有未来的预约或课时，请先取消。</translation>
+    </message>
+    <message>
+        <source>The maintenance must end after it starts.</source>
+        <translation>维护的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s) or class(es) fall inside this period; move or cancel them first.</source>
+        <translation>
+            <numerusform>此期间内有 %n 个预约或课时，请先调整或取消。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The course still has classes to come; delete them first.</source>
+        <translation>该课程还有未来的课时，请先删除。</translation>
+    </message>
+    <message>
+        <source>The class must end after it starts.</source>
+        <translation>课时的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>A class lasts at most one day.</source>
+        <translation>课时最长为一天。</translation>
+    </message>
+    <message>
+        <source>The venue holds at most %1 people.</source>
+        <translation>该场馆最多容纳 %1 人。</translation>
+    </message>
+    <message>
+        <source>The class overlaps another class in this venue: %1.</source>
+        <translation>该课时与此场馆的另一课时时间重叠：%1。</translation>
+    </message>
+    <message>
+        <source>The venue is booked by members at this time.</source>
+        <translation>该场馆在此时段已被会员预约。</translation>
+    </message>
+    <message>
+        <source>Members have booked this class; its time cannot change.</source>
+        <translation>已有会员预约此课时，不能更改时间。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s) are booked already; the capacity cannot be lower.</source>
+        <translation>
+            <numerusform>已预约 %n 个名额，容量不能低于此数。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Members have booked this class; cancel their bookings first.</source>
+        <translation>已有会员预约此课时，请先取消他们的预约。</translation>
+    </message>
+    <message>
+        <source>Book between 1 and %1 weeks.</source>
+        <translation>请预约 1 到 %1 周。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was booked. These dates conflict:
+%1</source>
+        <translation>未预约任何时段。以下日期有冲突：
+%1</translation>
+    </message>
+    <message>
+        <source>The waiting list entry</source>
+        <translation>该候补记录</translation>
+    </message>
+    <message>
+        <source>The booking does not exist.</source>
+        <translation>该预约不存在。</translation>
     </message>
 </context>
 <context>
@@ -693,6 +938,17 @@
     <message>
         <source>Unknown command or wrong arguments: %1</source>
         <translation>未知命令或参数错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DeskApp</name>
+    <message>
+        <source>Cannot read the key file %1: %2</source>
+        <translation>无法读取密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The key file %1 is damaged.</source>
+        <translation>密钥文件 %1 已损坏。</translation>
     </message>
 </context>
 <context>
@@ -1471,6 +1727,14 @@
         <source>No gate could be set up: %1</source>
         <translation>没有任何闸机可以启用：%1</translation>
     </message>
+    <message>
+        <source>%1 (out)</source>
+        <translation>%1（出）</translation>
+    </message>
+    <message>
+        <source>%1 (in)</source>
+        <translation>%1（进）</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessEntryController</name>
@@ -1588,6 +1852,112 @@
     </message>
 </context>
 <context>
+    <name>MemberCardPdf</name>
+    <message>
+        <source>Member card</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Show this code at the gate.</source>
+        <translation>入场时请在闸机处出示此码。</translation>
+    </message>
+    <message>
+        <source>The member card could not be saved to %1: %2</source>
+        <translation>无法将会员卡保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Member card %1</source>
+        <translation>会员卡 %1</translation>
+    </message>
+    <message>
+        <source>The member card PDF could not be started.</source>
+        <translation>无法开始生成会员卡 PDF。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDirectory</name>
+    <message>
+        <source>Please enter the member&apos;s name.</source>
+        <translation>请输入会员姓名。</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most %1 characters).</source>
+        <translation>姓名过长（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>The name contains control characters.</source>
+        <translation>姓名包含控制字符。</translation>
+    </message>
+    <message>
+        <source>Please enter an 11-digit mainland China mobile number, e.g. 13800138000.</source>
+        <translation>请输入 11 位中国大陆手机号，例如 13800138000。</translation>
+    </message>
+    <message>
+        <source>Please choose a gender.</source>
+        <translation>请选择性别。</translation>
+    </message>
+    <message>
+        <source>The birthday cannot be in the future.</source>
+        <translation>生日不能是未来的日期。</translation>
+    </message>
+    <message>
+        <source>The birthday must be after 1 January 1900.</source>
+        <translation>生日必须晚于 1900 年 1 月 1 日。</translation>
+    </message>
+    <message>
+        <source>The preferred language must be Chinese or English.</source>
+        <translation>首选语言必须为中文或英文。</translation>
+    </message>
+    <message>
+        <source>The photo is too large (at most %1 MB).</source>
+        <translation>照片过大（最大 %1 MB）。</translation>
+    </message>
+    <message>
+        <source>This phone number belongs to the closed membership %1.</source>
+        <translation>此手机号属于已注销的会员 %1。</translation>
+    </message>
+    <message>
+        <source>This phone number is already registered to member %1 (%2).</source>
+        <translation>此手机号已登记在会员 %1（%2）名下。</translation>
+    </message>
+    <message>
+        <source>No such member.</source>
+        <translation>该会员不存在。</translation>
+    </message>
+    <message>
+        <source>The member numbers of this site are used up.</source>
+        <translation>本门店的会员号已用完。</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation>原因过长（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>Member %1 is already blocked.</source>
+        <translation>会员 %1 已被禁用。</translation>
+    </message>
+    <message>
+        <source>Member %1 is not blocked.</source>
+        <translation>会员 %1 未被禁用。</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s signing key %1 was revoked: no member codes can be issued here.</source>
+        <translation>本前台的签名密钥 %1 已被撤销：无法在此签发会员码。</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s signing key does not match the trusted key %1: the gates would refuse its codes.</source>
+        <translation>本前台的签名密钥与受信任的密钥 %1 不匹配：闸机将拒绝其签发的会员码。</translation>
+    </message>
+    <message>
+        <source>Member %1 is blocked: unblock the member before issuing a code.</source>
+        <translation>会员 %1 已被禁用：请先解除禁用再签发会员码。</translation>
+    </message>
+    <message>
+        <source>Member %1 has no QR code yet: issue one first.</source>
+        <translation>会员 %1 还没有二维码：请先签发。</translation>
+    </message>
+</context>
+<context>
     <name>PasswordHash</name>
     <message>
         <source>The cryptography library could not be started.</source>
@@ -1632,6 +2002,308 @@
         <translation>
             <numerusform>文本过长，无法放入二维码（%n 个字符）。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPdf</name>
+    <message>
+        <source>Receipt no.: %1</source>
+        <translation>收据号：%1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>日期：%1</translation>
+    </message>
+    <message>
+        <source>Member: %1 (%2)</source>
+        <translation>会员：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Card: %1, %2</source>
+        <translation>会员卡：%1，%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 yuan</source>
+        <translation>%1：%2 元</translation>
+    </message>
+    <message>
+        <source>Total: %1 yuan</source>
+        <translation>合计：%1 元</translation>
+    </message>
+    <message>
+        <source>Paid by: %1</source>
+        <translation>支付方式：%1</translation>
+    </message>
+    <message>
+        <source>Visits left: %1</source>
+        <translation>剩余次数：%1</translation>
+    </message>
+    <message>
+        <source>Balance: %1 yuan</source>
+        <translation>余额：%1 元</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Served by: %1</source>
+        <translation>经办人：%1</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved to %1: %2</source>
+        <translation>无法将收据保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>收据 %1</translation>
+    </message>
+    <message>
+        <source>The receipt PDF could not be started.</source>
+        <translation>无法开始生成收据 PDF。</translation>
+    </message>
+    <message>
+        <source>Refund receipt</source>
+        <translation>退款收据</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+</context>
+<context>
+    <name>SalesDesk</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Time card</source>
+        <translation>期限卡</translation>
+    </message>
+    <message>
+        <source>Count card</source>
+        <translation>次卡</translation>
+    </message>
+    <message>
+        <source>Value card</source>
+        <translation>储值卡</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>Enter the product name.</source>
+        <translation>请输入产品名称。</translation>
+    </message>
+    <message>
+        <source>The product name is longer than 60 characters.</source>
+        <translation>产品名称超过 60 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose the card kind.</source>
+        <translation>请选择卡类型。</translation>
+    </message>
+    <message>
+        <source>The price must be between 0 and 1,000,000 yuan.</source>
+        <translation>价格必须在 0 到 1,000,000 元之间。</translation>
+    </message>
+    <message>
+        <source>The validity must be between 0 and 3660 days.</source>
+        <translation>有效期必须在 0 到 3660 天之间。</translation>
+    </message>
+    <message>
+        <source>A time card needs a validity of at least one day.</source>
+        <translation>期限卡的有效期至少为一天。</translation>
+    </message>
+    <message>
+        <source>A count card needs between 1 and 10000 visits.</source>
+        <translation>次卡的次数必须在 1 到 10000 之间。</translation>
+    </message>
+    <message>
+        <source>A value card needs a stored value above 0 yuan.</source>
+        <translation>储值卡的储值金额必须大于 0 元。</translation>
+    </message>
+    <message>
+        <source>A value card needs a per-visit price above 0 and not above its stored value.</source>
+        <translation>储值卡的单次价格必须大于 0 且不超过储值金额。</translation>
+    </message>
+    <message>
+        <source>The time windows are not valid, e.g. [{&quot;days&quot;:&quot;1-5&quot;,&quot;from&quot;:&quot;06:00&quot;,&quot;to&quot;:&quot;22:00&quot;}].</source>
+        <translation>时间段无效，示例：[{&quot;days&quot;:&quot;1-5&quot;,&quot;from&quot;:&quot;06:00&quot;,&quot;to&quot;:&quot;22:00&quot;}]。</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售笔数</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <source>Refunded (yuan)</source>
+        <translation>退款金额（元）</translation>
+    </message>
+    <message>
+        <source>Net (yuan)</source>
+        <translation>净额（元）</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Choose how the member pays.</source>
+        <translation>请选择会员的支付方式。</translation>
+    </message>
+    <message>
+        <source>The zone %1 does not exist.</source>
+        <translation>区域 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The card product was not found.</source>
+        <translation>未找到该会员卡产品。</translation>
+    </message>
+    <message>
+        <source>The card must start between today and %1 days ahead.</source>
+        <translation>会员卡的生效日期必须在今天到 %1 天后之间。</translation>
+    </message>
+    <message>
+        <source>The member was not found.</source>
+        <translation>未找到该会员。</translation>
+    </message>
+    <message>
+        <source>%1 is blocked; unblock the member before selling a card.</source>
+        <translation>%1 已被禁用；请先解除禁用再售卡。</translation>
+    </message>
+    <message>
+        <source>The product %1 is no longer sold.</source>
+        <translation>产品 %1 已停售。</translation>
+    </message>
+    <message>
+        <source>The top-up must be between 0.01 and 1,000,000 yuan.</source>
+        <translation>充值金额必须在 0.01 到 1,000,000 元之间。</translation>
+    </message>
+    <message>
+        <source>Only a value card can be topped up.</source>
+        <translation>只有储值卡可以充值。</translation>
+    </message>
+    <message>
+        <source>A cancelled card cannot be topped up.</source>
+        <translation>已注销的卡不能充值。</translation>
+    </message>
+    <message>
+        <source>An expired card cannot be topped up.</source>
+        <translation>已过期的卡不能充值。</translation>
+    </message>
+    <message>
+        <source>The card is frozen already.</source>
+        <translation>该卡已处于冻结状态。</translation>
+    </message>
+    <message>
+        <source>A cancelled card cannot be frozen.</source>
+        <translation>已注销的卡不能冻结。</translation>
+    </message>
+    <message>
+        <source>An expired card cannot be frozen.</source>
+        <translation>已过期的卡不能冻结。</translation>
+    </message>
+    <message>
+        <source>The card is not frozen.</source>
+        <translation>该卡未冻结。</translation>
+    </message>
+    <message>
+        <source>The refund cannot be negative.</source>
+        <translation>退款金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>Enter the reason for the cancellation.</source>
+        <translation>请输入注销原因。</translation>
+    </message>
+    <message>
+        <source>The card is cancelled already.</source>
+        <translation>该卡已注销。</translation>
+    </message>
+    <message>
+        <source>The refund is more than the %1 yuan paid for this card.</source>
+        <translation>退款金额超过了此卡实付的 %1 元。</translation>
+    </message>
+    <message>
+        <source>Please log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>The report period must end after it starts and span at most %1 days.</source>
+        <translation>报表期间的结束时间必须晚于开始时间，且跨度不超过 %1 天。</translation>
+    </message>
+    <message>
+        <source>The card was not found.</source>
+        <translation>未找到该会员卡。</translation>
+    </message>
+    <message>
+        <source>No %1 numbers are left for this site.</source>
+        <translation>本门店已无可用的 %1 编号。</translation>
+    </message>
+    <message>
+        <source>Top-up of card %1</source>
+        <translation>会员卡 %1 充值</translation>
+    </message>
+    <message>
+        <source>Refund for card %1</source>
+        <translation>会员卡 %1 退款</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +2418,103 @@
     <message>
         <source>%1 (%2) may not %3.</source>
         <translation>%1（%2）无权%3。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDirectory</name>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>The user name may have at most 32 characters.</source>
+        <translation>用户名最多 32 个字符。</translation>
+    </message>
+    <message>
+        <source>The user name may only have letters, digits, dots, dashes and underscores.</source>
+        <translation>用户名只能包含字母、数字、点、短横线和下划线。</translation>
+    </message>
+    <message>
+        <source>Enter the name shown on screens and receipts.</source>
+        <translation>请输入在屏幕和收据上显示的名称。</translation>
+    </message>
+    <message>
+        <source>The name may have at most 64 characters.</source>
+        <translation>名称最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The password needs both letters and digits.</source>
+        <translation>密码必须同时包含字母和数字。</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>请选择角色。</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed logins: this account is locked. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>登录失败次数过多，此账号已锁定。请在 %n 分钟后重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>The user name %1 is taken.</source>
+        <translation>用户名 %1 已被占用。</translation>
+    </message>
+    <message>
+        <source>An administrator exists already: log in instead.</source>
+        <translation>已存在管理员：请直接登录。</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入您的用户名。</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask an administrator to enable it.</source>
+        <translation>此账号已停用。请联系管理员启用。</translation>
+    </message>
+    <message>
+        <source>This staff account does not exist (any more).</source>
+        <translation>此员工账号不存在（或已被删除）。</translation>
+    </message>
+    <message>
+        <source>Your account is no longer active. Please log in again.</source>
+        <translation>您的账号已不再有效。请重新登录。</translation>
+    </message>
+    <message>
+        <source>You cannot disable, delete or demote your own account. Ask another administrator.</source>
+        <translation>您不能停用、删除或降级自己的账号。请联系其他管理员。</translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator. Make someone else an administrator first.</source>
+        <translation>%1 是最后一位有效的管理员。请先将其他人设为管理员。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>The end of the period must come after its start.</source>
+        <translation>期间的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
     </message>
 </context>
 <context>
@@ -2187,6 +2956,311 @@
     </message>
 </context>
 <context>
+    <name>gymgate::AuditPage</name>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>操作人：</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <source>any action</source>
+        <translation>所有操作</translation>
+    </message>
+    <message>
+        <source>Filter the rows shown</source>
+        <translation>筛选显示的记录</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>OK: all %n entries are as written.</source>
+        <translation>
+            <numerusform>校验通过：全部 %n 条记录均未被改动。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Broken at entry #%1: it was changed or removed after it was written.</source>
+        <translation>审计链在记录 #%1 处断裂：该记录在写入后被修改或删除。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::BookingsPage</name>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>未到场</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>&amp;Class</source>
+        <translation>课时</translation>
+    </message>
+    <message>
+        <source>&amp;Venue time</source>
+        <translation>场馆时段</translation>
+    </message>
+    <message>
+        <source>&amp;Weekly for</source>
+        <translation>每周预约，共</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> 周</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Join &amp;waiting list</source>
+        <translation>加入候补名单</translation>
+    </message>
+    <message>
+        <source>Filter classes</source>
+        <translation>筛选课时</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>课时</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>场馆</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>教练</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>候补</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>V&amp;enue</source>
+        <translation>场馆</translation>
+    </message>
+    <message>
+        <source>D&amp;ate</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason for cancelling</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel booking</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Place in line</source>
+        <translation>候补位次</translation>
+    </message>
+    <message>
+        <source>&amp;Leave waiting list</source>
+        <translation>退出候补名单</translation>
+    </message>
+    <message>
+        <source>The member&apos;s bookings</source>
+        <translation>该会员的预约</translation>
+    </message>
+    <message>
+        <source>Waiting lists</source>
+        <translation>候补名单</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Choose a member first.</source>
+        <translation>请先选择会员。</translation>
+    </message>
+    <message>
+        <source>Member: %1 %2</source>
+        <translation>会员：%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Choose a class in the list.</source>
+        <translation>请在列表中选择课时。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Booked %n week(s), from %1.</source>
+        <translation>
+            <numerusform>已从 %1 起预约 %n 周。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Booked: %1, %2.</source>
+        <translation>已预约：%1，%2。</translation>
+    </message>
+    <message>
+        <source>On the waiting list, number %1 in line.</source>
+        <translation>已加入候补名单，排在第 %1 位。</translation>
+    </message>
+    <message>
+        <source>Choose a booking in the list.</source>
+        <translation>请在列表中选择预约。</translation>
+    </message>
+    <message>
+        <source>Cancelled %1.</source>
+        <translation>已取消 %1。</translation>
+    </message>
+    <message>
+        <source>Late cancellation: penalty %1 yuan.</source>
+        <translation>逾期取消：违约金 %1 元。</translation>
+    </message>
+    <message>
+        <source>%1 got the place from the waiting list (%2).</source>
+        <translation>%1 已从候补名单获得名额（%2）。</translation>
+    </message>
+    <message>
+        <source>Left the waiting list.</source>
+        <translation>已退出候补名单。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::CalendarView</name>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>场馆</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3 (+%4 waiting)</source>
+        <translation>%1 %2/%3（+%4 候补）</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Maintenance: %1</source>
+        <translation>维护：%1</translation>
+    </message>
+</context>
+<context>
     <name>gymgate::CameraScanSource</name>
     <message>
         <source>No camera is connected.</source>
@@ -2332,6 +3406,45 @@
     <message>
         <source>Member: %1</source>
         <translation>会员：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::FirstRunWizard</name>
+    <message>
+        <source>Welcome to GymGate</source>
+        <translation>欢迎使用 GymGate</translation>
+    </message>
+    <message>
+        <source>No administrator exists yet. Create the administrator account: it manages staff accounts, products, venues and settings.</source>
+        <translation>尚未创建管理员。请创建管理员账号：管理员负责管理员工账号、产品、场馆和设置。</translation>
+    </message>
+    <message>
+        <source>at least %1 characters, letters and digits</source>
+        <translation>至少 %1 个字符，须包含字母和数字</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>&amp;Name shown:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>确认密码：</translation>
+    </message>
+    <message>
+        <source>&amp;Create administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -2531,6 +3644,1027 @@
     </message>
 </context>
 <context>
+    <name>gymgate::LoginDialog</name>
+    <message>
+        <source>GymGate: log in</source>
+        <translation>GymGate：登录</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::MembersPage</name>
+    <message>
+        <source>Blocked</source>
+        <translation>已禁用</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Search: name, phone, member no. or last 4 digits (Ctrl+F)</source>
+        <translation>搜索：姓名、手机号、会员号或手机号后 4 位（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Please enter the member&apos;s name.</source>
+        <translation>请输入会员姓名。</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Photo...</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <source>New member (Ctrl+N)</source>
+        <translation>新建会员（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Reason for blocking</source>
+        <translation>禁用原因</translation>
+    </message>
+    <message>
+        <source>Issue QR code</source>
+        <translation>签发二维码</translation>
+    </message>
+    <message>
+        <source>Print member card (PDF)</source>
+        <translation>打印会员卡（PDF）</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>入场记录</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>交易记录</translation>
+    </message>
+    <message>
+        <source>QR codes</source>
+        <translation>二维码</translation>
+    </message>
+    <message>
+        <source>Card no.</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>闸机</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Booking no.</source>
+        <translation>预约号</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>会员码</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>作废时间</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>first %1</source>
+        <translation>前 %1 位</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>找到 %n 位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>%1 (type a new number to change it)</source>
+        <translation>%1（输入新号码即可更改）</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>解除禁用</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>禁用</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>e.g. 13800138000</source>
+        <translation>例如 13800138000</translation>
+    </message>
+    <message>
+        <source>No QR code</source>
+        <translation>暂无二维码</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more digit(s) needed.</source>
+        <translation>
+            <numerusform>还需输入 %n 位数字。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not a mainland China mobile number (1[3-9]xxxxxxxxx).</source>
+        <translation>不是中国大陆手机号（1[3-9]xxxxxxxxx）。</translation>
+    </message>
+    <message>
+        <source>Please enter an 11-digit mainland China mobile number, e.g. 13800138000.</source>
+        <translation>请输入 11 位中国大陆手机号，例如 13800138000。</translation>
+    </message>
+    <message>
+        <source>Member %1 registered.</source>
+        <translation>会员 %1 已登记。</translation>
+    </message>
+    <message>
+        <source>Member %1 saved.</source>
+        <translation>会员 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>Member photo</source>
+        <translation>会员照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp)</translation>
+    </message>
+    <message>
+        <source>This file is not a picture: %1</source>
+        <translation>此文件不是图片：%1</translation>
+    </message>
+    <message>
+        <source>Member %1 unblocked.</source>
+        <translation>会员 %1 已解除禁用。</translation>
+    </message>
+    <message>
+        <source>Member %1 blocked: every gate refuses them now.</source>
+        <translation>会员 %1 已禁用：所有闸机现在都将拒绝其入场。</translation>
+    </message>
+    <message>
+        <source>New QR code issued for %1; earlier codes no longer open the gates.</source>
+        <translation>已为 %1 签发新二维码；之前签发的码已无法打开闸机。</translation>
+    </message>
+    <message>
+        <source>member-card-%1.pdf</source>
+        <translation>会员卡-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Save member card</source>
+        <translation>保存会员卡</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Member card saved to %1.</source>
+        <translation>会员卡已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已注销</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>未到场</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>售卡</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>违约金</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>已入场</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>已放行</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>未通行</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>永久有效</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>当前有效</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::ProductsPage</name>
+    <message>
+        <source>Card products</source>
+        <translation>会员卡产品</translation>
+    </message>
+    <message>
+        <source>Filter products</source>
+        <translation>筛选产品</translation>
+    </message>
+    <message>
+        <source>Show products no longer sold</source>
+        <translation>显示已停售的产品</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Price (yuan)</source>
+        <translation>价格（元）</translation>
+    </message>
+    <message>
+        <source>Valid days</source>
+        <translation>有效天数</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>储值（元）</translation>
+    </message>
+    <message>
+        <source>Per visit (yuan)</source>
+        <translation>单次价格（元）</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>&amp;Price (yuan):</source>
+        <translation>价格（元）：</translation>
+    </message>
+    <message>
+        <source>&amp;Valid days (0 = no expiry):</source>
+        <translation>有效天数（0 = 永久有效）：</translation>
+    </message>
+    <message>
+        <source>V&amp;isits:</source>
+        <translation>次数：</translation>
+    </message>
+    <message>
+        <source>Stored &amp;value (yuan):</source>
+        <translation>储值金额（元）：</translation>
+    </message>
+    <message>
+        <source>Price per v&amp;isit (yuan):</source>
+        <translation>单次价格（元）：</translation>
+    </message>
+    <message>
+        <source>&amp;Time windows:</source>
+        <translation>时间段：</translation>
+    </message>
+    <message>
+        <source>&amp;Zones (none = all):</source>
+        <translation>区域（不选 = 全部）：</translation>
+    </message>
+    <message>
+        <source>Any time, or e.g. [{&quot;days&quot;:&quot;1-5&quot;,&quot;from&quot;:&quot;06:00&quot;,&quot;to&quot;:&quot;12:00&quot;}]</source>
+        <translation>任意时间，或如 [{&quot;days&quot;:&quot;1-5&quot;,&quot;from&quot;:&quot;06:00&quot;,&quot;to&quot;:&quot;12:00&quot;}]</translation>
+    </message>
+    <message>
+        <source>&amp;New product</source>
+        <translation>新建产品</translation>
+    </message>
+    <message>
+        <source>&amp;Save product</source>
+        <translation>保存产品</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>永久有效</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Stop &amp;selling</source>
+        <translation>停售</translation>
+    </message>
+    <message>
+        <source>Sell &amp;again</source>
+        <translation>恢复销售</translation>
+    </message>
+    <message>
+        <source>Enter the price in yuan, e.g. 300 or 299.50.</source>
+        <translation>请输入以元为单位的价格，例如 300 或 299.50。</translation>
+    </message>
+    <message>
+        <source>Enter the stored value in yuan.</source>
+        <translation>请输入以元为单位的储值金额。</translation>
+    </message>
+    <message>
+        <source>Enter the price per visit in yuan.</source>
+        <translation>请输入以元为单位的单次价格。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is on sale again.</source>
+        <translation>%1 已恢复销售。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer sold.</source>
+        <translation>%1 已停售。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SalesPage</name>
+    <message>
+        <source>No expiry</source>
+        <translation>永久有效</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 yuan stored, %2 yuan per visit</source>
+        <translation>储值 %1 元，每次 %2 元</translation>
+    </message>
+    <message numerus="yes">
+        <source>, valid %n day(s)</source>
+        <translation>
+            <numerusform>，有效期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Price: %1 yuan (%2)</source>
+        <translation>价格：%1 元（%2）</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>售卡</translation>
+    </message>
+    <message>
+        <source>Filter cards</source>
+        <translation>筛选会员卡</translation>
+    </message>
+    <message>
+        <source>Card no.</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Visits left</source>
+        <translation>剩余次数</translation>
+    </message>
+    <message>
+        <source>Balance (yuan)</source>
+        <translation>余额（元）</translation>
+    </message>
+    <message>
+        <source>Sell a card</source>
+        <translation>售卡</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment:</source>
+        <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>S&amp;tarts:</source>
+        <translation>生效日期：</translation>
+    </message>
+    <message>
+        <source>&amp;Sell card</source>
+        <translation>售卡</translation>
+    </message>
+    <message>
+        <source>Sell the chosen card to the member (Ctrl+Enter)</source>
+        <translation>向该会员出售所选会员卡（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Selected card</source>
+        <translation>所选会员卡</translation>
+    </message>
+    <message>
+        <source>Top-up in yuan</source>
+        <translation>充值金额（元）</translation>
+    </message>
+    <message>
+        <source>&amp;Top up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>&amp;Unfreeze</source>
+        <translation>解冻</translation>
+    </message>
+    <message>
+        <source>Refund in yuan</source>
+        <translation>退款金额（元）</translation>
+    </message>
+    <message>
+        <source>Reason for the cancellation</source>
+        <translation>注销原因</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel with refund</source>
+        <translation>注销并退款</translation>
+    </message>
+    <message>
+        <source>Save &amp;receipt PDF</source>
+        <translation>保存收据 PDF</translation>
+    </message>
+    <message>
+        <source>No member chosen: find a member first.</source>
+        <translation>未选择会员：请先查找会员。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) of the chosen member</source>
+        <translation>
+            <numerusform>所选会员的 %n 张会员卡</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No card products on sale.</source>
+        <translation>暂无在售的会员卡产品。</translation>
+    </message>
+    <message>
+        <source>Cancel the card and pay money back</source>
+        <translation>注销会员卡并退款</translation>
+    </message>
+    <message>
+        <source>Only an administrator may cancel a card with a refund.</source>
+        <translation>只有管理员可以注销会员卡并退款。</translation>
+    </message>
+    <message>
+        <source>Sold %1 (card %2), receipt %3.</source>
+        <translation>已售出 %1（卡号 %2），收据号 %3。</translation>
+    </message>
+    <message>
+        <source>Topped up card %1 by %2 yuan; balance %3 yuan.</source>
+        <translation>会员卡 %1 已充值 %2 元，余额 %3 元。</translation>
+    </message>
+    <message>
+        <source>Card %1 is frozen.</source>
+        <translation>会员卡 %1 已冻结。</translation>
+    </message>
+    <message>
+        <source>Card %1 is active again.</source>
+        <translation>会员卡 %1 已恢复有效。</translation>
+    </message>
+    <message>
+        <source>Card %1 is active again, valid until %2.</source>
+        <translation>会员卡 %1 已恢复有效，有效期至 %2。</translation>
+    </message>
+    <message>
+        <source>Card %1 is cancelled; refunded %2 yuan.</source>
+        <translation>会员卡 %1 已注销，已退款 %2 元。</translation>
+    </message>
+    <message>
+        <source>There is no receipt to save yet.</source>
+        <translation>暂无可保存的收据。</translation>
+    </message>
+    <message>
+        <source>Save receipt</source>
+        <translation>保存收据</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Receipt %1 saved.</source>
+        <translation>收据 %1 已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SchedulePage</name>
+    <message>
+        <source>Gym floor</source>
+        <translation>健身区</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>操房</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>球场</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>泳池</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>维护中</translation>
+    </message>
+    <message>
+        <source>C&amp;ourses and classes</source>
+        <translation>课程和课时</translation>
+    </message>
+    <message>
+        <source>V&amp;enues</source>
+        <translation>场馆</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>排期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Advance days</source>
+        <translation>可提前天数</translation>
+    </message>
+    <message>
+        <source>Max active</source>
+        <translation>有效预约上限</translation>
+    </message>
+    <message>
+        <source>Cancel hours</source>
+        <translation>取消时限（小时）</translation>
+    </message>
+    <message>
+        <source>Penalty %</source>
+        <translation>违约金 %</translation>
+    </message>
+    <message>
+        <source>Filter venues</source>
+        <translation>筛选场馆</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Empty means always open.</source>
+        <translation>留空表示始终开放。</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>0 %: late cancellations are refused.</source>
+        <translation>0 %：不接受逾期取消。</translation>
+    </message>
+    <message>
+        <source>&amp;New venue</source>
+        <translation>新建场馆</translation>
+    </message>
+    <message>
+        <source>&amp;Save venue</source>
+        <translation>保存场馆</translation>
+    </message>
+    <message>
+        <source>&amp;Delete venue</source>
+        <translation>删除场馆</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Fee per hour (yuan)</source>
+        <translation>每小时费用（元）</translation>
+    </message>
+    <message>
+        <source>Opening &amp;hours</source>
+        <translation>开放时间</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Bookable days ahead</source>
+        <translation>可提前预约天数</translation>
+    </message>
+    <message>
+        <source>Active bookings per member</source>
+        <translation>每位会员的有效预约数</translation>
+    </message>
+    <message>
+        <source>Free cancellation until (hours before)</source>
+        <translation>免费取消截止（开始前小时数）</translation>
+    </message>
+    <message>
+        <source>Late cancellation penalty</source>
+        <translation>逾期取消违约金</translation>
+    </message>
+    <message>
+        <source>Maintenance plans</source>
+        <translation>维护计划</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;Plan maintenance</source>
+        <translation>安排维护</translation>
+    </message>
+    <message>
+        <source>&amp;Remove plan</source>
+        <translation>删除计划</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>场馆</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>New &amp;course</source>
+        <translation>新建课程</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve course</source>
+        <translation>保存课程</translation>
+    </message>
+    <message>
+        <source>Delete cou&amp;rse</source>
+        <translation>删除课程</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>课时</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>教练</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Course capacity</source>
+        <translation>课程容量</translation>
+    </message>
+    <message>
+        <source>&amp;Add class</source>
+        <translation>添加课时</translation>
+    </message>
+    <message>
+        <source>Delete c&amp;lass</source>
+        <translation>删除课时</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>场馆</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>The venue name is missing.</source>
+        <translation>缺少场馆名称。</translation>
+    </message>
+    <message>
+        <source>Venue saved.</source>
+        <translation>场馆已保存。</translation>
+    </message>
+    <message>
+        <source>Venue deleted.</source>
+        <translation>场馆已删除。</translation>
+    </message>
+    <message>
+        <source>Choose a venue in the list.</source>
+        <translation>请在列表中选择场馆。</translation>
+    </message>
+    <message>
+        <source>Maintenance planned.</source>
+        <translation>维护已安排。</translation>
+    </message>
+    <message>
+        <source>Maintenance plan removed.</source>
+        <translation>维护计划已删除。</translation>
+    </message>
+    <message>
+        <source>Course saved.</source>
+        <translation>课程已保存。</translation>
+    </message>
+    <message>
+        <source>Course deleted.</source>
+        <translation>课程已删除。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Choose a course in the list.</source>
+        <translation>请在列表中选择课程。</translation>
+    </message>
+    <message>
+        <source>Class added.</source>
+        <translation>课时已添加。</translation>
+    </message>
+    <message>
+        <source>Class deleted.</source>
+        <translation>课时已删除。</translation>
+    </message>
+</context>
+<context>
     <name>gymgate::SerialScanner</name>
     <message>
         <source>The scanner port is missing.</source>
@@ -2579,6 +4713,276 @@
     <message>
         <source>The scanner on %1 sent more than %2 bytes without ending the code; the input was discarded. Check the scanner&apos;s suffix setting.</source>
         <translation>%1 上的扫码器发送了超过 %2 字节仍未结束，输入已丢弃。请检查扫码器的后缀设置。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::ShiftReportPage</name>
+    <message>
+        <source>Shift report</source>
+        <translation>交班报表</translation>
+    </message>
+    <message>
+        <source>S&amp;taff:</source>
+        <translation>员工：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>By product</source>
+        <translation>按产品</translation>
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation>按支付方式</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售笔数</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <source>Refunded (yuan)</source>
+        <translation>退款金额（元）</translation>
+    </message>
+    <message>
+        <source>Net (yuan)</source>
+        <translation>净额（元）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n sale(s), %2 yuan; refunds %3 yuan; net %4 yuan.</source>
+        <translation>
+            <numerusform>%1：销售 %n 笔，%2 元；退款 %3 元；净额 %4 元。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show a report first.</source>
+        <translation>请先显示报表。</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to %1: %2</source>
+        <translation>无法将报表保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export shift report</source>
+        <translation>导出交班报表</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>报表已保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::StaffAccountDialog</name>
+    <message>
+        <source>Add a staff account</source>
+        <translation>添加员工账号</translation>
+    </message>
+    <message>
+        <source>Edit a staff account</source>
+        <translation>编辑员工账号</translation>
+    </message>
+    <message>
+        <source>at least %1 characters, letters and digits</source>
+        <translation>至少 %1 个字符，须包含字母和数字</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>&amp;Name shown:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Initial &amp;password:</source>
+        <translation>初始密码：</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>确认密码：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::StaffPage</name>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Filter by user name, name, role or status</source>
+        <translation>按用户名、姓名、角色或状态筛选</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>&amp;My password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>已添加 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>%1 may log in again.</source>
+        <translation>%1 已可重新登录。</translation>
+    </message>
+    <message>
+        <source>%1 can no longer log in.</source>
+        <translation>%1 已无法登录。</translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation>%1 的新密码</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset.</source>
+        <translation>%1 的密码已重置。</translation>
+    </message>
+    <message>
+        <source>Delete a staff account</source>
+        <translation>删除员工账号</translation>
+    </message>
+    <message>
+        <source>Delete the account %1? Its entries in the audit log stay.</source>
+        <translation>删除账号 %1？其在审计日志中的记录将保留。</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::StaffPasswordDialog</name>
+    <message>
+        <source>at least %1 characters, letters and digits</source>
+        <translation>至少 %1 个字符，须包含字母和数字</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>确认新密码：</translation>
+    </message>
+    <message>
+        <source>&amp;Save password</source>
+        <translation>保存密码</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>

@@ -80,10 +80,15 @@ private:
     bool startController(HeadlessProcess &controller)
     {
         controller.start(m_gym->dbPath, {QStringLiteral("--scanner"), m_scanner->path});
-        // Every gate reports ready once connected; the main gate is the first in the list.
+        // Every gate reports ready once connected, in no particular order; the scanner serves
+        // the main gate, so that is the one to wait for (a scan before it would meet an offline
+        // gate). The scanner itself is open before the process reads any event.
+        const QString mainGate = m_gym->scenario(QStringLiteral("time_card")).value(QLatin1String("gateId")).toString();
         return !controller
-                    .waitFor([](const QJsonObject &line) {
-                        return line.value(QLatin1String("event")).toString() == QLatin1String("gate");
+                    .waitFor([&mainGate](const QJsonObject &line) {
+                        return line.value(QLatin1String("event")).toString() == QLatin1String("gate")
+                            && line.value(QLatin1String("gate")).toString() == mainGate
+                            && line.value(QLatin1String("availability")).toString() == QLatin1String("ready");
                     })
                     .isEmpty();
     }

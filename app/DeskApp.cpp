@@ -1,0 +1,154 @@
+#include "DeskApp.h"
+
+#include "core/Logging.h"
+#include "store/Database.h"
+#include "store/MemberRepository.h"
+#include "store/SettingRepository.h"
+#include "store/SqlBookingDesk.h"
+#include "store/SqlMemberDirectory.h"
+#include "store/SqlSalesDesk.h"
+#include "store/SqlStaffDirectory.h"
+#include "ui/desk/AuditPage.h"
+#include "ui/desk/BookingsPage.h"
+#include "ui/desk/CheckInPage.h"
+#include "ui/desk/DeskWindow.h"
+#include "ui/desk/FirstRunWizard.h"
+#include "ui/desk/LoginDialog.h"
+#include "ui/desk/MembersPage.h"
+#include "ui/desk/ProductsPage.h"
+#include "ui/desk/SalesPage.h"
+#include "ui/desk/SchedulePage.h"
+#include "ui/desk/ShiftReportPage.h"
+#include "ui/desk/StaffPage.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include "EntryStation.h"
+
+namespace gymgate {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(DeskApp)
+};
+
+Result<QByteArray> readKeyFile(const QString &path, qint64 bytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Io, Text::tr("Cannot read the key file %1: %2").arg(path, file.errorString()),
+            QStringLiteral("key-dir"));
+    const QByteArray key = file.read(bytes + 1);
+    if (key.size() != bytes)
+        return fail(ErrorCode::Crypto, Text::tr("The key file %1 is damaged.").arg(path), QStringLiteral("key-dir"));
+    return key;
+}
+
+} // namespace
+
+Result<std::unique_ptr<DeskApp>> DeskApp::open(
+    const AppOptions &options, Database &db, const Clock &clock, EntryStation *station)
+{
+    // The keys live next to the database unless told otherwise (gymgate-datagen writes them).
+    const QDir keyDir(
+        options.keyDirectory.isEmpty() ? QFileInfo(options.databasePath).absolutePath() : options.keyDirectory);
+    Result<QByteArray> dataKey = readKeyFile(keyDir.filePath(QStringLiteral("data.key")), FieldCipher::KeyBytes);
+    if (!dataKey)
+        return std::unexpected(dataKey.error());
+    Result<FieldCipher> cipher = FieldCipher::fromKey(*dataKey);
+    if (!cipher)
+        return std::unexpected(cipher.error());
+    SettingRepository settings(db);
+    const QString keyId = QStringLiteral("site") + settings.value(QStringLiteral("site.number"), QStringLiteral("100"));
+    Result<QByteArray> secret = readKeyFile(keyDir.filePath(QStringLiteral("signing.key")), SigningKey::SecretKeyBytes);
+    if (!secret)
+        return std::unexpected(secret.error());
+    Result<SigningKey> signingKey = SigningKey::fromSecretKey(keyId, *secret);
+    if (!signingKey)
+        return std::unexpected(signingKey.error());
+    const QTimeZone zone(settings.value(QStringLiteral("site.timezone"), QStringLiteral("Asia/Shanghai")).toUtf8());
+    std::unique_ptr<DeskApp> desk(new DeskApp(db, clock, std::move(*cipher), std::move(*signingKey), zone));
+    desk->buildPages(station);
+    return desk;
+}
+
+DeskApp::DeskApp(Database &db, const Clock &clock, FieldCipher cipher, SigningKey signingKey, QTimeZone zone)
+    : m_db(db), m_clock(clock), m_cipher(std::move(cipher)), m_signingKey(std::move(signingKey)),
+      m_siteTimeZone(std::move(zone)), m_staff(std::make_unique<SqlStaffDirectory>(db, clock)),
+      m_members(std::make_unique<SqlMemberDirectory>(db, m_cipher, m_signingKey, clock)),
+      m_sales(std::make_unique<SqlSalesDesk>(db, clock)), m_bookings(std::make_unique<SqlBookingDesk>(db, clock)),
+      m_window(std::make_unique<DeskWindow>())
+{
+    connect(m_window.get(), &DeskWindow::logoutRequested, this, [this] { logOut(false); });
+    connect(m_window.get(), &DeskWindow::switchUserRequested, this, [this] { logOut(true); });
+}
+
+DeskApp::~DeskApp() = default;
+
+void DeskApp::buildPages(EntryStation *station)
+{
+    m_window->addPage(new MembersPage(*m_members, m_siteTimeZone));
+    m_window->addPage(new SalesPage(*m_sales));
+    m_window->addPage(new BookingsPage(*m_bookings, m_clock));
+    if (station) {
+        QMap<QString, QString> laneNames;
+        for (const EntryLane &lane : station->wiring().lanes())
+            laneNames.insert(lane.laneId, station->laneTitle(lane.laneId));
+        m_window->addPage(new CheckInPage(
+            station->entries(), laneNames, [this](const QString &memberId) { return describeMember(memberId); }));
+    }
+    m_window->addPage(new ShiftReportPage(*m_sales));
+    m_window->addPage(new SchedulePage(*m_bookings, m_clock));
+    m_window->addPage(new ProductsPage(*m_sales));
+    m_window->addPage(new StaffPage(*m_staff, m_clock, m_siteTimeZone));
+    m_window->addPage(new AuditPage(*m_staff, m_clock, m_siteTimeZone));
+}
+
+bool DeskApp::logIn()
+{
+    Result<bool> firstRun = m_staff->needsFirstRun();
+    if (!firstRun) {
+        logError(firstRun.error().toString());
+        return false;
+    }
+    if (*firstRun) {
+        FirstRunWizard wizard(*m_staff, m_window.get());
+        if (wizard.exec() != QDialog::Accepted)
+            return false;
+    }
+    LoginDialog login(*m_staff, m_window.get());
+    if (login.exec() != QDialog::Accepted)
+        return false;
+    m_window->setSession(login.session());
+    logInfo(QStringLiteral("desk: %1 logged in").arg(login.session().username));
+    return true;
+}
+
+void DeskApp::logOut(bool switchUser)
+{
+    const StaffSession leaving = m_window->session();
+    if (Status done = m_staff->logout(leaving); !done)
+        logWarning(done.error().toString());
+    m_window->setSession(StaffSession {});
+    LoginDialog login(*m_staff, m_window.get());
+    if (!switchUser)
+        login.setUsername(leaving.username);
+    if (login.exec() == QDialog::Accepted)
+        m_window->setSession(login.session());
+    else
+        emit finished();
+}
+
+QString DeskApp::describeMember(const QString &memberId) const
+{
+    Result<std::optional<Member>> member = MemberRepository(m_db).findById(memberId);
+    if (!member || !*member)
+        return memberId;
+    return QStringLiteral("%1 (%2)").arg((*member)->name, (*member)->memberNo);
+}
+
+} // namespace gymgate

@@ -954,6 +954,73 @@
     </message>
 </context>
 <context>
+    <name>DeskShots</name>
+    <message>
+        <source>Saves a PNG of every front desk screen on a copy of a demo gym.</source>
+        <translation>Saves a PNG of every front desk screen on a copy of a demo gym.</translation>
+    </message>
+    <message>
+        <source>The gym made by gymgate-datagen (its folder holds data.key and signing.key).</source>
+        <translation>The gym made by gymgate-datagen (its folder holds data.key and signing.key).</translation>
+    </message>
+    <message>
+        <source>Directory for the PNG files.</source>
+        <translation>Directory for the PNG files.</translation>
+    </message>
+    <message>
+        <source>Window size, WIDTHxHEIGHT.</source>
+        <translation>Window size, WIDTHxHEIGHT.</translation>
+    </message>
+    <message>
+        <source>Site language (zh_CN or en).</source>
+        <translation>Site language (zh_CN or en).</translation>
+    </message>
+    <message>
+        <source>The time the desk runs at, ISO 8601 (the --now given to gymgate-datagen).</source>
+        <translation>The time the desk runs at, ISO 8601 (the --now given to gymgate-datagen).</translation>
+    </message>
+    <message>
+        <source>Bad --db, --size, --lang or --clock (see --help).</source>
+        <translation>Bad --db, --size, --lang or --clock (see --help).</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1</source>
+        <translation>Cannot copy %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the key file %1</source>
+        <translation>Cannot read the key file %1</translation>
+    </message>
+    <message>
+        <source>The key file %1 is damaged.</source>
+        <translation>The key file %1 is damaged.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Cannot write %1</translation>
+    </message>
+    <message>
+        <source>The gym has no card products.</source>
+        <translation>The gym has no card products.</translation>
+    </message>
+    <message>
+        <source>No class could be booked.</source>
+        <translation>No class could be booked.</translation>
+    </message>
+    <message>
+        <source>No member %1 in this gym.</source>
+        <translation>No member %1 in this gym.</translation>
+    </message>
+    <message>
+        <source>The page %1 is not shown.</source>
+        <translation>The page %1 is not shown.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>Cannot create %1</translation>
+    </message>
+</context>
+<context>
     <name>EntryService</name>
     <message>
         <source>There is no gate %1.</source>

@@ -952,6 +952,73 @@
     </message>
 </context>
 <context>
+    <name>DeskShots</name>
+    <message>
+        <source>Saves a PNG of every front desk screen on a copy of a demo gym.</source>
+        <translation>在演示健身房的副本上为每个前台界面保存一张 PNG 截图。</translation>
+    </message>
+    <message>
+        <source>The gym made by gymgate-datagen (its folder holds data.key and signing.key).</source>
+        <translation>由 gymgate-datagen 生成的健身房数据库（其目录中有 data.key 和 signing.key）。</translation>
+    </message>
+    <message>
+        <source>Directory for the PNG files.</source>
+        <translation>PNG 文件的目录。</translation>
+    </message>
+    <message>
+        <source>Window size, WIDTHxHEIGHT.</source>
+        <translation>窗口大小，宽x高。</translation>
+    </message>
+    <message>
+        <source>Site language (zh_CN or en).</source>
+        <translation>场馆语言（zh_CN 或 en）。</translation>
+    </message>
+    <message>
+        <source>The time the desk runs at, ISO 8601 (the --now given to gymgate-datagen).</source>
+        <translation>前台运行的时间，ISO 8601 格式（即传给 gymgate-datagen 的 --now）。</translation>
+    </message>
+    <message>
+        <source>Bad --db, --size, --lang or --clock (see --help).</source>
+        <translation>--db、--size、--lang 或 --clock 无效（见 --help）。</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1</source>
+        <translation>无法复制 %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the key file %1</source>
+        <translation>无法读取密钥文件 %1</translation>
+    </message>
+    <message>
+        <source>The key file %1 is damaged.</source>
+        <translation>密钥文件 %1 已损坏。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>The gym has no card products.</source>
+        <translation>该健身房没有会员卡产品。</translation>
+    </message>
+    <message>
+        <source>No class could be booked.</source>
+        <translation>没有可预约的课时。</translation>
+    </message>
+    <message>
+        <source>No member %1 in this gym.</source>
+        <translation>该健身房没有会员 %1。</translation>
+    </message>
+    <message>
+        <source>The page %1 is not shown.</source>
+        <translation>页面 %1 未显示。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+</context>
+<context>
     <name>EntryService</name>
     <message>
         <source>There is no gate %1.</source>

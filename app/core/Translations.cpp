@@ -1,6 +1,7 @@
 #include "core/Translations.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QPointer>
 #include <QTranslator>
@@ -39,6 +40,30 @@ QString &installedLanguage()
     return language;
 }
 
+// Qt's own texts (standard buttons, dialogs) from the system's Qt translations
+// (qt6-translations-l10n); English needs none.
+QPointer<QTranslator> &installedQt()
+{
+    static QPointer<QTranslator> translator;
+    return translator;
+}
+
+void switchQtTranslator(QCoreApplication &app, const QString &language)
+{
+    if (QTranslator *previous = installedQt()) {
+        QCoreApplication::removeTranslator(previous);
+        delete previous;
+    }
+    if (language == QLatin1String("en"))
+        return;
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath))
+        && QCoreApplication::installTranslator(translator))
+        installedQt() = translator;
+    else
+        delete translator;
+}
+
 } // namespace
 
 bool installTranslator(QCoreApplication &app, const QString &language)
@@ -67,6 +92,7 @@ bool switchLanguage(QCoreApplication &app, const QString &language)
     }
     installed() = translator;
     installedLanguage() = language;
+    switchQtTranslator(app, language);
     return true;
 }
 

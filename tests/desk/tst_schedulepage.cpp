@@ -99,6 +99,11 @@ void TestSchedulePage::adminCreatesVenueCourseAndClass()
         QStringLiteral(R"([{"days":"*","from":"06:00","to":"22:00"}])"));
     click(QStringLiteral("saveVenuePushButton"));
     QTRY_COMPARE(child<QTableView>(QStringLiteral("venuesTableView"))->model()->rowCount(), 1);
+    // The filter narrows the list as you type, and clearing it brings the venue back.
+    QTest::keyClicks(child<QLineEdit>(QStringLiteral("venueFilterLineEdit")), QStringLiteral("no such venue"));
+    QCOMPARE(child<QTableView>(QStringLiteral("venuesTableView"))->model()->rowCount(), 0);
+    child<QLineEdit>(QStringLiteral("venueFilterLineEdit"))->clear();
+    QCOMPARE(child<QTableView>(QStringLiteral("venuesTableView"))->model()->rowCount(), 1);
     QVERIFY(child<QLabel>(QStringLiteral("venueErrorLabel"))->text().isEmpty());
     QCOMPARE(queryValue(*m_db, QStringLiteral("SELECT kind FROM venue")).toString(), QStringLiteral("studio"));
 

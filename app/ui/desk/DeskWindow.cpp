@@ -130,6 +130,7 @@ void DeskWindow::rebuildNavigation()
     if (!showPage(shown) && m_navigation->count() > 0)
         m_navigation->setCurrentRow(0);
     m_stack->setVisible(m_navigation->count() > 0);
+    m_navigation->setVisible(m_navigation->count() > 0); // logged out: nothing to choose from
 }
 
 void DeskWindow::changeEvent(QEvent *event)

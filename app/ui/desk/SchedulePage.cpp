@@ -32,7 +32,15 @@ namespace {
 
 constexpr int IdRole = Qt::UserRole + 1;
 
-using desk::makeTable;
+// Schedule tables sort and filter through a proxy over their model (the venue filter uses it).
+QTableView *makeTable(const QString &objectName, QAbstractItemModel *model, QWidget *parent)
+{
+    auto *proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(model);
+    proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    proxy->setFilterKeyColumn(-1);
+    return desk::makeTable(objectName, proxy, parent);
+}
 
 QStandardItem *item(const QString &text, const QString &id = {})
 {

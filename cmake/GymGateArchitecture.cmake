@@ -21,8 +21,13 @@ set(GYMGATE_LAYER_FORBIDDEN_gymgate_ui
     Qt6::Sql Qt6::Network Qt6::WebSockets Qt6::HttpServer PkgConfig::SQLite3 PkgConfig::Modbus
     gymgate_store gymgate_sync gymgate_bridge gymgate_bridge_protocol)
 
+# The hub is a server: no widgets, no gate hardware, and not the sites' local database.
+set(GYMGATE_LAYER_FORBIDDEN_gymgate_hub
+    Qt6::Widgets Qt6::SerialPort PkgConfig::Modbus gymgate_store gymgate_ui gymgate_scan gymgate_bridge
+    gymgate_bridge_protocol)
+
 function(gymgate_check_layer_rules)
-  foreach(lib gymgate_core gymgate_store gymgate_bridge_protocol gymgate_bridge gymgate_scan gymgate_ui)
+  foreach(lib gymgate_core gymgate_store gymgate_bridge_protocol gymgate_bridge gymgate_scan gymgate_ui gymgate_hub)
     if(NOT TARGET ${lib})
       continue()
     endif()

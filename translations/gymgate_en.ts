@@ -1809,6 +1809,13 @@
     </message>
 </context>
 <context>
+    <name>GymGateHub</name>
+    <message>
+        <source>Cannot install the signal handlers.</source>
+        <translation>Cannot install the signal handlers.</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessEntryController</name>
     <message numerus="yes">
         <source>%n visit(s) left</source>
@@ -1876,6 +1883,197 @@
     <message>
         <source>ERROR</source>
         <translation>ERROR</translation>
+    </message>
+</context>
+<context>
+    <name>HubDatabase</name>
+    <message>
+        <source>--db is empty.</source>
+        <translation>--db is empty.</translation>
+    </message>
+    <message>
+        <source>--db must look like postgresql://user@host:port/dbname: %1</source>
+        <translation>--db must look like postgresql://user@host:port/dbname: %1</translation>
+    </message>
+    <message>
+        <source>The Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql).</source>
+        <translation>The Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>Cannot open the hub database: %1</source>
+        <translation>Cannot open the hub database: %1</translation>
+    </message>
+    <message>
+        <source>Cannot configure the hub database (%1): %2</source>
+        <translation>Cannot configure the hub database (%1): %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version: %1</source>
+        <translation>Cannot read the schema version: %1</translation>
+    </message>
+    <message>
+        <source>The hub database has schema version %1, newer than this gymgate-hub knows (%2). Use a newer gymgate-hub.</source>
+        <translation>The hub database has schema version %1, newer than this gymgate-hub knows (%2). Use a newer gymgate-hub.</translation>
+    </message>
+    <message>
+        <source>Cannot read the migration %1.</source>
+        <translation>Cannot read the migration %1.</translation>
+    </message>
+    <message>
+        <source>Cannot start migration %1: %2</source>
+        <translation>Cannot start migration %1: %2</translation>
+    </message>
+    <message>
+        <source>Migration %1 failed: %2</source>
+        <translation>Migration %1 failed: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HubOptions</name>
+    <message>
+        <source>GymGate hub: the central REST service that sites sync with.</source>
+        <translation>GymGate hub: the central REST service that sites sync with.</translation>
+    </message>
+    <message>
+        <source>Listen on address &lt;ip&gt; (default 127.0.0.1).</source>
+        <translation>Listen on address &lt;ip&gt; (default 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>Listen on port &lt;n&gt; (0 = a free port; default 8080).</source>
+        <translation>Listen on port &lt;n&gt; (0 = a free port; default 8080).</translation>
+    </message>
+    <message>
+        <source>Database: an SQLite file path or postgresql://user@host:port/dbname.</source>
+        <translation>Database: an SQLite file path or postgresql://user@host:port/dbname.</translation>
+    </message>
+    <message>
+        <source>Read options from the JSON file &lt;file&gt;; the command line wins.</source>
+        <translation>Read options from the JSON file &lt;file&gt;; the command line wins.</translation>
+    </message>
+    <message>
+        <source>Refuse request bodies larger than &lt;n&gt; bytes (default 1048576).</source>
+        <translation>Refuse request bodies larger than &lt;n&gt; bytes (default 1048576).</translation>
+    </message>
+    <message>
+        <source>Serve HTTPS with the PEM certificate &lt;file&gt; (needs --tls-key).</source>
+        <translation>Serve HTTPS with the PEM certificate &lt;file&gt; (needs --tls-key).</translation>
+    </message>
+    <message>
+        <source>The PEM private key of --tls-cert.</source>
+        <translation>The PEM private key of --tls-cert.</translation>
+    </message>
+    <message>
+        <source>Also write the log to &lt;dir&gt;/gymgate-hub.log.</source>
+        <translation>Also write the log to &lt;dir&gt;/gymgate-hub.log.</translation>
+    </message>
+    <message>
+        <source>Print the route table as JSON and exit.</source>
+        <translation>Print the route table as JSON and exit.</translation>
+    </message>
+    <message>
+        <source>Cannot read the config file %1: %2</source>
+        <translation>Cannot read the config file %1: %2</translation>
+    </message>
+    <message>
+        <source>The config file %1 is not a JSON object: %2</source>
+        <translation>The config file %1 is not a JSON object: %2</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot; in the config file %2.</source>
+        <translation>Unknown key &quot;%1&quot; in the config file %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the config file must be a string or a number.</source>
+        <translation>&quot;%1&quot; in the config file must be a string or a number.</translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3: %4</source>
+        <translation>--%1 must be a whole number from %2 to %3: %4</translation>
+    </message>
+    <message>
+        <source>--listen must be an IP address: %1</source>
+        <translation>--listen must be an IP address: %1</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key must be given together.</source>
+        <translation>--tls-cert and --tls-key must be given together.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Unexpected argument: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HubResponse</name>
+    <message>
+        <source>Internal error; see the hub log.</source>
+        <translation>Internal error; see the hub log.</translation>
+    </message>
+</context>
+<context>
+    <name>HubRouter</name>
+    <message>
+        <source>No such endpoint: %1</source>
+        <translation>No such endpoint: %1</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is missing.</source>
+        <translation>The field &quot;%1&quot; is missing.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be a non-empty string.</source>
+        <translation>The field &quot;%1&quot; must be a non-empty string.</translation>
+    </message>
+    <message>
+        <source>The request body has %1 bytes; the limit is %2.</source>
+        <translation>The request body has %1 bytes; the limit is %2.</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON (%1 at offset %2).</source>
+        <translation>The body is not valid JSON (%1 at offset %2).</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed on %2.</source>
+        <translation>%1 is not allowed on %2.</translation>
+    </message>
+</context>
+<context>
+    <name>HubServer</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>The hub has no database.</source>
+        <translation>The hub has no database.</translation>
+    </message>
+    <message>
+        <source>The hub database does not answer.</source>
+        <translation>The hub database does not answer.</translation>
+    </message>
+    <message>
+        <source>TLS was asked for but this Qt has no working TLS backend.</source>
+        <translation>TLS was asked for but this Qt has no working TLS backend.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PEM certificate.</source>
+        <translation>%1 is not a PEM certificate.</translation>
+    </message>
+    <message>
+        <source>%1 is not an unencrypted PEM RSA or EC private key.</source>
+        <translation>%1 is not an unencrypted PEM RSA or EC private key.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2.</source>
+        <translation>Cannot listen on %1 port %2.</translation>
+    </message>
+    <message>
+        <source>The hub is shutting down.</source>
+        <translation>The hub is shutting down.</translation>
+    </message>
+    <message>
+        <source>No such endpoint: %1</source>
+        <translation>No such endpoint: %1</translation>
     </message>
 </context>
 <context>

@@ -1804,6 +1804,13 @@
     </message>
 </context>
 <context>
+    <name>GymGateHub</name>
+    <message>
+        <source>Cannot install the signal handlers.</source>
+        <translation>无法安装信号处理程序。</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessEntryController</name>
     <message numerus="yes">
         <source>%n visit(s) left</source>
@@ -1870,6 +1877,197 @@
     <message>
         <source>ERROR</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>HubDatabase</name>
+    <message>
+        <source>--db is empty.</source>
+        <translation>--db 为空。</translation>
+    </message>
+    <message>
+        <source>--db must look like postgresql://user@host:port/dbname: %1</source>
+        <translation>--db 的格式应为 postgresql://user@host:port/dbname：%1</translation>
+    </message>
+    <message>
+        <source>The Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql).</source>
+        <translation>未安装 Qt PostgreSQL 驱动（QPSQL）（Debian：libqt6sql6-psql）。</translation>
+    </message>
+    <message>
+        <source>Cannot open the hub database: %1</source>
+        <translation>无法打开中心数据库：%1</translation>
+    </message>
+    <message>
+        <source>Cannot configure the hub database (%1): %2</source>
+        <translation>无法配置中心数据库（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version: %1</source>
+        <translation>无法读取数据库结构版本：%1</translation>
+    </message>
+    <message>
+        <source>The hub database has schema version %1, newer than this gymgate-hub knows (%2). Use a newer gymgate-hub.</source>
+        <translation>中心数据库的结构版本为 %1，高于此 gymgate-hub 支持的版本（%2）。请使用更新的 gymgate-hub。</translation>
+    </message>
+    <message>
+        <source>Cannot read the migration %1.</source>
+        <translation>无法读取迁移脚本 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot start migration %1: %2</source>
+        <translation>无法开始迁移 %1：%2</translation>
+    </message>
+    <message>
+        <source>Migration %1 failed: %2</source>
+        <translation>迁移 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>HubOptions</name>
+    <message>
+        <source>GymGate hub: the central REST service that sites sync with.</source>
+        <translation>GymGate 中心：各门店与之同步的中心 REST 服务。</translation>
+    </message>
+    <message>
+        <source>Listen on address &lt;ip&gt; (default 127.0.0.1).</source>
+        <translation>在地址 &lt;ip&gt; 上监听（默认 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>Listen on port &lt;n&gt; (0 = a free port; default 8080).</source>
+        <translation>在端口 &lt;n&gt; 上监听（0 = 任选空闲端口；默认 8080）。</translation>
+    </message>
+    <message>
+        <source>Database: an SQLite file path or postgresql://user@host:port/dbname.</source>
+        <translation>数据库：SQLite 文件路径或 postgresql://user@host:port/dbname。</translation>
+    </message>
+    <message>
+        <source>Read options from the JSON file &lt;file&gt;; the command line wins.</source>
+        <translation>从 JSON 文件 &lt;file&gt; 读取选项；命令行优先。</translation>
+    </message>
+    <message>
+        <source>Refuse request bodies larger than &lt;n&gt; bytes (default 1048576).</source>
+        <translation>拒绝大于 &lt;n&gt; 字节的请求体（默认 1048576）。</translation>
+    </message>
+    <message>
+        <source>Serve HTTPS with the PEM certificate &lt;file&gt; (needs --tls-key).</source>
+        <translation>使用 PEM 证书 &lt;file&gt; 提供 HTTPS 服务（需要 --tls-key）。</translation>
+    </message>
+    <message>
+        <source>The PEM private key of --tls-cert.</source>
+        <translation>--tls-cert 对应的 PEM 私钥。</translation>
+    </message>
+    <message>
+        <source>Also write the log to &lt;dir&gt;/gymgate-hub.log.</source>
+        <translation>同时将日志写入 &lt;dir&gt;/gymgate-hub.log。</translation>
+    </message>
+    <message>
+        <source>Print the route table as JSON and exit.</source>
+        <translation>以 JSON 格式输出路由表后退出。</translation>
+    </message>
+    <message>
+        <source>Cannot read the config file %1: %2</source>
+        <translation>无法读取配置文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The config file %1 is not a JSON object: %2</source>
+        <translation>配置文件 %1 不是 JSON 对象：%2</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot; in the config file %2.</source>
+        <translation>配置文件 %2 中有未知的键“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the config file must be a string or a number.</source>
+        <translation>配置文件中的“%1”必须是字符串或数字。</translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3: %4</source>
+        <translation>--%1 必须是 %2 到 %3 之间的整数：%4</translation>
+    </message>
+    <message>
+        <source>--listen must be an IP address: %1</source>
+        <translation>--listen 必须是 IP 地址：%1</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key must be given together.</source>
+        <translation>--tls-cert 和 --tls-key 必须同时给出。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>多余的参数：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HubResponse</name>
+    <message>
+        <source>Internal error; see the hub log.</source>
+        <translation>内部错误，请查看中心日志。</translation>
+    </message>
+</context>
+<context>
+    <name>HubRouter</name>
+    <message>
+        <source>No such endpoint: %1</source>
+        <translation>不存在此接口：%1</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is missing.</source>
+        <translation>缺少字段“%1”。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be a non-empty string.</source>
+        <translation>字段“%1”必须是非空字符串。</translation>
+    </message>
+    <message>
+        <source>The request body has %1 bytes; the limit is %2.</source>
+        <translation>请求体有 %1 字节，上限为 %2。</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON (%1 at offset %2).</source>
+        <translation>请求体不是有效的 JSON（偏移 %2 处：%1）。</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed on %2.</source>
+        <translation>%2 不允许使用 %1 方法。</translation>
+    </message>
+</context>
+<context>
+    <name>HubServer</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The hub has no database.</source>
+        <translation>中心没有数据库。</translation>
+    </message>
+    <message>
+        <source>The hub database does not answer.</source>
+        <translation>中心数据库没有响应。</translation>
+    </message>
+    <message>
+        <source>TLS was asked for but this Qt has no working TLS backend.</source>
+        <translation>要求使用 TLS，但此 Qt 没有可用的 TLS 后端。</translation>
+    </message>
+    <message>
+        <source>%1 is not a PEM certificate.</source>
+        <translation>%1 不是 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>%1 is not an unencrypted PEM RSA or EC private key.</source>
+        <translation>%1 不是未加密的 PEM RSA 或 EC 私钥。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2.</source>
+        <translation>无法在 %1 的端口 %2 上监听。</translation>
+    </message>
+    <message>
+        <source>The hub is shutting down.</source>
+        <translation>中心正在关闭。</translation>
+    </message>
+    <message>
+        <source>No such endpoint: %1</source>
+        <translation>不存在此接口：%1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,165 @@
+#include "HubRouter.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace gymgate::hub {
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(HubRouter)
+};
+
+const QRegularExpression &paramPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral("\\{([A-Za-z][A-Za-z0-9_]*)\\}"));
+    return pattern;
+}
+
+QJsonObject envelopeSchema()
+{
+    const QJsonObject codeSchema {{QStringLiteral("oneOf"),
+        QJsonArray {
+            QJsonObject {{QStringLiteral("type"), QStringLiteral("integer")}, {QStringLiteral("enum"), QJsonArray {0}}},
+            QJsonObject {{QStringLiteral("type"), QStringLiteral("string")},
+                {QStringLiteral("description"), QStringLiteral("stable error code, e.g. invalid_json")}}}}};
+    return QJsonObject {{QStringLiteral("type"), QStringLiteral("object")},
+        {QStringLiteral("required"),
+            QJsonArray {QStringLiteral("code"), QStringLiteral("message"), QStringLiteral("data")}},
+        {QStringLiteral("properties"),
+            QJsonObject {{QStringLiteral("code"), codeSchema},
+                {QStringLiteral("message"), QJsonObject {{QStringLiteral("type"), QStringLiteral("string")}}},
+                {QStringLiteral("data"), QJsonObject {{QStringLiteral("nullable"), true}}}}}};
+}
+
+QJsonObject envelopeResponse(const QString &description)
+{
+    return QJsonObject {{QStringLiteral("description"), description},
+        {QStringLiteral("content"),
+            QJsonObject {{QStringLiteral("application/json"),
+                QJsonObject {{QStringLiteral("schema"),
+                    QJsonObject {{QStringLiteral("$ref"), QStringLiteral("#/components/schemas/Envelope")}}}}}}}};
+}
+
+QJsonObject operation(const HubRouter::Route &route)
+{
+    QJsonArray parameters;
+    for (const QString &param : route.params)
+        parameters.append(QJsonObject {{QStringLiteral("name"), param}, {QStringLiteral("in"), QStringLiteral("path")},
+            {QStringLiteral("required"), true},
+            {QStringLiteral("schema"), QJsonObject {{QStringLiteral("type"), QStringLiteral("string")}}}});
+    QJsonObject op {{QStringLiteral("summary"), route.summary},
+        {QStringLiteral("responses"),
+            QJsonObject {{QStringLiteral("200"), envelopeResponse(QStringLiteral("code 0, the result in data"))},
+                {QStringLiteral("default"), envelopeResponse(QStringLiteral("an error code and message"))}}}};
+    if (!parameters.isEmpty())
+        op.insert(QStringLiteral("parameters"), parameters);
+    return op;
+}
+
+HubResponse notFound(const QString &path)
+{
+    return HubResponse::error(
+        404, QStringLiteral("not_found"), Text::tr("No such endpoint: %1").arg(path), QStringLiteral("path"));
+}
+
+} // namespace
+
+QByteArray HubRequest::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+Result<QString> HubRequest::requireString(const QString &field) const
+{
+    const QJsonValue value = json.toObject().value(field);
+    if (value.isUndefined() || value.isNull())
+        return fail(ErrorCode::InvalidArgument, Text::tr("The field \"%1\" is missing.").arg(field), field);
+    if (!value.isString() || value.toString().trimmed().isEmpty())
+        return fail(
+            ErrorCode::InvalidArgument, Text::tr("The field \"%1\" must be a non-empty string.").arg(field), field);
+    return value.toString();
+}
+
+void HubRouter::add(const QString &method, const QString &pattern, const QString &summary, Handler handler)
+{
+    Route route {method.toUpper(), pattern, summary, {}, {}, std::move(handler)};
+    QString regex = QStringLiteral("^");
+    qsizetype last = 0;
+    for (auto it = paramPattern().globalMatch(pattern); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        regex += QRegularExpression::escape(pattern.mid(last, match.capturedStart() - last));
+        regex += QStringLiteral("([^/]+)");
+        route.params.append(match.captured(1));
+        last = match.capturedEnd();
+    }
+    regex += QRegularExpression::escape(pattern.mid(last)) + QStringLiteral("$");
+    route.regex.setPattern(regex);
+    m_routes.push_back(std::move(route));
+}
+
+HubResponse HubRouter::dispatch(HubRequest request, const QByteArray &body) const
+{
+    if (body.size() > m_maxBodyBytes)
+        return HubResponse::error(413, QStringLiteral("body_too_large"),
+            Text::tr("The request body has %1 bytes; the limit is %2.").arg(body.size()).arg(m_maxBodyBytes),
+            QStringLiteral("body"));
+    bool pathKnown = false;
+    for (const Route &route : m_routes) {
+        const QRegularExpressionMatch match = route.regex.match(request.path);
+        if (!match.hasMatch())
+            continue;
+        pathKnown = true;
+        if (route.method != request.method)
+            continue;
+        for (qsizetype i = 0; i < route.params.size(); ++i)
+            request.pathParams.insert(route.params.at(i), match.captured(int(i + 1)));
+        if (!body.isEmpty()) {
+            QJsonParseError error {};
+            const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+            if (error.error == QJsonParseError::NoError)
+                request.json = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+            else
+                return HubResponse::error(400, QStringLiteral("invalid_json"),
+                    Text::tr("The body is not valid JSON (%1 at offset %2).")
+                        .arg(error.errorString())
+                        .arg(error.offset),
+                    QStringLiteral("body"));
+        }
+        return route.handler(request);
+    }
+    if (pathKnown)
+        return HubResponse::error(405, QStringLiteral("method_not_allowed"),
+            Text::tr("%1 is not allowed on %2.").arg(request.method, request.path), QStringLiteral("method"));
+    return notFound(request.path);
+}
+
+QJsonArray HubRouter::table() const
+{
+    QJsonArray table;
+    for (const Route &route : m_routes)
+        table.append(QJsonObject {{QStringLiteral("method"), route.method}, {QStringLiteral("path"), route.pattern},
+            {QStringLiteral("summary"), route.summary}});
+    return table;
+}
+
+QJsonObject HubRouter::openApi(const QString &title, const QString &version) const
+{
+    QJsonObject paths;
+    for (const Route &route : m_routes) {
+        QJsonObject item = paths.value(route.pattern).toObject();
+        item.insert(route.method.toLower(), operation(route));
+        paths.insert(route.pattern, item);
+    }
+    return QJsonObject {{QStringLiteral("openapi"), QStringLiteral("3.0.3")},
+        {QStringLiteral("info"), QJsonObject {{QStringLiteral("title"), title}, {QStringLiteral("version"), version}}},
+        {QStringLiteral("paths"), paths},
+        {QStringLiteral("components"),
+            QJsonObject {{QStringLiteral("schemas"), QJsonObject {{QStringLiteral("Envelope"), envelopeSchema()}}}}}};
+}
+
+} // namespace gymgate::hub

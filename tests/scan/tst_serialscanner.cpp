@@ -385,7 +385,8 @@ void TestSerialScanner::invalidSettingsNameTheField_data()
                                << QStringLiteral("dataBits");
     QTest::newRow("parity") << SettingsChange([](auto &s) { s.parity = QSerialPort::Parity(1); })
                             << QStringLiteral("parity");
-    QTest::newRow("stop bits") << SettingsChange([](auto &s) { s.stopBits = QSerialPort::StopBits(7); })
+    // 0 is within the enum's range (a cast of 7 would be undefined behaviour) but no stop-bit count.
+    QTest::newRow("stop bits") << SettingsChange([](auto &s) { s.stopBits = QSerialPort::StopBits(0); })
                                << QStringLiteral("stopBits");
     QTest::newRow("terminator") << SettingsChange([](auto &s) { s.terminator = Terminator::Invalid; })
                                 << QStringLiteral("terminator");

@@ -23,6 +23,8 @@ const QString kTlsCert = QStringLiteral("tls-cert");
 const QString kTlsKey = QStringLiteral("tls-key");
 const QString kLogDir = QStringLiteral("log-dir");
 const QString kPrintRoutes = QStringLiteral("print-routes");
+const QString kCreateAdmin = QStringLiteral("create-admin");
+const QString kRotateJwtKey = QStringLiteral("rotate-jwt-key");
 
 // The option names a config file may use (the same as on the command line).
 const QStringList &valueOptionNames()
@@ -44,6 +46,10 @@ void addOptions(QCommandLineParser &parser)
         {kTlsKey, Text::tr("The PEM private key of --tls-cert."), QStringLiteral("file")},
         {kLogDir, Text::tr("Also write the log to <dir>/gymgate-hub.log."), QStringLiteral("dir")},
         {kPrintRoutes, Text::tr("Print the route table as JSON and exit.")},
+        {kCreateAdmin, Text::tr("Add the admin user <name> with the password read from stdin, then exit."),
+            QStringLiteral("name")},
+        {kRotateJwtKey,
+            Text::tr("Retire the JWT signing key and make a new one, then exit; issued tokens stay valid.")},
     });
 }
 
@@ -167,6 +173,8 @@ Result<HubOptions> parseHubOptions(const QStringList &arguments)
     options.showVersion = parser.isSet(version);
     options.helpText = parser.helpText();
     options.printRoutes = parser.isSet(kPrintRoutes);
+    options.createAdmin = parser.value(kCreateAdmin);
+    options.rotateJwtKey = parser.isSet(kRotateJwtKey);
     QJsonObject config;
     if (parser.isSet(kConfig)) {
         options.configFile = parser.value(kConfig);

@@ -18,6 +18,8 @@ struct HubOptions {
     QString tlsCertFile;
     QString tlsKeyFile;
     QString logDir; // empty = stderr only
+    QString createAdmin; // --create-admin USERNAME: add an admin (password on stdin) and exit
+    bool rotateJwtKey = false; // retire the JWT signing key, make a new one and exit
     bool printRoutes = false; // print the route table as JSON and exit
     bool showHelp = false;
     bool showVersion = false;

@@ -24,6 +24,7 @@ struct HubRequest {
     QHash<QString, QString> pathParams; // {userId} in the pattern -> "userId"
     QList<QPair<QByteArray, QByteArray>> headers;
     QJsonValue json;
+    QString remoteAddress; // the peer's IP, for per-client limits
 
     QByteArray header(const QByteArray &name) const; // case-insensitive; empty if absent
     // A required string member of the JSON body object; the error names the field.

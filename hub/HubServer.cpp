@@ -43,7 +43,7 @@ Result<QByteArray> readFile(const QString &path, const QString &field)
 } // namespace
 
 HubServer::HubServer(const HubOptions &options, HubDatabase *database, QObject *parent)
-    : QAbstractHttpServer(parent), m_options(options), m_database(database)
+    : QAbstractHttpServer(parent), m_options(options), m_database(database), m_auth(database)
 {
     m_router.setMaxBodyBytes(options.maxBodyBytes);
     registerRoutes();
@@ -64,6 +64,15 @@ void HubServer::registerRoutes()
         QStringLiteral("This OpenAPI 3.0 document"), [this](const HubRequest &) {
             return HubResponse::ok(m_router.openApi(QStringLiteral("GymGate hub"), version()));
         });
+    m_router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/users/login"),
+        QStringLiteral("Staff login {username, password}: a JWT and the user"),
+        [this](const HubRequest &request) { return m_auth.login(request); });
+    m_router.add(QStringLiteral("POST"), QStringLiteral("/api/auth/logout"),
+        QStringLiteral("Revokes the Bearer token of the request"),
+        [this](const HubRequest &request) { return m_auth.logout(request); });
+    m_router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/users/me"),
+        QStringLiteral("The user of the Bearer token"),
+        [this](const HubRequest &request) { return m_auth.me(request); });
 }
 
 HubResponse HubServer::health() const
@@ -137,6 +146,7 @@ bool HubServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     hubRequest.path = request.url().path();
     hubRequest.query = request.query();
     hubRequest.headers = request.headers();
+    hubRequest.remoteAddress = request.remoteAddress().toString();
     respond(request, socket, m_router.dispatch(std::move(hubRequest), request.body()), timer);
     return true;
 }

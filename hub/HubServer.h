@@ -3,6 +3,7 @@
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
 
+#include "HubAuth.h"
 #include "HubOptions.h"
 #include "HubRouter.h"
 
@@ -51,6 +52,7 @@ private:
 
     HubOptions m_options;
     HubDatabase *m_database = nullptr;
+    HubAuth m_auth;
     HubRouter m_router;
     QTimer *m_drainTimer = nullptr;
     QElapsedTimer m_shutdownTimer;

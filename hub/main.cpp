@@ -5,9 +5,11 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTextStream>
 
 #include <cstdio>
 
+#include "HubAuth.h"
 #include "HubDatabase.h"
 #include "HubOptions.h"
 #include "HubServer.h"
@@ -68,6 +70,33 @@ int serve(QCoreApplication &app, const HubOptions &options)
     return code;
 }
 
+// The first admin of a new hub; the password comes on stdin so it stays out of `ps` and history.
+int createAdmin(const HubOptions &options)
+{
+    Result<std::unique_ptr<HubDatabase>> database = HubDatabase::open(options.db);
+    if (!database)
+        return failWith(database.error(), 1);
+    QTextStream input(stdin);
+    const QString password = input.readLine();
+    if (Status status = HubAuth::createUser(**database, options.createAdmin, password, QStringLiteral("admin"));
+        !status)
+        return failWith(status.error(), 1);
+    printLine(QJsonDocument(QJsonObject {{QStringLiteral("created"), options.createAdmin}}));
+    return 0;
+}
+
+int rotateJwtKey(const HubOptions &options)
+{
+    Result<std::unique_ptr<HubDatabase>> database = HubDatabase::open(options.db);
+    if (!database)
+        return failWith(database.error(), 1);
+    HubAuth auth(database->get());
+    if (Status status = auth.rotateKey(); !status)
+        return failWith(status.error(), 1);
+    printLine(QJsonDocument(QJsonObject {{QStringLiteral("rotated"), true}}));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -92,5 +121,9 @@ int main(int argc, char *argv[])
         printLine(QJsonDocument(server.router().table()));
         return 0;
     }
+    if (!options->createAdmin.isEmpty())
+        return createAdmin(*options);
+    if (options->rotateJwtKey)
+        return rotateJwtKey(*options);
     return serve(app, *options);
 }

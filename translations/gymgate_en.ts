@@ -1886,6 +1886,37 @@
     </message>
 </context>
 <context>
+    <name>HubAuth</name>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+        <source>The token is missing, invalid, expired or revoked.</source>
+        <translation>The token is missing, invalid, expired or revoked.</translation>
+    </message>
+    <message>
+        <source>Too many login attempts; wait a minute and try again.</source>
+        <translation>Too many login attempts; wait a minute and try again.</translation>
+    </message>
+    <message>
+        <source>Too many failed logins; the account is locked until %1 UTC.</source>
+        <translation>Too many failed logins; the account is locked until %1 UTC.</translation>
+    </message>
+    <message>
+        <source>The username is empty.</source>
+        <translation>The username is empty.</translation>
+    </message>
+    <message>
+        <source>The password must have at least 8 characters.</source>
+        <translation>The password must have at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>The user %1 already exists.</source>
+        <translation>The user %1 already exists.</translation>
+    </message>
+</context>
+<context>
     <name>HubDatabase</name>
     <message>
         <source>--db is empty.</source>
@@ -2001,6 +2032,14 @@
     <message>
         <source>Unexpected argument: %1</source>
         <translation>Unexpected argument: %1</translation>
+    </message>
+    <message>
+        <source>Add the admin user &lt;name&gt; with the password read from stdin, then exit.</source>
+        <translation>Add the admin user &lt;name&gt; with the password read from stdin, then exit.</translation>
+    </message>
+    <message>
+        <source>Retire the JWT signing key and make a new one, then exit; issued tokens stay valid.</source>
+        <translation>Retire the JWT signing key and make a new one, then exit; issued tokens stay valid.</translation>
     </message>
 </context>
 <context>

@@ -1880,6 +1880,37 @@
     </message>
 </context>
 <context>
+    <name>HubAuth</name>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>The token is missing, invalid, expired or revoked.</source>
+        <translation>令牌缺失、无效、已过期或已被撤销。</translation>
+    </message>
+    <message>
+        <source>Too many login attempts; wait a minute and try again.</source>
+        <translation>登录尝试次数过多，请等待一分钟后再试。</translation>
+    </message>
+    <message>
+        <source>Too many failed logins; the account is locked until %1 UTC.</source>
+        <translation>登录失败次数过多，账号已锁定至 %1（UTC）。</translation>
+    </message>
+    <message>
+        <source>The username is empty.</source>
+        <translation>用户名为空。</translation>
+    </message>
+    <message>
+        <source>The password must have at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>The user %1 already exists.</source>
+        <translation>用户 %1 已存在。</translation>
+    </message>
+</context>
+<context>
     <name>HubDatabase</name>
     <message>
         <source>--db is empty.</source>
@@ -1995,6 +2026,14 @@
     <message>
         <source>Unexpected argument: %1</source>
         <translation>多余的参数：%1</translation>
+    </message>
+    <message>
+        <source>Add the admin user &lt;name&gt; with the password read from stdin, then exit.</source>
+        <translation>添加管理员用户 &lt;name&gt;（密码从标准输入读取），然后退出。</translation>
+    </message>
+    <message>
+        <source>Retire the JWT signing key and make a new one, then exit; issued tokens stay valid.</source>
+        <translation>停用当前 JWT 签名密钥并生成新密钥，然后退出；已签发的令牌仍然有效。</translation>
     </message>
 </context>
 <context>

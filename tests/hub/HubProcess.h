@@ -67,12 +67,15 @@ public:
         return port > 0;
     }
 
-    HubReply request(const QByteArray &method, const QString &path, const QByteArray &body = {}, int timeoutMs = 10000)
+    HubReply request(const QByteArray &method, const QString &path, const QByteArray &body = {}, int timeoutMs = 10000,
+        const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
         const QString scheme = tls ? QStringLiteral("https") : QStringLiteral("http");
         QNetworkRequest request(QUrl(QStringLiteral("%1://127.0.0.1:%2%3").arg(scheme).arg(port).arg(path)));
         if (!body.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        for (const auto &[name, value] : headers)
+            request.setRawHeader(name, value);
         QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
         if (tls) // the tests' certificate is self-signed
             QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });

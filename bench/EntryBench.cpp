@@ -47,6 +47,7 @@
 #include <vector>
 
 #include "BenchStats.h"
+#include "GateSimulator.h"
 #include "drivers/ModbusGateDriver.h"
 #include "drivers/ModbusLine.h"
 #include "protocol/GateProfile.h"
@@ -295,34 +296,6 @@ public:
 private:
     int m_master = -1;
     QString m_slavePath;
-};
-
-// The simulator as a child process; its first stdout line says where it listens.
-class Simulator {
-public:
-    ~Simulator()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.write("quit\n");
-            if (!m_process.waitForFinished(2000))
-                m_process.kill();
-        }
-    }
-
-    Result<QJsonObject> start(const QString &path, const QStringList &arguments)
-    {
-        m_process.start(path, arguments);
-        if (!m_process.waitForStarted(5000))
-            return fail(ErrorCode::Io, QStringLiteral("cannot start %1").arg(path));
-        while (!m_process.canReadLine()) {
-            if (!m_process.waitForReadyRead(5000))
-                return fail(ErrorCode::Timeout, QStringLiteral("the simulator printed nothing"));
-        }
-        return QJsonDocument::fromJson(m_process.readLine()).object();
-    }
-
-private:
-    QProcess m_process;
 };
 
 // Card codes of distinct members in a random but repeatable order.
@@ -730,7 +703,7 @@ Result<QJsonObject> runEntryBench(const EntryBenchOptions &options)
     ModbusTap tap;
     if (Status listening = tap.listen(gate->profile.tcp.port); !listening)
         return std::unexpected(listening.error());
-    Simulator simulator;
+    GateSimulator simulator;
     Result<QJsonObject> info = simulator.start(options.gatesimPath,
         {QStringLiteral("--tcp-port"), QStringLiteral("0"), QStringLiteral("--map"), QStringLiteral("turnstile"),
             QStringLiteral("--slaves"), QString::number(gate->profile.slaveId), QStringLiteral("--pass-delay-ms"),

@@ -9,40 +9,13 @@
 #include <cmath>
 
 #include "BenchStats.h"
+#include "GateSimulator.h"
 #include "drivers/ModbusGateDriver.h"
 
 namespace gymgate {
 namespace {
 
 using bridge::GateProfile;
-
-// The simulator as a child process; its first stdout line says where it listens.
-class Simulator {
-public:
-    ~Simulator()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.write("quit\n");
-            if (!m_process.waitForFinished(2000))
-                m_process.kill();
-        }
-    }
-
-    Result<QJsonObject> start(const QString &path, const QStringList &arguments)
-    {
-        m_process.start(path, arguments);
-        if (!m_process.waitForStarted(5000))
-            return fail(ErrorCode::Io, QStringLiteral("cannot start %1").arg(path));
-        while (!m_process.canReadLine()) {
-            if (!m_process.waitForReadyRead(5000))
-                return fail(ErrorCode::Timeout, QStringLiteral("the simulator printed nothing"));
-        }
-        return QJsonDocument::fromJson(m_process.readLine()).object();
-    }
-
-private:
-    QProcess m_process;
-};
 
 bool waitFor(GateDriver &driver, void (GateDriver::*signal)(Direction), int timeoutMs)
 {
@@ -93,7 +66,7 @@ double rtuWireTimeMs(int baud)
 
 Result<QJsonObject> runGateBench(const GateBenchOptions &options)
 {
-    Simulator simulator;
+    GateSimulator simulator;
     // Nobody ever passes: the bench measures commands, not people.
     Result<QJsonObject> info = simulator.start(options.gatesimPath,
         {QStringLiteral("--tcp-port"), QStringLiteral("0"), QStringLiteral("--rtu"), QStringLiteral("--map"),

@@ -5,10 +5,9 @@
 #include <QTest>
 
 #include <memory>
-#include <optional>
 
 #include "GateSimProcess.h"
-#include "drivers/ModbusBus.h"
+#include "ModbusInspector.h"
 #include "drivers/ModbusGateDriver.h"
 #include "drivers/ModbusLine.h"
 #include "drivers/SerialTextGateDriver.h"
@@ -49,44 +48,25 @@ GateProfile textProfile(const GateSimProcess &sim)
     return profile;
 }
 
-// Reads a simulated turnstile's registers over its own TCP connection, independent of the
-// driver, to see what the gate itself was told.
-struct Inspector {
-    std::optional<ModbusBus> bus;
-
-    bool connect(const GateSimProcess &sim)
-    {
-        TcpSettings settings;
-        settings.port = sim.tcpPort;
-        Result<ModbusBus> made = ModbusBus::tcp(settings);
-        if (!made || !made->setResponseTimeoutMs(1000) || !made->connect())
-            return false;
-        bus.emplace(std::move(*made));
-        return true;
-    }
-
-    // The mode a turnstile is in, as the driver's register writes define it (Free = normal mode
-    // with unlimited passes both ways).
-    GateMode mode(int slave)
-    {
-        const RegisterMap map;
-        if (!bus->setSlave(slave))
-            return GateMode::Invalid;
-        Result<std::vector<quint16>> registers = bus->readHoldingRegisters(0, 3);
-        if (!registers)
-            return GateMode::Invalid;
-        const auto modeValue = TurnstileMode(registers->at(size_t(map.mode)));
-        const quint16 entry = registers->at(size_t(map.entryPermission));
-        const quint16 exit = registers->at(size_t(map.exitPermission));
-        if (modeValue == TurnstileMode::Blocked)
-            return GateMode::Locked;
-        if (modeValue == TurnstileMode::Normal && entry == PermissionFree && exit == PermissionFree)
-            return GateMode::Free;
-        if (modeValue == TurnstileMode::Normal && entry == 0 && exit == 0)
-            return GateMode::Normal;
+// The mode a turnstile is in, as the driver's register writes define it (Free = normal mode
+// with unlimited passes both ways).
+GateMode turnstileMode(ModbusInspector &inspector, int slave)
+{
+    const RegisterMap map;
+    const std::vector<quint16> registers = inspector.holdings(0, 3, slave);
+    if (registers.size() != 3)
         return GateMode::Invalid;
-    }
-};
+    const auto modeValue = TurnstileMode(registers.at(size_t(map.mode)));
+    const quint16 entry = registers.at(size_t(map.entryPermission));
+    const quint16 exit = registers.at(size_t(map.exitPermission));
+    if (modeValue == TurnstileMode::Blocked)
+        return GateMode::Locked;
+    if (modeValue == TurnstileMode::Normal && entry == PermissionFree && exit == PermissionFree)
+        return GateMode::Free;
+    if (modeValue == TurnstileMode::Normal && entry == 0 && exit == 0)
+        return GateMode::Normal;
+    return GateMode::Invalid;
+}
 
 // Three gates on three wires, as in a real lobby: a register turnstile on Modbus TCP, another
 // on an RS-485 (RTU) line, and a small board speaking the text protocol.
@@ -97,7 +77,7 @@ struct Lobby {
     std::unique_ptr<ModbusGateDriver> rtuGate;
     std::unique_ptr<SerialTextGateDriver> textGate;
     GateSupervisor supervisor;
-    Inspector inspector;
+    ModbusInspector inspector;
 
     bool start(FailPolicy rtuPolicy = FailPolicy::FailSecure)
     {
@@ -183,8 +163,8 @@ void TestGateSupervisor::fireOnOneGateFreesEveryGate()
     for (const QString &id : lobby.supervisor.gateIds())
         QCOMPARE(lobby.supervisor.availability(id), GateAvailability::Emergency);
     // The turnstiles themselves let everyone through, not only the drivers' idea of them.
-    QCOMPARE(lobby.inspector.mode(1), GateMode::Free);
-    QCOMPARE(lobby.inspector.mode(2), GateMode::Free);
+    QCOMPARE(turnstileMode(lobby.inspector, 1), GateMode::Free);
+    QCOMPARE(turnstileMode(lobby.inspector, 2), GateMode::Free);
 }
 
 void TestGateSupervisor::emergencyHoldsUntilStaffReset()
@@ -211,7 +191,7 @@ void TestGateSupervisor::emergencyHoldsUntilStaffReset()
     QCOMPARE(emergency.size(), 1);
     QCOMPARE(emergency.first().first().toBool(), false);
     QTRY_VERIFY_WITH_TIMEOUT(lobby.allInMode(GateMode::Normal), 2000);
-    QCOMPARE(lobby.inspector.mode(1), GateMode::Normal);
+    QCOMPARE(turnstileMode(lobby.inspector, 1), GateMode::Normal);
     for (const QString &id : lobby.supervisor.gateIds())
         QCOMPARE(lobby.supervisor.availability(id), GateAvailability::Ready);
 
@@ -263,18 +243,18 @@ void TestGateSupervisor::repeatedFaultsApplyTheFailPolicy()
     lobby.supervisor.recordFault(tcp, QStringLiteral("no answer"));
     QCOMPARE(lobby.supervisor.availability(tcp), GateAvailability::OutOfOrder);
     QCOMPARE(faults.size(), 1);
-    QTRY_COMPARE_WITH_TIMEOUT(lobby.inspector.mode(1), GateMode::Locked, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(turnstileMode(lobby.inspector, 1), GateMode::Locked, 2000);
 
     for (int i = 0; i < 3; ++i)
         lobby.supervisor.recordFault(rtu, QStringLiteral("no answer"));
     QCOMPARE(lobby.supervisor.availability(rtu), GateAvailability::OutOfOrder);
-    QTRY_COMPARE_WITH_TIMEOUT(lobby.inspector.mode(2), GateMode::Free, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(turnstileMode(lobby.inspector, 2), GateMode::Free, 2000);
     QCOMPARE(lobby.supervisor.availability(QStringLiteral("text")), GateAvailability::Ready);
 
     QVERIFY(lobby.supervisor.clearOutOfOrder(tcp));
     QVERIFY(lobby.supervisor.clearOutOfOrder(rtu));
-    QTRY_COMPARE_WITH_TIMEOUT(lobby.inspector.mode(1), GateMode::Normal, 2000);
-    QTRY_COMPARE_WITH_TIMEOUT(lobby.inspector.mode(2), GateMode::Normal, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(turnstileMode(lobby.inspector, 1), GateMode::Normal, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(turnstileMode(lobby.inspector, 2), GateMode::Normal, 2000);
     QCOMPARE(lobby.supervisor.availability(tcp), GateAvailability::Ready);
     QVERIFY(!lobby.supervisor.clearOutOfOrder(QStringLiteral("nope")));
 }

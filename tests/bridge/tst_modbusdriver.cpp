@@ -2,10 +2,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
-#include <optional>
-
 #include "DroppedLinkCheck.h"
 #include "GateSimProcess.h"
+#include "ModbusInspector.h"
 #include "drivers/ModbusBus.h"
 #include "drivers/ModbusGateDriver.h"
 #include "drivers/ModbusLine.h"
@@ -53,35 +52,6 @@ bool waitConnected(ModbusGateDriver &driver)
     driver.start();
     return connected.wait(ConnectTimeoutMs) && connected.first().first().toBool();
 }
-
-// A second Modbus client, independent of the driver, to read what the driver wrote.
-struct Inspector {
-    std::optional<ModbusBus> bus;
-
-    bool connect(const GateSimProcess &sim)
-    {
-        TcpSettings settings;
-        settings.port = sim.tcpPort;
-        Result<ModbusBus> made = ModbusBus::tcp(settings);
-        if (!made || !made->setResponseTimeoutMs(1000) || !made->connect() || !made->setSlave(1))
-            return false;
-        bus.emplace(std::move(*made));
-        return true;
-    }
-
-    // -1 when the read failed, so a comparison with a register value fails too.
-    int holding(int address)
-    {
-        Result<std::vector<quint16>> registers = bus->readHoldingRegisters(address, 1);
-        return registers ? int(registers->at(0)) : -1;
-    }
-
-    QList<bool> coils(int address, int count)
-    {
-        Result<std::vector<bool>> bits = bus->readCoils(address, count);
-        return bits ? QList<bool>(bits->begin(), bits->end()) : QList<bool> {};
-    }
-};
 
 } // namespace
 
@@ -307,7 +277,7 @@ void TestModbusDriver::modeChangesReachTheRegisters()
             QStringLiteral("50-100")})));
     ModbusGateDriver driver(profileFor(ProfileKind::TurnstileRegisters, sim, false));
     QVERIFY(waitConnected(driver));
-    Inspector inspector;
+    ModbusInspector inspector;
     QVERIFY(inspector.connect(sim));
     const RegisterMap map;
     QSignalSpy passed(&driver, &GateDriver::passed);
@@ -345,7 +315,7 @@ void TestModbusDriver::freeModeHoldsTheRelayCoils()
     const GateProfile profile = profileFor(ProfileKind::Relay, sim, false);
     ModbusGateDriver driver(profile);
     QVERIFY(waitConnected(driver));
-    Inspector inspector;
+    ModbusInspector inspector;
     QVERIFY(inspector.connect(sim));
     const int first = std::min(profile.relay.entryCoil, profile.relay.exitCoil);
     const int count = std::abs(profile.relay.entryCoil - profile.relay.exitCoil) + 1;

@@ -1,5 +1,6 @@
 #include "DeskApp.h"
 
+#include "core/KeyFile.h"
 #include "core/Logging.h"
 #include "store/Database.h"
 #include "store/MemberRepository.h"
@@ -23,7 +24,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 #include "EntryStation.h"
@@ -36,18 +36,6 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(DeskApp)
 };
 
-Result<QByteArray> readKeyFile(const QString &path, qint64 bytes)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, Text::tr("Cannot read the key file %1: %2").arg(path, file.errorString()),
-            QStringLiteral("key-dir"));
-    const QByteArray key = file.read(bytes + 1);
-    if (key.size() != bytes)
-        return fail(ErrorCode::Crypto, Text::tr("The key file %1 is damaged.").arg(path), QStringLiteral("key-dir"));
-    return key;
-}
-
 } // namespace
 
 Result<std::unique_ptr<DeskApp>> DeskApp::open(
@@ -56,7 +44,8 @@ Result<std::unique_ptr<DeskApp>> DeskApp::open(
     // The keys live next to the database unless told otherwise (gymgate-datagen writes them).
     const QDir keyDir(
         options.keyDirectory.isEmpty() ? QFileInfo(options.databasePath).absolutePath() : options.keyDirectory);
-    Result<QByteArray> dataKey = readKeyFile(keyDir.filePath(QStringLiteral("data.key")), FieldCipher::KeyBytes);
+    Result<QByteArray> dataKey
+        = readKeyFile(keyDir.filePath(QStringLiteral("data.key")), FieldCipher::KeyBytes, QStringLiteral("key-dir"));
     if (!dataKey)
         return std::unexpected(dataKey.error());
     Result<FieldCipher> cipher = FieldCipher::fromKey(*dataKey);
@@ -64,7 +53,8 @@ Result<std::unique_ptr<DeskApp>> DeskApp::open(
         return std::unexpected(cipher.error());
     SettingRepository settings(db);
     const QString keyId = QStringLiteral("site") + settings.value(QStringLiteral("site.number"), QStringLiteral("100"));
-    Result<QByteArray> secret = readKeyFile(keyDir.filePath(QStringLiteral("signing.key")), SigningKey::SecretKeyBytes);
+    Result<QByteArray> secret = readKeyFile(
+        keyDir.filePath(QStringLiteral("signing.key")), SigningKey::SecretKeyBytes, QStringLiteral("key-dir"));
     if (!secret)
         return std::unexpected(secret.error());
     Result<SigningKey> signingKey = SigningKey::fromSecretKey(keyId, *secret);

@@ -943,17 +943,6 @@
     </message>
 </context>
 <context>
-    <name>DeskApp</name>
-    <message>
-        <source>Cannot read the key file %1: %2</source>
-        <translation>Cannot read the key file %1: %2</translation>
-    </message>
-    <message>
-        <source>The key file %1 is damaged.</source>
-        <translation>The key file %1 is damaged.</translation>
-    </message>
-</context>
-<context>
     <name>DeskShots</name>
     <message>
         <source>Saves a PNG of every front desk screen on a copy of a demo gym.</source>
@@ -986,14 +975,6 @@
     <message>
         <source>Cannot copy %1</source>
         <translation>Cannot copy %1</translation>
-    </message>
-    <message>
-        <source>Cannot read the key file %1</source>
-        <translation>Cannot read the key file %1</translation>
-    </message>
-    <message>
-        <source>The key file %1 is damaged.</source>
-        <translation>The key file %1 is damaged.</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
@@ -2113,6 +2094,17 @@
     <message>
         <source>No such endpoint: %1</source>
         <translation>No such endpoint: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFile</name>
+    <message>
+        <source>Cannot read the key file %1: %2</source>
+        <translation>Cannot read the key file %1: %2</translation>
+    </message>
+    <message>
+        <source>The key file %1 is damaged.</source>
+        <translation>The key file %1 is damaged.</translation>
     </message>
 </context>
 <context>

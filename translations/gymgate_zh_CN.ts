@@ -941,17 +941,6 @@
     </message>
 </context>
 <context>
-    <name>DeskApp</name>
-    <message>
-        <source>Cannot read the key file %1: %2</source>
-        <translation>无法读取密钥文件 %1：%2</translation>
-    </message>
-    <message>
-        <source>The key file %1 is damaged.</source>
-        <translation>密钥文件 %1 已损坏。</translation>
-    </message>
-</context>
-<context>
     <name>DeskShots</name>
     <message>
         <source>Saves a PNG of every front desk screen on a copy of a demo gym.</source>
@@ -984,14 +973,6 @@
     <message>
         <source>Cannot copy %1</source>
         <translation>无法复制 %1</translation>
-    </message>
-    <message>
-        <source>Cannot read the key file %1</source>
-        <translation>无法读取密钥文件 %1</translation>
-    </message>
-    <message>
-        <source>The key file %1 is damaged.</source>
-        <translation>密钥文件 %1 已损坏。</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
@@ -2107,6 +2088,17 @@
     <message>
         <source>No such endpoint: %1</source>
         <translation>不存在此接口：%1</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFile</name>
+    <message>
+        <source>Cannot read the key file %1: %2</source>
+        <translation>无法读取密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The key file %1 is damaged.</source>
+        <translation>密钥文件 %1 已损坏。</translation>
     </message>
 </context>
 <context>

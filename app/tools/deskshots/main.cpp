@@ -6,6 +6,7 @@
 
 #include "core/Clock.h"
 #include "core/FieldCipher.h"
+#include "core/KeyFile.h"
 #include "core/SigningKey.h"
 #include "core/Translations.h"
 #include "store/Database.h"
@@ -121,17 +122,6 @@ Status copyGym(const QString &dbPath, const QString &copyDir)
     return {};
 }
 
-Result<QByteArray> readKeyFile(const QString &path, qint64 bytes)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, Text::tr("Cannot read the key file %1").arg(path), QStringLiteral("db"));
-    const QByteArray key = file.read(bytes + 1);
-    if (key.size() != bytes)
-        return fail(ErrorCode::Crypto, Text::tr("The key file %1 is damaged.").arg(path), QStringLiteral("db"));
-    return key;
-}
-
 // The parts DeskApp builds, in the order they must be destroyed in reverse.
 struct Desk {
     std::unique_ptr<Database> db;
@@ -154,14 +144,16 @@ Status openDesk(Desk &desk, const QString &dbPath, const Clock &clock)
         return std::unexpected(db.error());
     desk.db = std::move(*db);
     const QDir keyDir = QFileInfo(dbPath).absoluteDir();
-    Result<QByteArray> dataKey = readKeyFile(keyDir.filePath(QStringLiteral("data.key")), FieldCipher::KeyBytes);
+    Result<QByteArray> dataKey
+        = readKeyFile(keyDir.filePath(QStringLiteral("data.key")), FieldCipher::KeyBytes, QStringLiteral("db"));
     Result<FieldCipher> cipher = dataKey ? FieldCipher::fromKey(*dataKey) : std::unexpected(dataKey.error());
     if (!cipher)
         return std::unexpected(cipher.error());
     desk.cipher.emplace(std::move(*cipher));
     SettingRepository settings(*desk.db);
     const QString keyId = QStringLiteral("site") + settings.value(QStringLiteral("site.number"), QStringLiteral("100"));
-    Result<QByteArray> secret = readKeyFile(keyDir.filePath(QStringLiteral("signing.key")), SigningKey::SecretKeyBytes);
+    Result<QByteArray> secret
+        = readKeyFile(keyDir.filePath(QStringLiteral("signing.key")), SigningKey::SecretKeyBytes, QStringLiteral("db"));
     Result<SigningKey> signingKey
         = secret ? SigningKey::fromSecretKey(keyId, *secret) : std::unexpected(secret.error());
     if (!signingKey)

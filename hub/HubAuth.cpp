@@ -89,8 +89,25 @@ QJsonObject decodePart(const QByteArray &part)
 
 QJsonObject userJson(const HubPrincipal &principal)
 {
-    return QJsonObject {{QStringLiteral("id"), principal.userId}, {QStringLiteral("username"), principal.username},
+    QJsonObject json {{QStringLiteral("username"), principal.username},
         {QStringLiteral("displayName"), principal.displayName}, {QStringLiteral("role"), principal.role}};
+    switch (principal.kind) {
+    case PrincipalKind::Device:
+        json.insert(QStringLiteral("id"), principal.deviceId);
+        json.insert(QStringLiteral("kind"), QStringLiteral("device"));
+        json.insert(QStringLiteral("siteId"), principal.siteId);
+        break;
+    case PrincipalKind::Member:
+        json.insert(QStringLiteral("id"), principal.memberId);
+        json.insert(QStringLiteral("kind"), QStringLiteral("member"));
+        break;
+    case PrincipalKind::User:
+    case PrincipalKind::Invalid:
+        json.insert(QStringLiteral("id"), principal.userId);
+        json.insert(QStringLiteral("kind"), QStringLiteral("user"));
+        break;
+    }
+    return json;
 }
 
 struct UserRow {
@@ -112,6 +129,7 @@ Result<std::optional<UserRow>> readUser(QSqlQuery &query)
     if (!query.next())
         return std::optional<UserRow> {};
     UserRow row;
+    row.principal.kind = PrincipalKind::User;
     row.principal.userId = query.value(0).toLongLong();
     row.principal.username = query.value(1).toString();
     row.principal.displayName = query.value(2).toString();
@@ -178,12 +196,86 @@ Status resetFailures(HubDatabase &database, const UserRow &user)
     return {};
 }
 
+const QString kDevicePrefix = QStringLiteral("device:");
+const QString kMemberPrefix = QStringLiteral("member:");
+
+// A staff token's subject is the numeric user id; the user must still be active.
+Result<std::optional<HubPrincipal>> staffBySubject(HubDatabase &database, const QString &subject)
+{
+    bool isNumber = false;
+    const qint64 userId = subject.toLongLong(&isNumber);
+    if (!isNumber)
+        return std::optional<HubPrincipal> {};
+    const Result<std::optional<UserRow>> user = userById(database, userId);
+    if (!user)
+        return std::unexpected(user.error());
+    if (!user->has_value() || (*user)->status != QLatin1String("active"))
+        return std::optional<HubPrincipal> {};
+    return std::optional<HubPrincipal> {(*user)->principal};
+}
+
+// A device token is good while the device is enrolled and not revoked.
+Result<std::optional<HubPrincipal>> deviceById(HubDatabase &database, const QString &deviceId)
+{
+    QSqlQuery query(database.database());
+    query.prepare(QStringLiteral("SELECT id, site_id, name FROM hub_device WHERE id = ? AND revoked_at IS NULL"));
+    query.addBindValue(deviceId);
+    if (!query.exec())
+        return std::unexpected(storageError(query));
+    if (!query.next())
+        return std::optional<HubPrincipal> {};
+    HubPrincipal principal;
+    principal.kind = PrincipalKind::Device;
+    principal.deviceId = query.value(0).toString();
+    principal.siteId = query.value(1).toString();
+    principal.username = query.value(2).toString();
+    principal.displayName = principal.username;
+    principal.role = role::Device;
+    return std::optional<HubPrincipal> {principal};
+}
+
+// A member token is good while the member exists and is not blocked.
+Result<std::optional<HubPrincipal>> memberById(HubDatabase &database, const QString &memberId)
+{
+    QSqlQuery query(database.database());
+    query.prepare(QStringLiteral(
+        "SELECT id, member_no, name, site_id FROM member WHERE id = ? AND deleted_at IS NULL AND status = 'active'"));
+    query.addBindValue(memberId);
+    if (!query.exec())
+        return std::unexpected(storageError(query));
+    if (!query.next())
+        return std::optional<HubPrincipal> {};
+    HubPrincipal principal;
+    principal.kind = PrincipalKind::Member;
+    principal.memberId = query.value(0).toString();
+    principal.username = query.value(1).toString();
+    principal.displayName = query.value(2).toString();
+    principal.siteId = query.value(3).toString();
+    principal.role = role::Member;
+    return std::optional<HubPrincipal> {principal};
+}
+
 qint64 monotonicMs()
 {
     return QDeadlineTimer::current().deadline();
 }
 
 } // namespace
+
+QString HubPrincipal::actor() const
+{
+    switch (kind) {
+    case PrincipalKind::User:
+        return QStringLiteral("user:%1").arg(userId);
+    case PrincipalKind::Device:
+        return kDevicePrefix + deviceId;
+    case PrincipalKind::Member:
+        return kMemberPrefix + memberId;
+    case PrincipalKind::Invalid:
+        break;
+    }
+    return {};
+}
 
 bool HubAuth::rateLimited(const QString &remoteAddress)
 {
@@ -243,9 +335,7 @@ HubResponse HubAuth::login(const HubRequest &request)
 
 HubResponse HubAuth::logout(const HubRequest &request)
 {
-    const AuthResult<HubPrincipal> principal = requireAuth(request);
-    if (!principal)
-        return principal.error();
+    const HubPrincipal *principal = &request.principal; // the router checked the token
     QSqlQuery query(m_database->database());
     // Revocations of tokens that have expired by now are useless; drop them on the way.
     query.prepare(QStringLiteral("DELETE FROM hub_revoked_token WHERE expires_at < ?"));
@@ -262,10 +352,7 @@ HubResponse HubAuth::logout(const HubRequest &request)
 
 HubResponse HubAuth::me(const HubRequest &request)
 {
-    const AuthResult<HubPrincipal> principal = requireAuth(request);
-    if (!principal)
-        return principal.error();
-    return HubResponse::ok(userJson(*principal));
+    return HubResponse::ok(userJson(request.principal));
 }
 
 AuthResult<HubPrincipal> HubAuth::requireAuth(const HubRequest &request)
@@ -276,19 +363,29 @@ AuthResult<HubPrincipal> HubAuth::requireAuth(const HubRequest &request)
     const AuthResult<QJsonObject> claims = verifyToken(QString::fromLatin1(header.mid(7).trimmed()));
     if (!claims)
         return std::unexpected(claims.error());
-    bool isNumber = false;
-    const qint64 userId = claims->value(QStringLiteral("sub")).toString().toLongLong(&isNumber);
-    if (!isNumber)
+    const QString subject = claims->value(QStringLiteral("sub")).toString();
+    Result<std::optional<HubPrincipal>> found = subject.startsWith(kDevicePrefix)
+        ? deviceById(*m_database, subject.mid(kDevicePrefix.size()))
+        : subject.startsWith(kMemberPrefix) ? memberById(*m_database, subject.mid(kMemberPrefix.size()))
+                                            : staffBySubject(*m_database, subject);
+    if (!found)
+        return std::unexpected(HubResponse::fromError(found.error()));
+    if (!found->has_value())
         return std::unexpected(invalidToken());
-    const Result<std::optional<UserRow>> user = userById(*m_database, userId);
-    if (!user)
-        return std::unexpected(HubResponse::fromError(user.error()));
-    if (!user->has_value() || (*user)->status != QLatin1String("active"))
-        return std::unexpected(invalidToken());
-    HubPrincipal principal = (*user)->principal;
+    HubPrincipal principal = **found;
     principal.jti = claims->value(QStringLiteral("jti")).toString();
     principal.expiresAt = QDateTime::fromSecsSinceEpoch(claims->value(QStringLiteral("exp")).toInteger(), Qt::UTC);
     return principal;
+}
+
+Result<IssuedToken> HubAuth::issueDeviceToken(const QString &deviceId)
+{
+    return issueToken(kDevicePrefix + deviceId, role::Device);
+}
+
+Result<IssuedToken> HubAuth::issueMemberToken(const QString &memberId)
+{
+    return issueToken(kMemberPrefix + memberId, role::Member);
 }
 
 AuthResult<QJsonObject> HubAuth::verifyToken(const QString &token)

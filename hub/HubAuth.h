@@ -2,7 +2,6 @@
 
 #include "core/Error.h"
 
-#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
@@ -10,26 +9,13 @@
 #include <deque>
 #include <expected>
 
+#include "HubPrincipal.h"
 #include "HubResponse.h"
 #include "HubRouter.h"
 
 namespace gymgate::hub {
 
 class HubDatabase;
-
-// Who a valid Bearer token belongs to.
-struct HubPrincipal {
-    qint64 userId = 0;
-    QString username;
-    QString displayName;
-    QString role; // admin, staff, technician, guest (as in the desk)
-    QString jti;
-    QDateTime expiresAt;
-};
-
-// An auth failure is already the answer to send (401, 429, ...), so it is a HubResponse.
-template<typename T>
-using AuthResult = std::expected<T, HubResponse>;
 
 struct IssuedToken {
     QString token;
@@ -54,11 +40,14 @@ public:
     HubResponse me(const HubRequest &request);
 
     // The principal of the request's "Authorization: Bearer" token; 401 when it is missing,
-    // malformed, forged, expired, revoked, or its user is gone.
+    // malformed, forged, expired, revoked, or its user, device or member is gone, disabled or
+    // revoked. HubRouter calls it for every route that names roles.
     AuthResult<HubPrincipal> requireAuth(const HubRequest &request);
 
-    // Signs a token for `subject` (a user id, or later a device id) with the current key.
+    // Signs a token with the current key. Subjects: "<user id>", "device:<id>", "member:<id>".
     Result<IssuedToken> issueToken(const QString &subject, const QString &role);
+    Result<IssuedToken> issueDeviceToken(const QString &deviceId);
+    Result<IssuedToken> issueMemberToken(const QString &memberId);
     // Retires the current key and makes a new one; old tokens keep working until they expire.
     Status rotateKey();
 

@@ -24,6 +24,8 @@ struct Text {
 };
 
 const QString kDbField = QStringLiteral("db");
+// pg_advisory_lock keys of the hub ("GYMG" and "GYMC" in ASCII).
+constexpr qint64 kMigrationLockKey = 0x47594d47;
 
 bool isPostgresSpec(const QString &spec)
 {
@@ -173,6 +175,37 @@ Status HubDatabase::connect()
     return {};
 }
 
+Status HubDatabase::transaction(const std::function<Status()> &work)
+{
+    if (m_transactionDepth > 0)
+        return work();
+    QSqlDatabase db = database();
+    const bool begun
+        = m_dialect == DbDialect::Sqlite ? QSqlQuery(db).exec(QStringLiteral("BEGIN IMMEDIATE")) : db.transaction();
+    if (!begun)
+        return std::unexpected(storageError(Text::tr("Cannot begin a transaction: %1").arg(db.lastError().text())));
+    ++m_transactionDepth;
+    Status status = work();
+    --m_transactionDepth;
+    const auto rollback = [&db, this] {
+        if (m_dialect == DbDialect::Sqlite)
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        else
+            db.rollback();
+    };
+    if (!status) {
+        rollback();
+        return status;
+    }
+    const bool committed = m_dialect == DbDialect::Sqlite ? QSqlQuery(db).exec(QStringLiteral("COMMIT")) : db.commit();
+    if (!committed) {
+        const QString error = db.lastError().text();
+        rollback();
+        return std::unexpected(storageError(Text::tr("Cannot commit: %1").arg(error)));
+    }
+    return {};
+}
+
 Result<int> HubDatabase::readSchemaVersion() const
 {
     const QSqlDatabase db = database();
@@ -186,6 +219,21 @@ Result<int> HubDatabase::readSchemaVersion() const
 }
 
 Status HubDatabase::migrate()
+{
+    // Several hub instances on one PostgreSQL may start at once: one migrates, the others wait
+    // for it and then find the schema current. The session lock ends with migrate().
+    if (m_dialect == DbDialect::Postgresql) {
+        QSqlQuery lock(database());
+        if (!lock.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrationLockKey)))
+            return std::unexpected(storageError(lock.lastError().text()));
+    }
+    const Status status = migrateLocked();
+    if (m_dialect == DbDialect::Postgresql)
+        QSqlQuery(database()).exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLockKey));
+    return status;
+}
+
+Status HubDatabase::migrateLocked()
 {
     const Result<int> current = readSchemaVersion();
     if (!current)

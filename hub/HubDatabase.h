@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace gymgate::hub {
@@ -33,17 +34,25 @@ public:
     static int latestSchemaVersion(DbDialect dialect);
     QSqlDatabase database() const;
 
+    // Runs `work` in one transaction: commit when it succeeds, roll back when it fails. A call
+    // inside another one joins it. SQLite begins IMMEDIATE so concurrent writers queue on the
+    // busy timeout instead of failing at their first write.
+    Status transaction(const std::function<Status()> &work);
+    bool inTransaction() const { return m_transactionDepth > 0; }
+
 private:
     HubDatabase(DbDialect dialect, QString connectionName);
     Status configure(const QString &spec);
     Status connect();
     Result<int> readSchemaVersion() const;
     Status migrate();
+    Status migrateLocked();
     Status applyMigration(int version, const QString &name, const QString &resourcePath);
 
     DbDialect m_dialect = DbDialect::Invalid;
     QString m_connectionName;
     int m_schemaVersion = 0;
+    int m_transactionDepth = 0;
 };
 
 } // namespace gymgate::hub

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace gymgate::hub {
 namespace {
 
@@ -54,6 +56,10 @@ QJsonObject operation(const HubRouter::Route &route)
                 {QStringLiteral("default"), envelopeResponse(QStringLiteral("an error code and message"))}}}};
     if (!parameters.isEmpty())
         op.insert(QStringLiteral("parameters"), parameters);
+    if (!route.roles.isEmpty()) {
+        op.insert(QStringLiteral("security"), QJsonArray {QJsonObject {{QStringLiteral("bearerAuth"), QJsonArray {}}}});
+        op.insert(QStringLiteral("x-roles"), QJsonArray::fromStringList(route.roles));
+    }
     return op;
 }
 
@@ -74,7 +80,20 @@ QByteArray HubRequest::header(const QByteArray &name) const
     return {};
 }
 
-Result<QString> HubRequest::requireString(const QString &field) const
+Status HubRequest::requireObject(const QStringList &allowedFields) const
+{
+    if (!json.isObject())
+        return fail(ErrorCode::InvalidArgument, Text::tr("The body must be a JSON object."), QStringLiteral("body"));
+    const QJsonObject object = json.toObject();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (!allowedFields.contains(it.key()))
+            return fail(
+                ErrorCode::InvalidArgument, Text::tr("The field \"%1\" is not accepted here.").arg(it.key()), it.key());
+    }
+    return {};
+}
+
+Result<QString> HubRequest::requireString(const QString &field, int maxLength) const
 {
     const QJsonValue value = json.toObject().value(field);
     if (value.isUndefined() || value.isNull())
@@ -82,12 +101,97 @@ Result<QString> HubRequest::requireString(const QString &field) const
     if (!value.isString() || value.toString().trimmed().isEmpty())
         return fail(
             ErrorCode::InvalidArgument, Text::tr("The field \"%1\" must be a non-empty string.").arg(field), field);
+    if (value.toString().size() > maxLength)
+        return fail(ErrorCode::InvalidArgument,
+            Text::tr("The field \"%1\" is longer than %2 characters.").arg(field).arg(maxLength), field);
     return value.toString();
+}
+
+Result<QString> HubRequest::optionalString(const QString &field, const QString &fallback, int maxLength) const
+{
+    const QJsonValue value = json.toObject().value(field);
+    if (value.isUndefined() || value.isNull())
+        return fallback;
+    if (!value.isString())
+        return fail(ErrorCode::InvalidArgument, Text::tr("The field \"%1\" must be a string.").arg(field), field);
+    if (value.toString().size() > maxLength)
+        return fail(ErrorCode::InvalidArgument,
+            Text::tr("The field \"%1\" is longer than %2 characters.").arg(field).arg(maxLength), field);
+    return value.toString();
+}
+
+namespace {
+
+Result<qint64> integerValue(const QJsonValue &value, const QString &field, qint64 min, qint64 max)
+{
+    const double number = value.toDouble();
+    // 2^53: beyond it a JSON number is no longer an exact integer.
+    if (!value.isDouble() || number != std::floor(number) || std::abs(number) > 9007199254740992.0)
+        return fail(ErrorCode::InvalidArgument, Text::tr("The field \"%1\" must be a whole number.").arg(field), field);
+    const auto integer = static_cast<qint64>(number);
+    if (integer < min || integer > max)
+        return fail(ErrorCode::InvalidArgument,
+            Text::tr("The field \"%1\" must be between %2 and %3.").arg(field).arg(min).arg(max), field);
+    return integer;
+}
+
+} // namespace
+
+Result<qint64> HubRequest::requireInteger(const QString &field, qint64 min, qint64 max) const
+{
+    const QJsonValue value = json.toObject().value(field);
+    if (value.isUndefined() || value.isNull())
+        return fail(ErrorCode::InvalidArgument, Text::tr("The field \"%1\" is missing.").arg(field), field);
+    return integerValue(value, field, min, max);
+}
+
+Result<qint64> HubRequest::optionalInteger(const QString &field, qint64 fallback, qint64 min, qint64 max) const
+{
+    const QJsonValue value = json.toObject().value(field);
+    if (value.isUndefined() || value.isNull())
+        return fallback;
+    return integerValue(value, field, min, max);
+}
+
+Result<bool> HubRequest::optionalBool(const QString &field, bool fallback) const
+{
+    const QJsonValue value = json.toObject().value(field);
+    if (value.isUndefined() || value.isNull())
+        return fallback;
+    if (!value.isBool())
+        return fail(ErrorCode::InvalidArgument, Text::tr("The field \"%1\" must be true or false.").arg(field), field);
+    return value.toBool();
+}
+
+Result<qint64> HubRequest::queryInteger(const QString &name, qint64 fallback, qint64 min, qint64 max) const
+{
+    if (!query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const qint64 value = queryString(name).toLongLong(&ok);
+    if (!ok)
+        return fail(
+            ErrorCode::InvalidArgument, Text::tr("The parameter \"%1\" must be a whole number.").arg(name), name);
+    if (value < min || value > max)
+        return fail(ErrorCode::InvalidArgument,
+            Text::tr("The parameter \"%1\" must be between %2 and %3.").arg(name).arg(min).arg(max), name);
+    return value;
+}
+
+QString HubRequest::queryString(const QString &name) const
+{
+    return query.queryItemValue(name, QUrl::FullyDecoded);
 }
 
 void HubRouter::add(const QString &method, const QString &pattern, const QString &summary, Handler handler)
 {
-    Route route {method.toUpper(), pattern, summary, {}, {}, std::move(handler)};
+    add(method, pattern, summary, {}, std::move(handler));
+}
+
+void HubRouter::add(
+    const QString &method, const QString &pattern, const QString &summary, const QStringList &roles, Handler handler)
+{
+    Route route {method.toUpper(), pattern, summary, roles, {}, {}, std::move(handler)};
     QString regex = QStringLiteral("^");
     qsizetype last = 0;
     for (auto it = paramPattern().globalMatch(pattern); it.hasNext();) {
@@ -118,6 +222,18 @@ HubResponse HubRouter::dispatch(HubRequest request, const QByteArray &body) cons
             continue;
         for (qsizetype i = 0; i < route.params.size(); ++i)
             request.pathParams.insert(route.params.at(i), match.captured(int(i + 1)));
+        // Who before what: a request without the right token learns nothing about its body.
+        if (!route.roles.isEmpty()) {
+            if (!m_authenticator)
+                return HubResponse::error(500, QStringLiteral("internal"), Text::tr("Authentication is not set up."));
+            AuthResult<HubPrincipal> principal = m_authenticator(request);
+            if (!principal)
+                return principal.error();
+            if (!route.roles.contains(principal->role))
+                return HubResponse::error(403, QStringLiteral("permission_denied"),
+                    Text::tr("The role %1 may not use %2 %3.").arg(principal->role, request.method, route.pattern));
+            request.principal = *principal;
+        }
         if (!body.isEmpty()) {
             QJsonParseError error {};
             const QJsonDocument document = QJsonDocument::fromJson(body, &error);
@@ -143,7 +259,8 @@ QJsonArray HubRouter::table() const
     QJsonArray table;
     for (const Route &route : m_routes)
         table.append(QJsonObject {{QStringLiteral("method"), route.method}, {QStringLiteral("path"), route.pattern},
-            {QStringLiteral("summary"), route.summary}});
+            {QStringLiteral("summary"), route.summary},
+            {QStringLiteral("roles"), QJsonArray::fromStringList(route.roles)}});
     return table;
 }
 
@@ -155,11 +272,14 @@ QJsonObject HubRouter::openApi(const QString &title, const QString &version) con
         item.insert(route.method.toLower(), operation(route));
         paths.insert(route.pattern, item);
     }
+    const QJsonObject bearer {{QStringLiteral("type"), QStringLiteral("http")},
+        {QStringLiteral("scheme"), QStringLiteral("bearer")}, {QStringLiteral("bearerFormat"), QStringLiteral("JWT")}};
+    const QJsonObject components {
+        {QStringLiteral("schemas"), QJsonObject {{QStringLiteral("Envelope"), envelopeSchema()}}},
+        {QStringLiteral("securitySchemes"), QJsonObject {{QStringLiteral("bearerAuth"), bearer}}}};
     return QJsonObject {{QStringLiteral("openapi"), QStringLiteral("3.0.3")},
         {QStringLiteral("info"), QJsonObject {{QStringLiteral("title"), title}, {QStringLiteral("version"), version}}},
-        {QStringLiteral("paths"), paths},
-        {QStringLiteral("components"),
-            QJsonObject {{QStringLiteral("schemas"), QJsonObject {{QStringLiteral("Envelope"), envelopeSchema()}}}}}};
+        {QStringLiteral("paths"), paths}, {QStringLiteral("components"), components}};
 }
 
 } // namespace gymgate::hub

@@ -12,6 +12,7 @@
 #include <functional>
 #include <vector>
 
+#include "HubPrincipal.h"
 #include "HubResponse.h"
 
 namespace gymgate::hub {
@@ -25,10 +26,23 @@ struct HubRequest {
     QList<QPair<QByteArray, QByteArray>> headers;
     QJsonValue json;
     QString remoteAddress; // the peer's IP, for per-client limits
+    HubPrincipal principal; // set by the router for routes that name roles; invalid on public ones
 
     QByteArray header(const QByteArray &name) const; // case-insensitive; empty if absent
-    // A required string member of the JSON body object; the error names the field.
-    Result<QString> requireString(const QString &field) const;
+
+    // Body checks. Each error is InvalidArgument (422 field_invalid) naming the field.
+    // The body must be a JSON object whose members are all in `allowedFields`: a misspelt or
+    // unexpected member is refused rather than silently ignored.
+    Status requireObject(const QStringList &allowedFields) const;
+    Result<QString> requireString(const QString &field, int maxLength = 200) const;
+    Result<QString> optionalString(const QString &field, const QString &fallback = {}, int maxLength = 2000) const;
+    // Integers must be JSON numbers without a fraction, within [min, max].
+    Result<qint64> requireInteger(const QString &field, qint64 min, qint64 max) const;
+    Result<qint64> optionalInteger(const QString &field, qint64 fallback, qint64 min, qint64 max) const;
+    Result<bool> optionalBool(const QString &field, bool fallback) const;
+    // Query items: `name` absent -> fallback; present but not an integer in range -> error.
+    Result<qint64> queryInteger(const QString &name, qint64 fallback, qint64 min, qint64 max) const;
+    QString queryString(const QString &name) const; // fully decoded; empty if absent
 };
 
 // The hub's route table. Every endpoint is registered here once, with its method, OpenAPI path
@@ -37,17 +51,27 @@ struct HubRequest {
 class HubRouter {
 public:
     using Handler = std::function<HubResponse(const HubRequest &)>;
+    // Checks the request's token: the principal, or the 401 answer.
+    using Authenticator = std::function<AuthResult<HubPrincipal>(const HubRequest &)>;
 
     struct Route {
         QString method;
         QString pattern; // OpenAPI style: /api/v1/users/{userId}
         QString summary;
+        QStringList roles; // empty: public; else a valid token of one of these roles
         QRegularExpression regex;
         QStringList params;
         Handler handler;
     };
 
+    // A public route.
     void add(const QString &method, const QString &pattern, const QString &summary, Handler handler);
+    // A route for these roles (role::AdminOnly, role::FrontDesk, ...): the router answers 401
+    // without a valid token and 403 for another role before the handler runs, and hands the
+    // handler the principal in HubRequest::principal.
+    void add(const QString &method, const QString &pattern, const QString &summary, const QStringList &roles,
+        Handler handler);
+    void setAuthenticator(Authenticator authenticator) { m_authenticator = std::move(authenticator); }
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
     qint64 maxBodyBytes() const { return m_maxBodyBytes; }
 
@@ -61,6 +85,7 @@ public:
 
 private:
     std::vector<Route> m_routes;
+    Authenticator m_authenticator;
     qint64 m_maxBodyBytes = 1024 * 1024;
 };
 

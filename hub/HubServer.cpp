@@ -17,7 +17,12 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include "DeviceModule.h"
 #include "HubDatabase.h"
+#include "MemberModule.h"
+#include "StatsModule.h"
+#include "SyncModule.h"
+#include "VenueModule.h"
 
 namespace gymgate::hub {
 namespace {
@@ -46,6 +51,13 @@ HubServer::HubServer(const HubOptions &options, HubDatabase *database, QObject *
     : QAbstractHttpServer(parent), m_options(options), m_database(database), m_auth(database)
 {
     m_router.setMaxBodyBytes(options.maxBodyBytes);
+    m_router.setAuthenticator([this](const HubRequest &request) { return m_auth.requireAuth(request); });
+    const HubContext context {m_database, &m_auth, &m_options};
+    m_modules.push_back(std::make_unique<DeviceModule>(context));
+    m_modules.push_back(std::make_unique<SyncModule>(context));
+    m_modules.push_back(std::make_unique<MemberModule>(context));
+    m_modules.push_back(std::make_unique<VenueModule>(context));
+    m_modules.push_back(std::make_unique<StatsModule>(context));
     registerRoutes();
 }
 
@@ -68,11 +80,13 @@ void HubServer::registerRoutes()
         QStringLiteral("Staff login {username, password}: a JWT and the user"),
         [this](const HubRequest &request) { return m_auth.login(request); });
     m_router.add(QStringLiteral("POST"), QStringLiteral("/api/auth/logout"),
-        QStringLiteral("Revokes the Bearer token of the request"),
+        QStringLiteral("Revokes the Bearer token of the request"), role::Anyone,
         [this](const HubRequest &request) { return m_auth.logout(request); });
     m_router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/users/me"),
-        QStringLiteral("The user of the Bearer token"),
+        QStringLiteral("The user, device or member of the Bearer token"), role::Anyone,
         [this](const HubRequest &request) { return m_auth.me(request); });
+    for (const std::unique_ptr<HubModule> &module : m_modules)
+        module->registerRoutes(m_router);
 }
 
 HubResponse HubServer::health() const

@@ -3,7 +3,11 @@
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
 
+#include <memory>
+#include <vector>
+
 #include "HubAuth.h"
+#include "HubModule.h"
 #include "HubOptions.h"
 #include "HubRouter.h"
 
@@ -54,6 +58,7 @@ private:
     HubDatabase *m_database = nullptr;
     HubAuth m_auth;
     HubRouter m_router;
+    std::vector<std::unique_ptr<HubModule>> m_modules;
     QTimer *m_drainTimer = nullptr;
     QElapsedTimer m_shutdownTimer;
     int m_graceMs = 0;

@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -99,6 +100,46 @@ public:
         }
         reply->deleteLater();
         return result;
+    }
+
+    // A JSON request with an optional Bearer token: `body` undefined sends no body.
+    HubReply call(const QByteArray &method, const QString &path, const QJsonValue &body = QJsonValue::Undefined,
+        const QString &token = {})
+    {
+        QByteArray bytes;
+        if (body.isObject())
+            bytes = QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+        else if (body.isArray())
+            bytes = QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (!token.isEmpty())
+            headers.append({QByteArrayLiteral("Authorization"), "Bearer " + token.toLatin1()});
+        return request(method, path, bytes, 10000, headers);
+    }
+
+    // Logs a staff user in; the token, or empty when the login failed.
+    QString login(const QString &username, const QString &password)
+    {
+        const HubReply reply = call("POST", QStringLiteral("/api/v1/users/login"),
+            QJsonObject {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
+        return reply.json.value(QStringLiteral("data")).toObject().value(QStringLiteral("token")).toString();
+    }
+
+    // gymgate-hub --create-admin with the password on stdin; the exit code.
+    static int createAdmin(const QString &spec, const QString &username, const QString &password)
+    {
+        QProcess process;
+        process.start(program(), {QStringLiteral("--db"), spec, QStringLiteral("--create-admin"), username});
+        if (!process.waitForStarted(15000))
+            return -1;
+        process.write(password.toUtf8() + '\n');
+        process.closeWriteChannel();
+        if (!process.waitForFinished(30000)) {
+            process.kill();
+            process.waitForFinished(1000);
+            return -1;
+        }
+        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     }
 
     // Sends SIGTERM and waits; true if the hub ended by itself with exit code 0.

@@ -29,21 +29,9 @@ QList<QPair<QByteArray, QByteArray>> bearer(const QString &token)
     return {{QByteArrayLiteral("Authorization"), "Bearer " + token.toLatin1()}};
 }
 
-// gymgate-hub --create-admin with the password on stdin; the exit code.
 int createAdmin(const QString &spec, const QString &username, const QString &password)
 {
-    QProcess process;
-    process.start(HubProcess::program(), {QStringLiteral("--db"), spec, QStringLiteral("--create-admin"), username});
-    if (!process.waitForStarted(15000))
-        return -1;
-    process.write(password.toUtf8() + '\n');
-    process.closeWriteChannel();
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished(1000);
-        return -1;
-    }
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return HubProcess::createAdmin(spec, username, password);
 }
 
 QJsonObject tokenPart(const QString &token, int index)

@@ -10,6 +10,7 @@
 #include "DecodeBench.h"
 #include "EntryBench.h"
 #include "GateBench.h"
+#include "HubBench.h"
 #include "SearchBench.h"
 
 using namespace gymgate;
@@ -35,10 +36,10 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("GymGate benchmarks. Subcommands: decide, gate, decode, entry, search."));
+        QStringLiteral("GymGate benchmarks. Subcommands: decide, gate, decode, entry, search, hub."));
     parser.addHelpOption();
     parser.addPositionalArgument(
-        QStringLiteral("benchmark"), QStringLiteral("decide | gate | decode | entry | search"));
+        QStringLiteral("benchmark"), QStringLiteral("decide | gate | decode | entry | search | hub"));
     const QCommandLineOption db(
         QStringLiteral("db"), QStringLiteral("Gym database made by gymgate-datagen."), QStringLiteral("path"));
     const QCommandLineOption iterations(
@@ -52,7 +53,12 @@ int main(int argc, char *argv[])
         QStringLiteral("gatesim"), QStringLiteral("The gymgate-gatesim binary (gate, entry)."), QStringLiteral("path"));
     const QCommandLineOption sweep(
         QStringLiteral("sweep"), QStringLiteral("decode: also time ZXing's other option sets on the same frames."));
-    parser.addOptions({db, iterations, seed, clock, gatesim, sweep});
+    const QCommandLineOption members(QStringLiteral("members"),
+        QStringLiteral("hub: push only the first n members of the gym and their cards (0 = all)."), QStringLiteral("n"),
+        QStringLiteral("0"));
+    const QCommandLineOption noPostgresql(
+        QStringLiteral("no-postgresql"), QStringLiteral("hub: measure on SQLite only."));
+    parser.addOptions({db, iterations, seed, clock, gatesim, sweep, members, noPostgresql});
     parser.process(app);
 
     const QString benchmark = parser.positionalArguments().value(0);
@@ -128,7 +134,18 @@ int main(int argc, char *argv[])
         }
         return printReport(runSearchBench(options));
     }
-    std::fprintf(stderr, "gymgate-bench: unknown benchmark \"%s\" (try: decide, gate, decode, entry, search)\n",
+    if (benchmark == QLatin1String("hub")) {
+        HubBenchOptions options;
+        options.databasePath = parser.value(db);
+        options.members = parser.value(members).toInt();
+        options.postgresql = !parser.isSet(noPostgresql);
+        if (options.databasePath.isEmpty() || options.members < 0) {
+            std::fprintf(stderr, "gymgate-bench hub: --db is required and --members must not be negative\n");
+            return 2;
+        }
+        return printReport(runHubBench(options));
+    }
+    std::fprintf(stderr, "gymgate-bench: unknown benchmark \"%s\" (try: decide, gate, decode, entry, search, hub)\n",
         qPrintable(benchmark));
     return 2;
 }

@@ -119,8 +119,8 @@ struct UserRow {
 };
 
 const QString kUserColumns
-    = QStringLiteral("SELECT id, username, display_name, role, password_hash, status, failed_logins, locked_until "
-                     "FROM hub_user WHERE deleted_at IS NULL AND ");
+    = QStringLiteral("SELECT id, username, display_name, role, password_hash, status, failed_logins, locked_until, "
+                     "site_id FROM hub_user WHERE deleted_at IS NULL AND ");
 
 Result<std::optional<UserRow>> readUser(QSqlQuery &query)
 {
@@ -138,6 +138,7 @@ Result<std::optional<UserRow>> readUser(QSqlQuery &query)
     row.status = query.value(5).toString();
     row.failedLogins = query.value(6).toInt();
     row.lockedUntil = readTime(query.value(7));
+    row.principal.siteId = query.value(8).toString();
     return row;
 }
 
@@ -298,6 +299,8 @@ HubResponse HubAuth::login(const HubRequest &request)
     if (rateLimited(request.remoteAddress))
         return HubResponse::error(
             429, QStringLiteral("rate_limited"), Text::tr("Too many login attempts; wait a minute and try again."));
+    if (Status shape = request.requireObject({QStringLiteral("username"), QStringLiteral("password")}); !shape)
+        return HubResponse::fromError(shape.error());
     const Result<QString> username = request.requireString(QStringLiteral("username"));
     if (!username)
         return HubResponse::fromError(username.error());
@@ -335,6 +338,11 @@ HubResponse HubAuth::login(const HubRequest &request)
 
 HubResponse HubAuth::logout(const HubRequest &request)
 {
+    // No body, or an empty object: anything else is a client mistake, refused before revoking.
+    if (!request.json.isUndefined()) {
+        if (Status shape = request.requireObject({}); !shape)
+            return HubResponse::fromError(shape.error());
+    }
     const HubPrincipal *principal = &request.principal; // the router checked the token
     QSqlQuery query(m_database->database());
     // Revocations of tokens that have expired by now are useless; drop them on the way.

@@ -25,11 +25,12 @@ const QString kLogDir = QStringLiteral("log-dir");
 const QString kPrintRoutes = QStringLiteral("print-routes");
 const QString kCreateAdmin = QStringLiteral("create-admin");
 const QString kRotateJwtKey = QStringLiteral("rotate-jwt-key");
+const QString kSmsOutbox = QStringLiteral("sms-outbox");
 
 // The option names a config file may use (the same as on the command line).
 const QStringList &valueOptionNames()
 {
-    static const QStringList names {kListen, kPort, kDb, kMaxBody, kTlsCert, kTlsKey, kLogDir};
+    static const QStringList names {kListen, kPort, kDb, kMaxBody, kTlsCert, kTlsKey, kLogDir, kSmsOutbox};
     return names;
 }
 
@@ -45,6 +46,8 @@ void addOptions(QCommandLineParser &parser)
         {kTlsCert, Text::tr("Serve HTTPS with the PEM certificate <file> (needs --tls-key)."), QStringLiteral("file")},
         {kTlsKey, Text::tr("The PEM private key of --tls-cert."), QStringLiteral("file")},
         {kLogDir, Text::tr("Also write the log to <dir>/gymgate-hub.log."), QStringLiteral("dir")},
+        {kSmsOutbox, Text::tr("Append member sign-in codes as JSON lines to <file> (the SMS gateway's input)."),
+            QStringLiteral("file")},
         {kPrintRoutes, Text::tr("Print the route table as JSON and exit.")},
         {kCreateAdmin, Text::tr("Add the admin user <name> with the password read from stdin, then exit."),
             QStringLiteral("name")},
@@ -145,7 +148,8 @@ Status applyText(const QCommandLineParser &parser, const QJsonObject &config, co
 Status applyFiles(const QCommandLineParser &parser, const QJsonObject &config, HubOptions &options)
 {
     for (const auto &[name, target] : {std::pair {kDb, &options.db}, std::pair {kTlsCert, &options.tlsCertFile},
-             std::pair {kTlsKey, &options.tlsKeyFile}, std::pair {kLogDir, &options.logDir}}) {
+             std::pair {kTlsKey, &options.tlsKeyFile}, std::pair {kLogDir, &options.logDir},
+             std::pair {kSmsOutbox, &options.smsOutboxFile}}) {
         if (Status status = applyText(parser, config, name, *target); !status)
             return status;
     }

@@ -18,6 +18,7 @@ struct HubOptions {
     QString tlsCertFile;
     QString tlsKeyFile;
     QString logDir; // empty = stderr only
+    QString smsOutboxFile; // --sms-outbox: member sign-in codes are appended here; empty = no SMS
     QString createAdmin; // --create-admin USERNAME: add an admin (password on stdin) and exit
     bool rotateJwtKey = false; // retire the JWT signing key, make a new one and exit
     bool printRoutes = false; // print the route table as JSON and exit

@@ -63,6 +63,15 @@ QJsonObject operation(const HubRouter::Route &route)
     return op;
 }
 
+// Valid JSON that is a bare number, string, true/false or null: Qt 6.4 only parses objects
+// and arrays at the top, so such a body is told apart from broken JSON by wrapping it.
+bool isJsonScalar(const QByteArray &body)
+{
+    QJsonParseError error {};
+    const QJsonDocument wrapped = QJsonDocument::fromJson('[' + body + ']', &error);
+    return error.error == QJsonParseError::NoError && wrapped.array().size() == 1;
+}
+
 HubResponse notFound(const QString &path)
 {
     return HubResponse::error(
@@ -239,6 +248,9 @@ HubResponse HubRouter::dispatch(HubRequest request, const QByteArray &body) cons
             const QJsonDocument document = QJsonDocument::fromJson(body, &error);
             if (error.error == QJsonParseError::NoError)
                 request.json = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+            else if (isJsonScalar(body))
+                return HubResponse::error(422, QStringLiteral("field_invalid"),
+                    Text::tr("The body must be a JSON object."), QStringLiteral("body"));
             else
                 return HubResponse::error(400, QStringLiteral("invalid_json"),
                     Text::tr("The body is not valid JSON (%1 at offset %2).")

@@ -24,7 +24,7 @@ struct HubRequest {
     QUrlQuery query;
     QHash<QString, QString> pathParams; // {userId} in the pattern -> "userId"
     QList<QPair<QByteArray, QByteArray>> headers;
-    QJsonValue json;
+    QJsonValue json = QJsonValue::Undefined; // Undefined when the request has no body
     QString remoteAddress; // the peer's IP, for per-client limits
     HubPrincipal principal; // set by the router for routes that name roles; invalid on public ones
 

@@ -18,10 +18,14 @@
 #include <QTimer>
 
 #include "DeviceModule.h"
+#include "FeedbackModule.h"
 #include "HubDatabase.h"
 #include "MemberModule.h"
+#include "NotificationSocket.h"
+#include "ReservationModule.h"
 #include "StatsModule.h"
 #include "SyncModule.h"
+#include "UserModule.h"
 #include "VenueModule.h"
 
 namespace gymgate::hub {
@@ -30,6 +34,9 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(HubServer)
 };
+
+// Marks a socket whose (refused WebSocket upgrade) request handleRequest() answered already.
+constexpr const char *kAnsweredProperty = "gymgateAnswered";
 
 QString methodName(QHttpServerRequest::Method method)
 {
@@ -54,10 +61,14 @@ HubServer::HubServer(const HubOptions &options, HubDatabase *database, QObject *
     m_router.setAuthenticator([this](const HubRequest &request) { return m_auth.requireAuth(request); });
     const HubContext context {m_database, &m_auth, &m_options};
     m_modules.push_back(std::make_unique<DeviceModule>(context));
+    m_modules.push_back(std::make_unique<UserModule>(context));
     m_modules.push_back(std::make_unique<SyncModule>(context));
     m_modules.push_back(std::make_unique<MemberModule>(context));
     m_modules.push_back(std::make_unique<VenueModule>(context));
+    m_modules.push_back(std::make_unique<ReservationModule>(context));
     m_modules.push_back(std::make_unique<StatsModule>(context));
+    m_modules.push_back(std::make_unique<FeedbackModule>(context));
+    m_notifications = new NotificationSocket(*this, m_database, m_auth, this);
     registerRoutes();
 }
 
@@ -87,6 +98,7 @@ void HubServer::registerRoutes()
         [this](const HubRequest &request) { return m_auth.me(request); });
     for (const std::unique_ptr<HubModule> &module : m_modules)
         module->registerRoutes(m_router);
+    m_notifications->registerRoutes(m_router);
 }
 
 HubResponse HubServer::health() const
@@ -150,17 +162,27 @@ bool HubServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 {
     QElapsedTimer timer;
     timer.start();
-    if (m_stopping) {
-        respond(request, socket,
-            HubResponse::error(503, QStringLiteral("shutting_down"), Text::tr("The hub is shutting down.")), timer);
-        return true;
-    }
     HubRequest hubRequest;
     hubRequest.method = methodName(request.method());
     hubRequest.path = request.url().path();
     hubRequest.query = request.query();
     hubRequest.headers = request.headers();
     hubRequest.remoteAddress = request.remoteAddress().toString();
+    if (NotificationSocket::isUpgrade(hubRequest)) {
+        // Qt 6.4 upgrades the connection when this returns true. A refusal is answered here and
+        // returns false: the base class then calls missingHandler() and closes the connection.
+        const std::optional<HubResponse> refusal = m_notifications->checkUpgrade(hubRequest);
+        if (!refusal)
+            return true;
+        respond(request, socket, *refusal, timer);
+        socket->setProperty(kAnsweredProperty, true);
+        return false;
+    }
+    if (m_stopping) {
+        respond(request, socket,
+            HubResponse::error(503, QStringLiteral("shutting_down"), Text::tr("The hub is shutting down.")), timer);
+        return true;
+    }
     respond(request, socket, m_router.dispatch(std::move(hubRequest), request.body()), timer);
     return true;
 }
@@ -168,6 +190,10 @@ bool HubServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 void HubServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     // handleRequest() answers every request itself; this is only the base class's fallback.
+    if (socket->property(kAnsweredProperty).toBool()) {
+        socket->setProperty(kAnsweredProperty, false); // a refused WebSocket upgrade
+        return;
+    }
     QElapsedTimer timer;
     timer.start();
     respond(request, socket,
@@ -199,6 +225,7 @@ void HubServer::shutdown(int graceMs)
         return;
     m_stopping = true;
     logInfo(QStringLiteral("gymgate-hub shutting down"));
+    m_notifications->closeAll();
     for (QTcpServer *server : servers())
         server->close();
     m_graceMs = graceMs;

@@ -16,6 +16,7 @@ class QTimer;
 namespace gymgate::hub {
 
 class HubDatabase;
+class NotificationSocket;
 
 // The hub's HTTP front: every request goes through the HubRouter (envelope, limits, 404/405)
 // and leaves one structured access log line. QHttpServer's own router cannot answer unknown
@@ -59,6 +60,7 @@ private:
     HubAuth m_auth;
     HubRouter m_router;
     std::vector<std::unique_ptr<HubModule>> m_modules;
+    NotificationSocket *m_notifications = nullptr; // child: /ws/notifications
     QTimer *m_drainTimer = nullptr;
     QElapsedTimer m_shutdownTimer;
     int m_graceMs = 0;

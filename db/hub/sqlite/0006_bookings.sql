@@ -1,0 +1,7 @@
+-- Hub schema 6 (SQLite): venue ratings are one per member and venue (a second rating updates
+-- the first), and a cancelled booking keeps the penalty it cost.
+
+CREATE UNIQUE INDEX venue_rating_member_idx ON venue_rating(venue_id, member_id);
+ALTER TABLE venue_rating ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE booking ADD COLUMN penalty_fen INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX waitlist_slot_idx ON waitlist(slot_id, status);

@@ -15,8 +15,6 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(ChangeLog)
 };
 
-constexpr qint64 kChangeLogLockKey = 0x47594d43;
-
 ChangeOp opFromName(const QString &name)
 {
     if (name == QLatin1String("upsert"))
@@ -54,20 +52,15 @@ Status ChangeLog::record(const QString &entity, const QString &id, ChangeOp op, 
         return fail(ErrorCode::Internal, Text::tr("A change was logged outside a transaction."));
     if (op == ChangeOp::Invalid || entity.isEmpty() || id.isEmpty())
         return fail(ErrorCode::Internal, Text::tr("A change without entity, id or operation."));
-    const QSqlDatabase db = m_database.database();
-    if (m_database.dialect() == DbDialect::Postgresql) {
-        if (Result<QSqlQuery> locked
-            = sql::exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kChangeLogLockKey));
-            !locked)
-            return std::unexpected(locked.error());
-    }
+    if (Status locked = m_database.lockChangeOrder(); !locked)
+        return locked;
     const QString json
         = op == ChangeOp::Delete ? QString() : QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
     const QString insert = m_database.dialect() == DbDialect::Postgresql
         ? QStringLiteral(
             "INSERT INTO change_log (entity, entity_id, op, data, at) VALUES (?, ?, ?, CAST(? AS JSONB), ?)")
         : QStringLiteral("INSERT INTO change_log (entity, entity_id, op, data, at) VALUES (?, ?, ?, ?, ?)");
-    const Result<QSqlQuery> inserted = sql::exec(db, insert,
+    const Result<int> inserted = sql::affected(m_database, insert,
         {entity, id, changeOpName(op), sql::nullIfEmpty(json),
             QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
     if (!inserted)

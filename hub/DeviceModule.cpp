@@ -80,17 +80,6 @@ Status requireNoBody(const HubRequest &request)
     return request.requireObject({});
 }
 
-// nullopt when the member is absent; else it must be a non-empty string.
-Result<std::optional<QString>> presentString(const HubRequest &request, const QString &field, int maxLength)
-{
-    if (!request.json.toObject().contains(field))
-        return std::optional<QString> {};
-    Result<QString> value = request.requireString(field, maxLength);
-    if (!value)
-        return std::unexpected(value.error());
-    return std::optional<QString> {value->trimmed()};
-}
-
 QByteArray randomBytes(int count)
 {
     QByteArray bytes(count, Qt::Uninitialized);
@@ -442,17 +431,17 @@ HubResponse DeviceModule::updateSite(const HubRequest &request)
         = request.requireObject({QStringLiteral("name"), QStringLiteral("number"), QStringLiteral("timezone")});
         !body)
         return HubResponse::fromError(body.error());
-    const Result<std::optional<QString>> name = presentString(request, QStringLiteral("name"), 100);
+    const Result<std::optional<QString>> name = request.presentString(QStringLiteral("name"), 100);
     if (!name)
         return HubResponse::fromError(name.error());
-    const Result<std::optional<QString>> number = presentString(request, QStringLiteral("number"), 8);
+    const Result<std::optional<QString>> number = request.presentString(QStringLiteral("number"), 8);
     if (!number)
         return HubResponse::fromError(number.error());
     if (*number) {
         if (Status valid = checkSiteNumber(**number); !valid)
             return HubResponse::fromError(valid.error());
     }
-    const Result<std::optional<QString>> timezone = presentString(request, QStringLiteral("timezone"), 64);
+    const Result<std::optional<QString>> timezone = request.presentString(QStringLiteral("timezone"), 64);
     if (!timezone)
         return HubResponse::fromError(timezone.error());
     if (*timezone) {

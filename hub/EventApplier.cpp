@@ -111,6 +111,49 @@ QJsonObject allStamps(qint64 atMs)
     return stamps;
 }
 
+// The member an event names and any other member holding its number or phone hash, read by one
+// statement where there were three (the row, then one look-up for each unique column).
+struct MemberLookup {
+    std::optional<MemberFields> current;
+    QJsonObject stamps;
+    bool numberTaken = false; // by another member
+    bool phoneTaken = false; // the event's phone hash, by another member
+};
+
+Result<MemberLookup> lookUpMember(
+    HubDatabase &database, const QString &id, const QString &memberNo, const QString &phoneHash)
+{
+    // Three look-ups by a unique column rather than one OR: the plan PostgreSQL keeps for the
+    // prepared statement is then three index probes, whatever the table's size when it chose it.
+    static const QString select
+        = QStringLiteral("SELECT id, member_no, phone_hash, name, phone_cipher, phone_mask, gender, birthday, "
+                         "preferred_language, status, field_stamps FROM member WHERE %1 = ?");
+    const Result<QList<QVariantList>> rows = sql::rows(database,
+        select.arg(QStringLiteral("id")) + QStringLiteral(" UNION ALL ") + select.arg(QStringLiteral("member_no"))
+            + QStringLiteral(" UNION ALL ") + select.arg(QStringLiteral("phone_hash")),
+        {id, memberNo, phoneHash});
+    if (!rows)
+        return std::unexpected(rows.error());
+    MemberLookup found;
+    for (const QVariantList &row : *rows) {
+        if (row.at(0).toString() != id) {
+            found.numberTaken = found.numberTaken || row.at(1).toString() == memberNo;
+            found.phoneTaken = found.phoneTaken || row.at(2).toString() == phoneHash;
+            continue;
+        }
+        found.current
+            = MemberFields {row.at(3).toString(), row.at(4).toString(), row.at(2).toString(), row.at(5).toString(),
+                row.at(6).toLongLong(), row.at(7).toString(), row.at(8).toString(), row.at(9).toString()};
+        found.stamps = stampsOf(row.at(10).toString());
+    }
+    return found;
+}
+
+Error unknownRow(const QString &table, const QString &field)
+{
+    return Error {ErrorCode::NotFound, Text::tr("The hub knows no %1 with the id in %2.").arg(table, field), field};
+}
+
 EventOutcome ok()
 {
     return EventOutcome {EventStatus::Ok, {}, {}, {}, false};
@@ -213,27 +256,26 @@ Result<EventOutcome> EventApplier::apply(const SyncEvent &event)
 
 // ---------------------------------------------------------------- helpers
 
+// The appliers' statements run for every event: they go through the connection's kept
+// prepared statements (sql::affected, sql::firstRow), not a PREPARE per call.
 Status EventApplier::run(const QString &statement, const QVariantList &binds)
 {
-    Result<QSqlQuery> query = sql::exec(m_database.database(), statement, binds);
-    if (!query)
-        return std::unexpected(query.error());
+    const Result<int> done = sql::affected(m_database, statement, binds);
+    if (!done)
+        return std::unexpected(done.error());
     return {};
 }
 
 Result<int> EventApplier::affected(const QString &statement, const QVariantList &binds)
 {
-    Result<QSqlQuery> query = sql::exec(m_database.database(), statement, binds);
-    if (!query)
-        return std::unexpected(query.error());
-    return query->numRowsAffected();
+    return sql::affected(m_database, statement, binds);
 }
 
 Result<bool> EventApplier::taken(
     const QString &table, const QString &column, const QString &value, const QString &exceptId)
 {
-    const Result<std::optional<QVariant>> other = sql::scalar(m_database.database(),
-        QStringLiteral("SELECT id FROM %1 WHERE %2 = ? AND id <> ?").arg(table, column), {value, exceptId});
+    const Result<std::optional<QVariantList>> other = sql::firstRow(
+        m_database, QStringLiteral("SELECT id FROM %1 WHERE %2 = ? AND id <> ?").arg(table, column), {value, exceptId});
     if (!other)
         return std::unexpected(other.error());
     return other->has_value();
@@ -241,12 +283,12 @@ Result<bool> EventApplier::taken(
 
 Status EventApplier::requireRow(const QString &table, const QString &id, const QString &field)
 {
-    const Result<std::optional<QVariant>> row
-        = sql::scalar(m_database.database(), QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table), {id});
+    const Result<std::optional<QVariantList>> row
+        = sql::firstRow(m_database, QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table), {id});
     if (!row)
         return std::unexpected(row.error());
     if (!row->has_value())
-        return fail(ErrorCode::NotFound, Text::tr("The hub knows no %1 with the id in %2.").arg(table, field), field);
+        return std::unexpected(unknownRow(table, field));
     return {};
 }
 
@@ -258,6 +300,16 @@ Status EventApplier::publish(const QString &entity, const QString &id)
     if (!row->has_value())
         return fail(ErrorCode::Internal, QStringLiteral("published %1 %2 has no row").arg(entity, id));
     return ChangeLog(m_database).record(entity, id, ChangeOp::Upsert, **row);
+}
+
+Result<EventOutcome> EventApplier::writeAndPublish(
+    const QString &entity, const QString &id, const QString &statement, const QVariantList &binds)
+{
+    if (Status written = run(statement, binds); !written)
+        return std::unexpected(written.error());
+    if (Status published = publish(entity, id); !published)
+        return std::unexpected(published.error());
+    return ok();
 }
 
 Status EventApplier::raiseFlag(
@@ -296,30 +348,22 @@ Result<EventOutcome> EventApplier::applyMember(const SyncEvent &event)
     if (Status valid = fields.status(); !valid)
         return std::unexpected(valid.error());
 
-    Result<QSqlQuery> found = sql::exec(m_database.database(),
-        QStringLiteral("SELECT name, phone_cipher, phone_hash, phone_mask, gender, birthday, preferred_language, "
-                       "status, field_stamps FROM member WHERE id = ?"),
-        {id});
+    const Result<MemberLookup> found = lookUpMember(m_database, id, memberNo, incoming.phoneHash);
     if (!found)
         return std::unexpected(found.error());
-    QSqlQuery row = std::move(*found);
-    const bool exists = row.next();
-    MemberFields current;
-    QJsonObject stamps = allStamps(event.atMs);
-    if (exists) {
-        current = MemberFields {row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
-            row.value(3).toString(), row.value(4).toLongLong(), row.value(5).toString(), row.value(6).toString(),
-            row.value(7).toString()};
-        stamps = stampsOf(row.value(8).toString());
-    }
-    row.finish(); // the member row is written below on the same connection
-    Result<std::optional<QVariant>> baseText = sql::scalar(m_database.database(),
-        QStringLiteral("SELECT data FROM hub_member_base WHERE member_id = ? AND device_id = ?"), {id, m_deviceId});
-    if (!baseText)
-        return std::unexpected(baseText.error());
+    const bool exists = found->current.has_value();
+    MemberFields current = found->current.value_or(MemberFields {});
+    QJsonObject stamps = exists ? found->stamps : allStamps(event.atMs);
+    // A new member has no merge to make: what a device sent before does not matter.
     std::optional<MemberFields> base;
-    if (baseText->has_value())
-        base = memberFieldsFrom(QJsonDocument::fromJson((*baseText)->toString().toUtf8()).object());
+    if (exists) {
+        const Result<std::optional<QVariantList>> baseRow = sql::firstRow(m_database,
+            QStringLiteral("SELECT data FROM hub_member_base WHERE member_id = ? AND device_id = ?"), {id, m_deviceId});
+        if (!baseRow)
+            return std::unexpected(baseRow.error());
+        if (baseRow->has_value())
+            base = memberFieldsFrom(QJsonDocument::fromJson((*baseRow)->at(0).toString().toUtf8()).object());
+    }
     // What this device sent last, whatever the hub makes of it now.
     if (Status remembered = run(QStringLiteral("INSERT INTO hub_member_base (member_id, device_id, data, at) VALUES "
                                                "(?, ?, ?, ?) ON CONFLICT (member_id, device_id) DO UPDATE SET "
@@ -334,15 +378,12 @@ Result<EventOutcome> EventApplier::applyMember(const SyncEvent &event)
         if (!mergeMember(current, incoming, base, stamps, event.atMs))
             return ok(); // an older write of every field it carries: the hub keeps its values
         merged = current;
-    } else if (Result<bool> used = taken(QStringLiteral("member"), QStringLiteral("member_no"), memberNo, id); !used) {
-        return std::unexpected(used.error());
-    } else if (*used) {
+    } else if (found->numberTaken) {
         return fail(ErrorCode::Conflict, Text::tr("Another member has the number in data.memberNo."),
             QStringLiteral("data.memberNo"));
     }
-    if (Result<bool> used = taken(QStringLiteral("member"), QStringLiteral("phone_hash"), merged.phoneHash, id); !used)
-        return std::unexpected(used.error());
-    else if (*used)
+    // The merged phone is the event's or the member's own, which the unique index keeps its own.
+    if (merged.phoneHash == incoming.phoneHash && found->phoneTaken)
         return fail(ErrorCode::Conflict, Text::tr("Another member has the phone number in data.phoneHash."),
             QStringLiteral("data.phoneHash"));
 
@@ -392,17 +433,22 @@ Result<EventOutcome> EventApplier::applyCard(const SyncEvent &event)
     const qint64 createdAt = fields.integer(QStringLiteral("createdAt"), 0, kMaxMs, event.atMs);
     if (Status valid = fields.status(); !valid)
         return std::unexpected(valid.error());
-    if (Status member = requireRow(QStringLiteral("member"), memberId, QStringLiteral("data.memberId")); !member)
-        return std::unexpected(member.error());
-    if (Result<bool> used = taken(QStringLiteral("member_card"), QStringLiteral("card_no"), cardNo, id); !used)
-        return std::unexpected(used.error());
-    else if (*used)
+    // The member known and the number free, asked in one statement.
+    const Result<std::optional<QVariantList>> checks = sql::firstRow(m_database,
+        QStringLiteral("SELECT (SELECT COUNT(*) FROM member WHERE id = ?), "
+                       "(SELECT COUNT(*) FROM member_card WHERE card_no = ? AND id <> ?)"),
+        {memberId, cardNo, id});
+    if (!checks)
+        return std::unexpected(checks.error());
+    if ((**checks).at(0).toLongLong() == 0)
+        return std::unexpected(unknownRow(QStringLiteral("member"), QStringLiteral("data.memberId")));
+    if ((**checks).at(1).toLongLong() > 0)
         return fail(ErrorCode::Conflict, Text::tr("Another card has the number in data.cardNo."),
             QStringLiteral("data.cardNo"));
     // The counters are taken as the desk sent them: a card.* event is a counter action (sale,
     // top-up, freeze) made with the card at hand. Entries never send card.*: their deductions
     // reach the hub as entry.passed and are applied to the hub's own counters.
-    const Status written = run(
+    return writeAndPublish(entity::Card, id,
         QStringLiteral(
             "INSERT INTO member_card (id, site_id, card_no, member_id, product_id, name, kind, status, "
             "valid_from, valid_to, visits_left, balance_fen, per_visit_price_fen, time_windows, zones, "
@@ -416,11 +462,6 @@ Result<EventOutcome> EventApplier::applyCard(const SyncEvent &event)
             "deleted_at = NULL"),
         {id, sql::nullIfEmpty(m_siteId), cardNo, memberId, sql::nullIfEmpty(productId), name, kind, status, validFrom,
             validTo, visitsLeft, balanceFen, perVisitFen, windows, zones, optionalMs(frozenAt), createdAt, event.atMs});
-    if (!written)
-        return std::unexpected(written.error());
-    if (Status published = publish(entity::Card, id); !published)
-        return std::unexpected(published.error());
-    return ok();
 }
 
 Result<EventOutcome> EventApplier::applyProduct(const SyncEvent &event)
@@ -440,7 +481,7 @@ Result<EventOutcome> EventApplier::applyProduct(const SyncEvent &event)
     const bool active = fields.flag(QStringLiteral("active"), true);
     if (Status valid = fields.status(); !valid)
         return std::unexpected(valid.error());
-    const Status written = run(
+    return writeAndPublish(entity::Product, id,
         QStringLiteral("INSERT INTO card_product (id, name, kind, price_fen, valid_days, visits, value_fen, "
                        "per_visit_price_fen, time_windows, zones, active, created_at, updated_at) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
@@ -450,11 +491,6 @@ Result<EventOutcome> EventApplier::applyProduct(const SyncEvent &event)
                        "zones = excluded.zones, active = excluded.active, updated_at = excluded.updated_at"),
         {id, name, kind, priceFen, validDays, visits, valueFen, perVisitFen, windows, zones, active ? 1 : 0, event.atMs,
             event.atMs});
-    if (!written)
-        return std::unexpected(written.error());
-    if (Status published = publish(entity::Product, id); !published)
-        return std::unexpected(published.error());
-    return ok();
 }
 
 Result<EventOutcome> EventApplier::applySale(const SyncEvent &event)

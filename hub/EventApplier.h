@@ -107,6 +107,11 @@ private:
     Status refreshSlotCount(const QString &slotId, qint64 atMs);
 
     Status publish(const QString &entity, const QString &id);
+    // Runs the write of an entity's row and publishes the row as it is now.
+    Result<EventOutcome> writeAndPublish(
+        const QString &entity, const QString &id, const QString &statement, const QVariantList &binds);
+    Result<EventOutcome> softDelete(
+        const SyncEvent &event, const QString &table, const QString &entityName, bool hasUpdatedAt);
     Status raiseFlag(const QString &kind, const QString &entity, const QString &entityId, const QJsonObject &detail,
         QString *flagIdOut = nullptr);
     Status requireRow(const QString &table, const QString &id, const QString &field);

@@ -77,30 +77,24 @@ Result<EventOutcome> EventApplier::applyVenue(const SyncEvent &event)
         return std::unexpected(valid.error());
     if (hours.isEmpty())
         hours = QStringLiteral("[]");
-    const Status written
-        = run(QStringLiteral(
-                  "INSERT INTO venue (id, site_id, name, kind, capacity, status, opening_hours, booking_required, "
-                  "advance_days, max_active_bookings, cancel_hours, cancel_penalty_percent, fee_per_hour_fen, "
-                  "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                  "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
-                  "capacity = excluded.capacity, status = excluded.status, opening_hours = excluded.opening_hours, "
-                  "booking_required = excluded.booking_required, advance_days = excluded.advance_days, "
-                  "max_active_bookings = excluded.max_active_bookings, cancel_hours = excluded.cancel_hours, "
-                  "cancel_penalty_percent = excluded.cancel_penalty_percent, "
-                  "fee_per_hour_fen = excluded.fee_per_hour_fen, updated_at = excluded.updated_at"),
-            {id, sql::nullIfEmpty(m_siteId), name, kind, capacity, status, hours, bookingRequired ? 1 : 0, advanceDays,
-                maxActive, cancelHours, penalty, feePerHour, event.atMs, event.atMs});
-    if (!written)
-        return std::unexpected(written.error());
-    if (Status published = publish(entity::Venue, id); !published)
-        return std::unexpected(published.error());
-    return ok();
+    return writeAndPublish(entity::Venue, id,
+        QStringLiteral(
+            "INSERT INTO venue (id, site_id, name, kind, capacity, status, opening_hours, booking_required, "
+            "advance_days, max_active_bookings, cancel_hours, cancel_penalty_percent, fee_per_hour_fen, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
+            "capacity = excluded.capacity, status = excluded.status, opening_hours = excluded.opening_hours, "
+            "booking_required = excluded.booking_required, advance_days = excluded.advance_days, "
+            "max_active_bookings = excluded.max_active_bookings, cancel_hours = excluded.cancel_hours, "
+            "cancel_penalty_percent = excluded.cancel_penalty_percent, "
+            "fee_per_hour_fen = excluded.fee_per_hour_fen, updated_at = excluded.updated_at"),
+        {id, sql::nullIfEmpty(m_siteId), name, kind, capacity, status, hours, bookingRequired ? 1 : 0, advanceDays,
+            maxActive, cancelHours, penalty, feePerHour, event.atMs, event.atMs});
 }
 
 // A soft delete of `table`'s row, published as a tombstone.
-static Result<EventOutcome> softDelete(HubDatabase &database, const SyncEvent &event, const QString &table,
-    const QString &entityName, bool hasUpdatedAt,
-    const std::function<Status(const QString &, const QString &, const QString &)> &requireRow)
+Result<EventOutcome> EventApplier::softDelete(
+    const SyncEvent &event, const QString &table, const QString &entityName, bool hasUpdatedAt)
 {
     EventFields fields(event.data);
     const QString id = fields.id(QStringLiteral("id"));
@@ -112,20 +106,19 @@ static Result<EventOutcome> softDelete(HubDatabase &database, const SyncEvent &e
         ? QStringLiteral("UPDATE %1 SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL").arg(table)
         : QStringLiteral("UPDATE %1 SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL").arg(table);
     const QVariantList binds = hasUpdatedAt ? QVariantList {event.atMs, event.atMs, id} : QVariantList {event.atMs, id};
-    Result<QSqlQuery> updated = sql::exec(database.database(), statement, binds);
+    const Result<int> updated = affected(statement, binds);
     if (!updated)
         return std::unexpected(updated.error());
-    if (updated->numRowsAffected() == 0)
+    if (*updated == 0)
         return ok(); // already deleted
-    if (Status recorded = ChangeLog(database).record(entityName, id, ChangeOp::Delete); !recorded)
+    if (Status recorded = ChangeLog(m_database).record(entityName, id, ChangeOp::Delete); !recorded)
         return std::unexpected(recorded.error());
     return ok();
 }
 
 Result<EventOutcome> EventApplier::deleteVenue(const SyncEvent &event)
 {
-    return softDelete(m_database, event, QStringLiteral("venue"), entity::Venue, true,
-        [this](const QString &table, const QString &id, const QString &field) { return requireRow(table, id, field); });
+    return softDelete(event, QStringLiteral("venue"), entity::Venue, true);
 }
 
 Result<EventOutcome> EventApplier::applyMaintenance(const SyncEvent &event)
@@ -139,22 +132,16 @@ Result<EventOutcome> EventApplier::applyMaintenance(const SyncEvent &event)
         return std::unexpected(valid.error());
     if (Status venue = requireRow(QStringLiteral("venue"), venueId, QStringLiteral("data.venueId")); !venue)
         return std::unexpected(venue.error());
-    const Status written
-        = run(QStringLiteral("INSERT INTO maintenance (id, venue_id, start_at, end_at, reason, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET venue_id = excluded.venue_id, "
-                             "start_at = excluded.start_at, end_at = excluded.end_at, reason = excluded.reason"),
-            {id, venueId, startMs, endMs, reason, event.atMs});
-    if (!written)
-        return std::unexpected(written.error());
-    if (Status published = publish(entity::Maintenance, id); !published)
-        return std::unexpected(published.error());
-    return ok();
+    return writeAndPublish(entity::Maintenance, id,
+        QStringLiteral("INSERT INTO maintenance (id, venue_id, start_at, end_at, reason, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET venue_id = excluded.venue_id, "
+                       "start_at = excluded.start_at, end_at = excluded.end_at, reason = excluded.reason"),
+        {id, venueId, startMs, endMs, reason, event.atMs});
 }
 
 Result<EventOutcome> EventApplier::removeMaintenance(const SyncEvent &event)
 {
-    return softDelete(m_database, event, QStringLiteral("maintenance"), entity::Maintenance, false,
-        [this](const QString &table, const QString &id, const QString &field) { return requireRow(table, id, field); });
+    return softDelete(event, QStringLiteral("maintenance"), entity::Maintenance, false);
 }
 
 // ---------------------------------------------------------------- courses, slots
@@ -171,23 +158,17 @@ Result<EventOutcome> EventApplier::applyCourse(const SyncEvent &event)
         return std::unexpected(valid.error());
     if (Status venue = requireRow(QStringLiteral("venue"), venueId, QStringLiteral("data.venueId")); !venue)
         return std::unexpected(venue.error());
-    const Status written = run(
+    return writeAndPublish(entity::Course, id,
         QStringLiteral("INSERT INTO course (id, name, venue_id, duration_minutes, capacity, created_at, updated_at) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
                        "venue_id = excluded.venue_id, duration_minutes = excluded.duration_minutes, "
                        "capacity = excluded.capacity, updated_at = excluded.updated_at"),
         {id, name, venueId, minutes, capacity, event.atMs, event.atMs});
-    if (!written)
-        return std::unexpected(written.error());
-    if (Status published = publish(entity::Course, id); !published)
-        return std::unexpected(published.error());
-    return ok();
 }
 
 Result<EventOutcome> EventApplier::deleteCourse(const SyncEvent &event)
 {
-    return softDelete(m_database, event, QStringLiteral("course"), entity::Course, true,
-        [this](const QString &table, const QString &id, const QString &field) { return requireRow(table, id, field); });
+    return softDelete(event, QStringLiteral("course"), entity::Course, true);
 }
 
 Result<EventOutcome> EventApplier::applySlot(const SyncEvent &event)
@@ -206,24 +187,18 @@ Result<EventOutcome> EventApplier::applySlot(const SyncEvent &event)
     if (Status venue = requireRow(QStringLiteral("venue"), venueId, QStringLiteral("data.venueId")); !venue)
         return std::unexpected(venue.error());
     // booked_count is the hub's own count (refreshSlotCount), not the site's.
-    const Status written = run(
+    return writeAndPublish(entity::Slot, id,
         QStringLiteral("INSERT INTO course_slot (id, course_id, venue_id, coach_name, start_at, end_at, capacity, "
                        "booked_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?) "
                        "ON CONFLICT (id) DO UPDATE SET course_id = excluded.course_id, venue_id = excluded.venue_id, "
                        "coach_name = excluded.coach_name, start_at = excluded.start_at, end_at = excluded.end_at, "
                        "capacity = excluded.capacity, updated_at = excluded.updated_at"),
         {id, courseId, venueId, coach, startMs, endMs, capacity, event.atMs, event.atMs});
-    if (!written)
-        return std::unexpected(written.error());
-    if (Status published = publish(entity::Slot, id); !published)
-        return std::unexpected(published.error());
-    return ok();
 }
 
 Result<EventOutcome> EventApplier::deleteSlot(const SyncEvent &event)
 {
-    return softDelete(m_database, event, QStringLiteral("course_slot"), entity::Slot, true,
-        [this](const QString &table, const QString &id, const QString &field) { return requireRow(table, id, field); });
+    return softDelete(event, QStringLiteral("course_slot"), entity::Slot, true);
 }
 
 // ---------------------------------------------------------------- bookings
@@ -428,16 +403,11 @@ Result<EventOutcome> EventApplier::applyWaitlist(const SyncEvent &event)
         if (Status slot = requireRow(QStringLiteral("course_slot"), slotId, QStringLiteral("data.slotId")); !slot)
             return std::unexpected(slot.error());
     }
-    const Status written
-        = run(QStringLiteral("INSERT INTO waitlist (id, member_id, venue_id, slot_id, start_at, end_at, position, "
-                             "status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                             "position = excluded.position, status = excluded.status"),
-            {id, memberId, venueId, sql::nullIfEmpty(slotId), startMs, endMs, position, status, event.atMs});
-    if (!written)
-        return std::unexpected(written.error());
-    if (Status published = publish(entity::Waitlist, id); !published)
-        return std::unexpected(published.error());
-    return ok();
+    return writeAndPublish(entity::Waitlist, id,
+        QStringLiteral("INSERT INTO waitlist (id, member_id, venue_id, slot_id, start_at, end_at, position, "
+                       "status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                       "position = excluded.position, status = excluded.status"),
+        {id, memberId, venueId, sql::nullIfEmpty(slotId), startMs, endMs, position, status, event.atMs});
 }
 
 Result<EventOutcome> EventApplier::leaveWaitlist(const SyncEvent &event)

@@ -1,6 +1,5 @@
 // EventApplier: entries decided at the sites' gates (entry.decided, entry.passed, entry.annulled).
 #include <QCoreApplication>
-#include <QSqlQuery>
 
 #include "ChangeLog.h"
 #include "EventApplier.h"
@@ -88,11 +87,11 @@ Result<EventOutcome> EventApplier::applyEntry(const SyncEvent &event)
     const Result<EntryData> entry = readEntry(event);
     if (!entry)
         return std::unexpected(entry.error());
-    const Result<std::optional<QVariant>> before
-        = sql::scalar(m_database.database(), QStringLiteral("SELECT status FROM entry WHERE id = ?"), {entry->id});
+    const Result<std::optional<QVariantList>> before
+        = sql::firstRow(m_database, QStringLiteral("SELECT status FROM entry WHERE id = ?"), {entry->id});
     if (!before)
         return std::unexpected(before.error());
-    const QString previous = before->has_value() ? (*before)->toString() : QString();
+    const QString previous = before->has_value() ? (*before)->at(0).toString() : QString();
     if (!previous.isEmpty() && previous != QLatin1String("pending"))
         return EventOutcome {EventStatus::Ok, {}, {}, {}, false}; // denied, passed, annulled are final
     Status written;
@@ -144,18 +143,18 @@ Status EventApplier::deductEntry(
         return {}; // a card this hub never heard of: the entry is still recorded
     if (Status published = publish(entity::Card, cardId); !published)
         return published;
-    Result<QSqlQuery> card = sql::exec(m_database.database(),
+    const Result<std::optional<QVariantList>> card = sql::firstRow(m_database,
         QStringLiteral("SELECT card_no, member_id, visits_left, balance_fen FROM member_card WHERE id = ?"), {cardId});
     if (!card)
         return std::unexpected(card.error());
-    QSqlQuery row = std::move(*card);
-    if (!row.next() || (row.value(2).toLongLong() >= 0 && row.value(3).toLongLong() >= 0))
+    if (!card->has_value() || ((**card).at(2).toLongLong() >= 0 && (**card).at(3).toLongLong() >= 0))
         return {};
-    const QString cardNo = row.value(0).toString();
-    const QString memberId = row.value(1).toString();
-    const qint64 visitsLeft = row.value(2).toLongLong();
-    const qint64 balanceFen = row.value(3).toLongLong();
-    const Result<std::optional<QVariant>> open = sql::scalar(m_database.database(),
+    const QVariantList &row = **card;
+    const QString cardNo = row.at(0).toString();
+    const QString memberId = row.at(1).toString();
+    const qint64 visitsLeft = row.at(2).toLongLong();
+    const qint64 balanceFen = row.at(3).toLongLong();
+    const Result<std::optional<QVariantList>> open = sql::firstRow(m_database,
         QStringLiteral("SELECT id FROM hub_flag WHERE kind = ? AND entity_id = ? AND resolved_at IS NULL"),
         {flag::CardOverdrawn, cardId});
     if (!open)

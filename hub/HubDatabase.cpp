@@ -26,6 +26,7 @@ struct Text {
 const QString kDbField = QStringLiteral("db");
 // pg_advisory_lock keys of the hub ("GYMG" and "GYMC" in ASCII).
 constexpr qint64 kMigrationLockKey = 0x47594d47;
+constexpr qint64 kChangeLogLockKey = 0x47594d43;
 
 bool isPostgresSpec(const QString &spec)
 {
@@ -85,6 +86,7 @@ HubDatabase::HubDatabase(DbDialect dialect, QString connectionName)
 
 HubDatabase::~HubDatabase()
 {
+    m_statements.clear(); // a driver statement must not outlive its connection
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -162,8 +164,8 @@ Status HubDatabase::connect()
     QSqlDatabase db = database();
     if (!db.open())
         return std::unexpected(storageError(Text::tr("Cannot open the hub database: %1").arg(db.lastError().text())));
-    if (m_dialect != DbDialect::Sqlite)
-        return {};
+    if (m_dialect == DbDialect::Postgresql)
+        return configurePostgresSession();
     // WAL so readers never wait for the writer; foreign keys are off by default in SQLite.
     QSqlQuery query(db);
     for (const QString &pragma : {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA foreign_keys=ON"),
@@ -172,6 +174,18 @@ Status HubDatabase::connect()
             return std::unexpected(storageError(
                 Text::tr("Cannot configure the hub database (%1): %2").arg(pragma, query.lastError().text())));
     }
+    return {};
+}
+
+Status HubDatabase::configurePostgresSession()
+{
+    // synchronous_commit stays on whatever the server's default: a pushed event is acknowledged
+    // only once its transaction is on disk.
+    QSqlQuery query(database());
+    const QString setting = QStringLiteral("SET synchronous_commit = on");
+    if (!query.exec(setting))
+        return std::unexpected(storageError(
+            Text::tr("Cannot configure the hub database (%1): %2").arg(setting, query.lastError().text())));
     return {};
 }
 
@@ -185,8 +199,10 @@ Status HubDatabase::transaction(const std::function<Status()> &work)
     if (!begun)
         return std::unexpected(storageError(Text::tr("Cannot begin a transaction: %1").arg(db.lastError().text())));
     ++m_transactionDepth;
+    m_changeOrderLocked = false;
     Status status = work();
     --m_transactionDepth;
+    m_changeOrderLocked = false; // the advisory lock ends with the transaction
     const auto rollback = [&db, this] {
         if (m_dialect == DbDialect::Sqlite)
             QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
@@ -204,6 +220,43 @@ Status HubDatabase::transaction(const std::function<Status()> &work)
         return std::unexpected(storageError(Text::tr("Cannot commit: %1").arg(error)));
     }
     return {};
+}
+
+Status HubDatabase::lockChangeOrder()
+{
+    if (m_dialect != DbDialect::Postgresql || m_changeOrderLocked)
+        return {};
+    if (m_transactionDepth == 0)
+        return fail(ErrorCode::Internal, Text::tr("The change-log lock was asked for outside a transaction."));
+    Result<QSqlQuery *> query = prepared(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kChangeLogLockKey));
+    if (!query)
+        return std::unexpected(query.error());
+    if (!(*query)->exec())
+        return std::unexpected(storageError((*query)->lastError().text()));
+    (*query)->finish();
+    m_changeOrderLocked = true;
+    return {};
+}
+
+QString HubDatabase::changeOrderLockClause() const
+{
+    // PostgreSQL never inlines a CTE that calls a volatile function: it runs once, when the
+    // statement first reads it.
+    return m_dialect == DbDialect::Postgresql
+        ? QStringLiteral("WITH change_order AS (SELECT pg_advisory_xact_lock(%1)) ").arg(kChangeLogLockKey)
+        : QStringLiteral("WITH change_order AS (SELECT 1) ");
+}
+
+Result<QSqlQuery *> HubDatabase::prepared(const QString &statement)
+{
+    if (const auto found = m_statements.find(statement); found != m_statements.end())
+        return found->second.get();
+    auto query = std::make_unique<QSqlQuery>(database());
+    if (!query->prepare(statement)) {
+        logWarning(QStringLiteral("hub sql prepare failed: %1 (%2)").arg(query->lastError().text(), statement));
+        return std::unexpected(storageError(query->lastError().text()));
+    }
+    return m_statements.emplace(statement, std::move(query)).first->second.get();
 }
 
 Result<int> HubDatabase::readSchemaVersion() const

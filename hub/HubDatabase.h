@@ -3,10 +3,12 @@
 #include "core/Error.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <functional>
 #include <memory>
+#include <unordered_map>
 
 namespace gymgate::hub {
 
@@ -40,10 +42,29 @@ public:
     Status transaction(const std::function<Status()> &work);
     bool inTransaction() const { return m_transactionDepth > 0; }
 
+    // Takes the change-log order lock for the rest of the current transaction (PostgreSQL: a
+    // transaction-scoped advisory lock, asked for once per transaction; SQLite: nothing, BEGIN
+    // IMMEDIATE already serialises writers). Change-log seqs are then drawn and committed in the
+    // same order by every hub instance (see ChangeLog).
+    Status lockChangeOrder();
+    // The same lock taken by the caller's statement, saving it a round trip: the statement starts
+    // with this WITH clause and reads FROM change_order (one row) before it writes anything; the
+    // caller then calls changeOrderLocked(). On SQLite the clause names a plain one-row table.
+    QString changeOrderLockClause() const;
+    void changeOrderLocked() { m_changeOrderLocked = m_transactionDepth > 0; }
+
+    // `statement` prepared once for this connection and kept for reuse: the Qt PostgreSQL driver
+    // sends PREPARE and DEALLOCATE around every query it does not keep, two extra round trips.
+    // For the hot paths through sql::affected / sql::firstRow / sql::rows, which read the result
+    // at once. Only for fixed statement texts (values bound, never spliced in): one is kept per
+    // distinct text for the life of the connection.
+    Result<QSqlQuery *> prepared(const QString &statement);
+
 private:
     HubDatabase(DbDialect dialect, QString connectionName);
     Status configure(const QString &spec);
     Status connect();
+    Status configurePostgresSession();
     Result<int> readSchemaVersion() const;
     Status migrate();
     Status migrateLocked();
@@ -53,6 +74,9 @@ private:
     QString m_connectionName;
     int m_schemaVersion = 0;
     int m_transactionDepth = 0;
+    bool m_changeOrderLocked = false; // within the current transaction
+    // Node-based, so the pointers prepared() hands out stay valid as statements are added.
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 
 } // namespace gymgate::hub

@@ -129,6 +129,16 @@ Result<QString> HubRequest::optionalString(const QString &field, const QString &
     return value.toString();
 }
 
+Result<std::optional<QString>> HubRequest::presentString(const QString &field, int maxLength) const
+{
+    if (!json.toObject().contains(field))
+        return std::optional<QString> {};
+    Result<QString> value = requireString(field, maxLength);
+    if (!value)
+        return std::unexpected(value.error());
+    return std::optional<QString> {value->trimmed()};
+}
+
 namespace {
 
 Result<qint64> integerValue(const QJsonValue &value, const QString &field, qint64 min, qint64 max)

@@ -10,6 +10,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "HubPrincipal.h"
@@ -36,6 +37,9 @@ struct HubRequest {
     Status requireObject(const QStringList &allowedFields) const;
     Result<QString> requireString(const QString &field, int maxLength = 200) const;
     Result<QString> optionalString(const QString &field, const QString &fallback = {}, int maxLength = 2000) const;
+    // For partial updates: nullopt when the member is absent (keep the stored value), else a
+    // non-empty string of at most `maxLength` characters, trimmed.
+    Result<std::optional<QString>> presentString(const QString &field, int maxLength = 200) const;
     // Integers must be JSON numbers without a fraction, within [min, max].
     Result<qint64> requireInteger(const QString &field, qint64 min, qint64 max) const;
     Result<qint64> optionalInteger(const QString &field, qint64 fallback, qint64 min, qint64 max) const;

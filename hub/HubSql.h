@@ -7,6 +7,10 @@
 #include <QString>
 #include <QVariantList>
 
+namespace gymgate::hub {
+class HubDatabase;
+}
+
 namespace gymgate::hub::sql {
 
 // Storage error of a failed query; the driver's text goes to the log, not to the client
@@ -20,6 +24,14 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &statement, const Q
 // One value of the first row, or std::nullopt when there is no row.
 Result<std::optional<QVariant>> scalar(
     const QSqlDatabase &db, const QString &statement, const QVariantList &binds = {});
+
+// The same on a statement `db` prepares once and keeps (HubDatabase::prepared), for the
+// statements run for every event or request: the number of rows a write affected, the first
+// row of a query (columns in order; std::nullopt when there is none), all its rows. The
+// statement is reset before these return, ready for its next use.
+Result<int> affected(HubDatabase &db, const QString &statement, const QVariantList &binds = {});
+Result<std::optional<QVariantList>> firstRow(HubDatabase &db, const QString &statement, const QVariantList &binds = {});
+Result<QList<QVariantList>> rows(HubDatabase &db, const QString &statement, const QVariantList &binds = {});
 
 // Wall-clock UTC milliseconds, the unit of every time column of the domain tables.
 qint64 nowMs();

@@ -21,14 +21,6 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(MemberModule)
 };
 
-using members::HubMember;
-using members::MemberKey;
-
-std::unexpected<Error> invalid(const QString &message, const QString &field)
-{
-    return std::unexpected(Error {ErrorCode::InvalidArgument, message, field});
-}
-
 // cash | bank_card | wechat | alipay (and the desk's stored names) -> the desk's stored name.
 std::optional<QString> paymentMethodName(const QString &text)
 {
@@ -49,7 +41,7 @@ Status requireVenues(const QSqlDatabase &db, const QStringList &venueIds, const 
         if (!found)
             return std::unexpected(found.error());
         if (!*found)
-            return invalid(Text::tr("The venue %1 does not exist.").arg(venueId), field);
+            return fail(ErrorCode::InvalidArgument, Text::tr("The venue %1 does not exist.").arg(venueId), field);
     }
     return {};
 }
@@ -61,7 +53,8 @@ Result<QStringList> stringArray(const HubRequest &request, const QString &field)
         return QStringList();
     QStringList list;
     const auto notStrings = [&field] {
-        return invalid(Text::tr("The field \"%1\" must be an array of ids.").arg(field), field);
+        return fail(
+            ErrorCode::InvalidArgument, Text::tr("The field \"%1\" must be an array of ids.").arg(field), field);
     };
     if (!value.isArray() || value.toArray().size() > 200)
         return notStrings();
@@ -108,8 +101,8 @@ Result<ProductForm> productForm(const HubRequest &request)
     const QJsonValue windows = request.json.toObject().value(QStringLiteral("timeWindows"));
     if (!windows.isUndefined() && !windows.isNull()) {
         if (!windows.isArray())
-            return invalid(
-                Text::tr("The field \"timeWindows\" must be an array of windows."), QStringLiteral("timeWindows"));
+            return fail(ErrorCode::InvalidArgument, Text::tr("The field \"timeWindows\" must be an array of windows."),
+                QStringLiteral("timeWindows"));
         form.windowsJson = QString::fromUtf8(QJsonDocument(windows.toArray()).toJson(QJsonDocument::Compact));
     }
     const Result<QStringList> zones = stringArray(request, QStringLiteral("zones"));
@@ -146,7 +139,7 @@ Result<qint64> yuanField(const HubRequest &request, const QString &field)
 {
     const std::optional<qint64> fen = members::fenFromYuan(request.json.toObject().value(field));
     if (!fen || *fen > kSalesMaxMoneyFen)
-        return invalid(
+        return fail(ErrorCode::InvalidArgument,
             Text::tr("The field \"%1\" must be a number of yuan from 0 to 1000000 with at most two decimals.")
                 .arg(field),
             field);
@@ -180,11 +173,14 @@ Status readPurchaseAmounts(const HubRequest &request, PurchaseRequest &purchase)
 Status checkPurchaseKind(const PurchaseRequest &purchase)
 {
     if (purchase.kind == CardKind::Time && purchase.validDays < 1)
-        return invalid(Text::tr("A time card needs \"validDays\" of at least 1."), QStringLiteral("validDays"));
+        return fail(ErrorCode::InvalidArgument, Text::tr("A time card needs \"validDays\" of at least 1."),
+            QStringLiteral("validDays"));
     if (purchase.kind == CardKind::Count && purchase.count < 1)
-        return invalid(Text::tr("A count card needs \"count\" of at least 1."), QStringLiteral("count"));
+        return fail(ErrorCode::InvalidArgument, Text::tr("A count card needs \"count\" of at least 1."),
+            QStringLiteral("count"));
     if (purchase.kind == CardKind::Value && purchase.amountFen < 1)
-        return invalid(Text::tr("A value card needs an \"amount\" above 0."), QStringLiteral("amount"));
+        return fail(ErrorCode::InvalidArgument, Text::tr("A value card needs an \"amount\" above 0."),
+            QStringLiteral("amount"));
     return {};
 }
 
@@ -216,7 +212,8 @@ Result<PurchaseRequest> purchaseRequest(const HubRequest &request)
         return std::unexpected(payment.error());
     const std::optional<QString> method = paymentMethodName(*payment);
     if (!method)
-        return invalid(Text::tr("The field \"paymentMethod\" must be cash, bank_card, wechat or alipay."),
+        return fail(ErrorCode::InvalidArgument,
+            Text::tr("The field \"paymentMethod\" must be cash, bank_card, wechat or alipay."),
             QStringLiteral("paymentMethod"));
     purchase.paymentMethod = *method;
     return purchase;
@@ -231,9 +228,10 @@ Result<std::optional<CardProduct>> purchasedProduct(const QSqlDatabase &db, cons
     if (!product)
         return product;
     if (!*product || !(*product)->active)
-        return invalid(Text::tr("The field \"productId\" names no card product on sale."), QStringLiteral("productId"));
+        return fail(ErrorCode::InvalidArgument, Text::tr("The field \"productId\" names no card product on sale."),
+            QStringLiteral("productId"));
     if ((*product)->kind != purchase.kind)
-        return invalid(
+        return fail(ErrorCode::InvalidArgument,
             Text::tr("The field \"cardType\" does not match the kind of the product."), QStringLiteral("cardType"));
     return product;
 }
@@ -262,7 +260,8 @@ Result<MemberCard> cardOfPurchase(
     if (purchase.kind == CardKind::Value) {
         card.perVisitPriceFen = purchase.perVisitPriceFen.value_or(product ? product->perVisitPriceFen : 0);
         if (card.perVisitPriceFen < 1 || card.perVisitPriceFen > card.balanceFen)
-            return invalid(Text::tr("A value card needs a \"perVisitPrice\" above 0 and not above its amount."),
+            return fail(ErrorCode::InvalidArgument,
+                Text::tr("A value card needs a \"perVisitPrice\" above 0 and not above its amount."),
                 QStringLiteral("perVisitPrice"));
     }
     if (product) {

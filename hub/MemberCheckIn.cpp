@@ -25,9 +25,6 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(MemberModule)
 };
 
-using members::HubMember;
-using members::MemberKey;
-
 // The hub's keys and revocations as the verifier sees them. A failed query counts as "not
 // trusted" so nothing is let in on a storage error, and failed() turns it into a 500.
 class HubTrustStore final : public TrustStore {

@@ -22,11 +22,6 @@ bool present(const HubRequest &request, const QString &field)
     return !value.isUndefined() && !value.isNull();
 }
 
-std::unexpected<Error> invalid(const QString &message, const QString &field)
-{
-    return std::unexpected(Error {ErrorCode::InvalidArgument, message, field});
-}
-
 Result<QDate> parseBirthday(const HubRequest &request)
 {
     const QString field = QStringLiteral("birthday");
@@ -35,11 +30,12 @@ Result<QDate> parseBirthday(const HubRequest &request)
         return std::unexpected(text.error());
     const QDate date = QDate::fromString(*text, QStringLiteral("yyyy-MM-dd"));
     if (!date.isValid())
-        return invalid(Text::tr("The field \"birthday\" must be a date like 1990-01-31."), field);
+        return fail(
+            ErrorCode::InvalidArgument, Text::tr("The field \"birthday\" must be a date like 1990-01-31."), field);
     if (date > QDate::currentDate())
-        return invalid(Text::tr("The birthday cannot be in the future."), field);
+        return fail(ErrorCode::InvalidArgument, Text::tr("The birthday cannot be in the future."), field);
     if (date < QDate(1900, 1, 1))
-        return invalid(Text::tr("The birthday cannot be before 1900."), field);
+        return fail(ErrorCode::InvalidArgument, Text::tr("The birthday cannot be before 1900."), field);
     return date;
 }
 
@@ -49,7 +45,7 @@ Result<qint64> parseWeightG(const HubRequest &request)
     // Kilograms with at most two decimals, the seed's DECIMAL(5,2); fenFromYuan reads exactly that.
     const std::optional<qint64> hundredths = fenFromYuan(request.json.toObject().value(field));
     if (!hundredths || *hundredths * 10 < kMinWeightG || *hundredths * 10 > kMaxWeightG)
-        return invalid(
+        return fail(ErrorCode::InvalidArgument,
             Text::tr("The field \"weight\" must be a number of kilograms from 20 to 300 with at most two decimals."),
             field);
     return *hundredths * 10;
@@ -77,8 +73,8 @@ Status applyText(const HubRequest &request, HubMember &row, QStringList &written
         if (!language)
             return std::unexpected(language.error());
         if (*language != QLatin1String("zh_CN") && *language != QLatin1String("en"))
-            return invalid(
-                Text::tr("The field \"preferredLanguage\" must be zh_CN or en."), QStringLiteral("preferredLanguage"));
+            return fail(ErrorCode::InvalidArgument, Text::tr("The field \"preferredLanguage\" must be zh_CN or en."),
+                QStringLiteral("preferredLanguage"));
         row.member.preferredLanguage = *language;
         written.append(QStringLiteral("preferredLanguage"));
     }
@@ -128,7 +124,8 @@ Result<QString> requirePhone(const HubRequest &request)
     QString phone = text->trimmed();
     phone.remove(QLatin1Char(' ')).remove(QLatin1Char('-'));
     if (!isValidChineseMobile(phone))
-        return invalid(Text::tr("The field \"phone\" must be a mainland China mobile number (11 digits, 13x-19x)."),
+        return fail(ErrorCode::InvalidArgument,
+            Text::tr("The field \"phone\" must be a mainland China mobile number (11 digits, 13x-19x)."),
             QStringLiteral("phone"));
     return phone;
 }

@@ -27,9 +27,6 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(MemberModule)
 };
 
-using members::HubMember;
-using members::MemberKey;
-
 const QStringList kStaffOrMember {role::Admin, role::Staff, role::Member};
 
 QString phoneHashOf(const FieldCipher &cipher, const QString &phone)

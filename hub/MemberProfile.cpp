@@ -20,9 +20,6 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(MemberModule)
 };
 
-using members::HubMember;
-using members::MemberKey;
-
 constexpr qint64 kMaxPageSize = 100;
 
 HubResponse memberNotFound()

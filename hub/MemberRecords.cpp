@@ -1,5 +1,7 @@
 #include "MemberRecords.h"
 
+#include "core/SyncJson.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
@@ -68,11 +70,6 @@ WeeklySchedule parseWindows(const QString &text)
 QString windowsText(const WeeklySchedule &windows)
 {
     return windows.isUnrestricted() ? QStringLiteral("[]") : QString::fromUtf8(windows.toJson());
-}
-
-QJsonArray windowsJson(const WeeklySchedule &windows)
-{
-    return QJsonDocument::fromJson(windows.toJson()).array();
 }
 
 HubMember memberFromQuery(const QSqlQuery &query)
@@ -237,29 +234,16 @@ Status updateMember(const QSqlDatabase &db, const HubMember &row)
     return {};
 }
 
-// The desk's memberToJson (app/store/SqlMemberDirectory.cpp) plus the hub's extra fields.
+// The wire shape (core/SyncJson.h) plus the hub's extra fields.
 QJsonObject memberEntityJson(const HubMember &row)
 {
-    const Member &member = row.member;
-    return QJsonObject {
-        {QStringLiteral("id"), member.id},
-        {QStringLiteral("memberNo"), member.memberNo},
-        {QStringLiteral("name"), member.name},
-        {QStringLiteral("phoneCipher"), QString::fromLatin1(member.phoneCipher.toBase64())},
-        {QStringLiteral("phoneHash"), QString::fromLatin1(member.phoneHash.toBase64())},
-        {QStringLiteral("phoneMask"), member.phoneMask},
-        {QStringLiteral("gender"), int(member.gender)},
-        {QStringLiteral("birthday"), member.birthday.isValid() ? member.birthday.toString(Qt::ISODate) : QString()},
-        {QStringLiteral("preferredLanguage"), member.preferredLanguage},
-        {QStringLiteral("status"), memberStatusText(member.status)},
-        {QStringLiteral("createdAt"), member.createdAtMs},
-        {QStringLiteral("updatedAt"), member.updatedAtMs},
-        {QStringLiteral("siteId"), row.siteId.isEmpty() ? QJsonValue() : QJsonValue(row.siteId)},
-        {QStringLiteral("heightCm"), row.heightCm ? QJsonValue(*row.heightCm) : QJsonValue()},
-        {QStringLiteral("weightG"), row.weightG ? QJsonValue(*row.weightG) : QJsonValue()},
-        {QStringLiteral("fitnessGoal"), row.fitnessGoal},
-        {QStringLiteral("fieldStamps"), row.fieldStamps},
-    };
+    QJsonObject json = syncjson::toJson(row.member);
+    json.insert(QStringLiteral("siteId"), row.siteId.isEmpty() ? QJsonValue() : QJsonValue(row.siteId));
+    json.insert(QStringLiteral("heightCm"), row.heightCm ? QJsonValue(*row.heightCm) : QJsonValue());
+    json.insert(QStringLiteral("weightG"), row.weightG ? QJsonValue(*row.weightG) : QJsonValue());
+    json.insert(QStringLiteral("fitnessGoal"), row.fitnessGoal);
+    json.insert(QStringLiteral("fieldStamps"), row.fieldStamps);
+    return json;
 }
 
 QJsonObject memberApiJson(const HubMember &row)
@@ -352,20 +336,9 @@ Status insertCard(const QSqlDatabase &db, const MemberCard &card, const QString 
     return {};
 }
 
-// The desk's cardJson (app/store/SqlSalesDesk.cpp).
 QJsonObject cardEntityJson(const MemberCard &card)
 {
-    return QJsonObject {{QStringLiteral("id"), card.id}, {QStringLiteral("cardNo"), card.cardNo},
-        {QStringLiteral("memberId"), card.memberId}, {QStringLiteral("productId"), card.productId},
-        {QStringLiteral("name"), card.name}, {QStringLiteral("kind"), QString::fromLatin1(cardKindName(card.kind))},
-        {QStringLiteral("status"), QString::fromLatin1(cardStatusName(card.status))},
-        {QStringLiteral("validFrom"), card.validFromMs}, {QStringLiteral("validTo"), card.validToMs},
-        {QStringLiteral("visitsLeft"), card.visitsLeft}, {QStringLiteral("balanceFen"), card.balanceFen},
-        {QStringLiteral("perVisitPriceFen"), card.perVisitPriceFen},
-        {QStringLiteral("timeWindows"), windowsJson(card.windows)},
-        {QStringLiteral("zones"), QJsonArray::fromStringList(card.zoneIds)},
-        {QStringLiteral("frozenAt"), card.frozenAtMs ? QJsonValue(*card.frozenAtMs) : QJsonValue()},
-        {QStringLiteral("createdAt"), card.createdAtMs}};
+    return syncjson::toJson(card);
 }
 
 QJsonObject cardApiJson(const MemberCard &card, const QTimeZone &zone)
@@ -433,17 +406,9 @@ Status saveProduct(const QSqlDatabase &db, const CardProduct &product, bool crea
     return {};
 }
 
-// The desk's productJson (app/store/SqlSalesDesk.cpp).
 QJsonObject productEntityJson(const CardProduct &product)
 {
-    return QJsonObject {{QStringLiteral("id"), product.id}, {QStringLiteral("name"), product.name},
-        {QStringLiteral("kind"), QString::fromLatin1(cardKindName(product.kind))},
-        {QStringLiteral("priceFen"), product.priceFen}, {QStringLiteral("validDays"), product.validDays},
-        {QStringLiteral("visits"), product.visits}, {QStringLiteral("valueFen"), product.valueFen},
-        {QStringLiteral("perVisitPriceFen"), product.perVisitPriceFen},
-        {QStringLiteral("timeWindows"), windowsJson(product.windows)},
-        {QStringLiteral("zones"), QJsonArray::fromStringList(product.zoneIds)},
-        {QStringLiteral("active"), product.active}};
+    return syncjson::toJson(product);
 }
 
 Result<QTimeZone> siteTimeZone(HubDatabase &database, const QString &siteId)

@@ -54,14 +54,14 @@ int apiMemberStatus(MemberStatus status); // seed: 1 active; 2 blocked
 Result<std::optional<MemberCard>> findCard(const QSqlDatabase &db, const QString &cardId);
 Result<QList<MemberCard>> cardsOfMember(const QSqlDatabase &db, const QString &memberId);
 Status insertCard(const QSqlDatabase &db, const MemberCard &card, const QString &siteId);
-QJsonObject cardEntityJson(const MemberCard &card);
+QJsonObject cardEntityJson(const MemberCard &card); // syncjson::toJson(card)
 // Seed 002 shape: validFrom/validTo as dates in `zone` (validTo is the last valid day).
 QJsonObject cardApiJson(const MemberCard &card, const QTimeZone &zone);
 
 Result<std::optional<CardProduct>> findProduct(const QSqlDatabase &db, const QString &productId);
 Result<QList<CardProduct>> listProducts(const QSqlDatabase &db, bool includeInactive);
 Status saveProduct(const QSqlDatabase &db, const CardProduct &product, bool creating, qint64 nowMs);
-QJsonObject productEntityJson(const CardProduct &product);
+QJsonObject productEntityJson(const CardProduct &product); // syncjson::toJson(product)
 
 // The zone a site's dates are in: site.timezone, else hub_setting 'hub.timezone', else
 // Asia/Shanghai.
@@ -79,4 +79,10 @@ QString notNull(const QString &text);
 double yuanFromFen(qint64 fen);
 
 } // namespace members
+
+// The member module's files (MemberModule, MemberCards, MemberCheckIn, MemberProfile) name the
+// record types unqualified.
+using members::HubMember;
+using members::MemberKey;
+
 } // namespace gymgate::hub

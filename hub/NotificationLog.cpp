@@ -10,7 +10,7 @@ namespace gymgate::hub {
 
 Status NotificationLog::publish(const QString &audience, const QString &kind, const QJsonObject &payload)
 {
-    const Result<QSqlQuery> inserted = sql::exec(m_database.database(),
+    const Result<int> inserted = sql::affected(m_database,
         QStringLiteral("INSERT INTO hub_notification (audience, kind, payload, created_at) VALUES (?, ?, ?, ?)"),
         {audience, kind, QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), sql::nowMs()});
     if (!inserted)

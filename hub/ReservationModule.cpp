@@ -1,5 +1,7 @@
 #include "ReservationModule.h"
 
+#include "core/SyncJson.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
@@ -70,26 +72,22 @@ ReservationModule::BookingRow readBooking(const QSqlQuery &query)
 // The desk's outbox shape of a booking, plus what a cancellation left on it.
 QJsonObject bookingSyncJson(const ReservationModule::BookingRow &row)
 {
-    const Booking &booking = row.booking;
-    return {{QStringLiteral("id"), booking.id}, {QStringLiteral("bookingNo"), booking.bookingNo},
-        {QStringLiteral("memberId"), booking.memberId}, {QStringLiteral("venueId"), booking.venueId},
-        {QStringLiteral("slotId"), booking.slotId}, {QStringLiteral("startMs"), booking.startMs},
-        {QStringLiteral("endMs"), booking.endMs}, {QStringLiteral("status"), row.status},
-        {QStringLiteral("recurrenceId"), booking.recurrenceId}, {QStringLiteral("createdAtMs"), booking.createdAtMs},
-        {QStringLiteral("cancelReason"), row.cancelReason}, {QStringLiteral("penaltyFen"), row.penaltyFen}};
-}
-
-QJsonObject slotSyncJson(const CourseSlot &slot)
-{
-    return {{QStringLiteral("id"), slot.id}, {QStringLiteral("courseId"), slot.courseId},
-        {QStringLiteral("venueId"), slot.venueId}, {QStringLiteral("coachName"), slot.coachName},
-        {QStringLiteral("startMs"), slot.startMs}, {QStringLiteral("endMs"), slot.endMs},
-        {QStringLiteral("capacity"), slot.capacity}, {QStringLiteral("bookedCount"), slot.bookedCount}};
+    QJsonObject json = syncjson::toJson(row.booking);
+    json.insert(QStringLiteral("status"), row.status); // the column's text: the hub also has 'rejected'
+    json.insert(QStringLiteral("cancelReason"), row.cancelReason);
+    json.insert(QStringLiteral("penaltyFen"), row.penaltyFen);
+    return json;
 }
 
 QString fieldOf(const ReservationModule::Place &place)
 {
     return place.slot ? QStringLiteral("slotId") : QStringLiteral("startAt");
+}
+
+// 409 with the refusal's stable code and message, naming `field`.
+HubResponse refusalResponse(BookingRefusal why, const QString &field)
+{
+    return HubResponse::error(409, QString::fromLatin1(bookingRefusalCode(why)), bookingRefusalMessage(why), field);
 }
 
 // 409 with the refusal's stable code; an overlap with a booking is `booking_conflict` naming it,
@@ -143,6 +141,12 @@ Result<QString> actingMember(const HubRequest &request)
 bool isMember(const HubRequest &request)
 {
     return request.principal.kind == PrincipalKind::Member;
+}
+
+Error reservationNotFound(const QString &bookingId)
+{
+    return Error {ErrorCode::NotFound, Text::tr("The reservation %1 does not exist.").arg(bookingId),
+        QStringLiteral("reservationId")};
 }
 
 // A seed-002 status number (booking_record.status SMALLINT); the name is in statusName.
@@ -298,17 +302,23 @@ HubResponse ReservationModule::listReservations(const HubRequest &request) const
             {QStringLiteral("page"), *page}, {QStringLiteral("pageSize"), *pageSize}});
 }
 
-HubResponse ReservationModule::getReservation(const HubRequest &request) const
+Result<ReservationModule::BookingRow> ReservationModule::visibleBooking(const HubRequest &request) const
 {
     const QString bookingId = request.pathParams.value(QStringLiteral("reservationId"));
     Result<std::optional<BookingRow>> row = findBooking(bookingId);
     if (!row)
-        return HubResponse::fromError(row.error());
-    // Another member's booking is answered like a missing one: its existence is not theirs to know.
+        return std::unexpected(row.error());
     if (!*row || (isMember(request) && (*row)->booking.memberId != request.principal.memberId))
-        return HubResponse::fromError(Error {ErrorCode::NotFound,
-            Text::tr("The reservation %1 does not exist.").arg(bookingId), QStringLiteral("reservationId")});
-    return HubResponse::ok(bookingApiJson(**row, venues::siteZone(database().database())));
+        return std::unexpected(reservationNotFound(bookingId));
+    return **row;
+}
+
+HubResponse ReservationModule::getReservation(const HubRequest &request) const
+{
+    const Result<BookingRow> row = visibleBooking(request);
+    if (!row)
+        return HubResponse::fromError(row.error());
+    return HubResponse::ok(bookingApiJson(*row, venues::siteZone(database().database())));
 }
 
 // ---------------------------------------------------------------- judging (the desk's rules)
@@ -531,7 +541,7 @@ Status ReservationModule::adjustSlot(const QString &slotId, int delta)
         return std::unexpected(slot.error());
     if (!*slot)
         return {};
-    return ChangeLog(database()).record(entity::Slot, slotId, ChangeOp::Upsert, slotSyncJson((*slot)->slot));
+    return ChangeLog(database()).record(entity::Slot, slotId, ChangeOp::Upsert, syncjson::toJson((*slot)->slot));
 }
 
 Status ReservationModule::recordBooking(const QString &bookingId)
@@ -824,14 +834,36 @@ HubResponse ReservationModule::updateReservation(const HubRequest &request)
     if (*action != QLatin1String("cancel") && *action != QLatin1String("move"))
         return HubResponse::fromError(Error {ErrorCode::InvalidArgument,
             Text::tr("The field \"action\" must be cancel or move."), QStringLiteral("action")});
-    const QString bookingId = request.pathParams.value(QStringLiteral("reservationId"));
-    Result<std::optional<BookingRow>> row = findBooking(bookingId);
+    const Result<BookingRow> row = visibleBooking(request);
     if (!row)
         return HubResponse::fromError(row.error());
-    if (!*row || (isMember(request) && (*row)->booking.memberId != request.principal.memberId))
-        return HubResponse::fromError(Error {ErrorCode::NotFound,
-            Text::tr("The reservation %1 does not exist.").arg(bookingId), QStringLiteral("reservationId")});
-    return *action == QLatin1String("cancel") ? cancel(request, **row) : move(request, **row);
+    return *action == QLatin1String("cancel") ? cancel(request, *row) : move(request, *row);
+}
+
+Result<ReservationModule::Changeable> ReservationModule::lockChangeable(const QString &bookingId)
+{
+    if (Status locked = lockBookings(); !locked)
+        return std::unexpected(locked.error());
+    Result<std::optional<BookingRow>> current = findBooking(bookingId);
+    if (!current)
+        return std::unexpected(current.error());
+    if (!*current)
+        return std::unexpected(reservationNotFound(bookingId));
+    Changeable changeable;
+    changeable.booking = (*current)->booking;
+    changeable.nowMs = sql::nowMs();
+    if ((*current)->status != QLatin1String("booked"))
+        changeable.refusal = BookingRefusal::NotCancellable;
+    else if (changeable.booking.startMs <= changeable.nowMs)
+        changeable.refusal = BookingRefusal::AlreadyStarted;
+    if (changeable.refusal != BookingRefusal::Invalid)
+        return changeable;
+    Result<HubVenue> venue
+        = venues::require(database().database(), changeable.booking.venueId, QStringLiteral("venueId"));
+    if (!venue)
+        return std::unexpected(venue.error());
+    changeable.venue = *venue;
+    return changeable;
 }
 
 HubResponse ReservationModule::cancel(const HubRequest &request, const BookingRow &found)
@@ -850,32 +882,25 @@ HubResponse ReservationModule::cancel(const HubRequest &request, const BookingRo
     qint64 penaltyFen = 0;
     std::optional<Booking> promoted;
     const auto refuse = [&](BookingRefusal why) -> Status {
-        refusal = HubResponse::error(409, QString::fromLatin1(bookingRefusalCode(why)), bookingRefusalMessage(why),
-            QStringLiteral("reservationId"));
+        refusal = refusalResponse(why, QStringLiteral("reservationId"));
         return fail(ErrorCode::Conflict, refusal->message);
     };
     const Status done = database().transaction([&]() -> Status {
-        if (Status locked = lockBookings(); !locked)
-            return locked;
-        Result<std::optional<BookingRow>> current = findBooking(found.booking.id);
+        Result<Changeable> current = lockChangeable(found.booking.id);
         if (!current)
             return std::unexpected(current.error());
-        const Booking booking = (*current)->booking;
-        if ((*current)->status != QLatin1String("booked"))
-            return refuse(BookingRefusal::NotCancellable);
-        const qint64 nowMs = sql::nowMs();
-        if (booking.startMs <= nowMs)
-            return refuse(BookingRefusal::AlreadyStarted);
-        Result<HubVenue> venue = venues::require(database().database(), booking.venueId, QStringLiteral("venueId"));
-        if (!venue)
-            return std::unexpected(venue.error());
-        late = nowMs > booking.startMs - venue->venue.cancelHours * MsPerHour;
-        if (late && venue->venue.cancelPenaltyPercent <= 0)
+        if (current->refusal != BookingRefusal::Invalid)
+            return refuse(current->refusal);
+        const Booking booking = current->booking;
+        const qint64 nowMs = current->nowMs;
+        const Venue &venue = current->venue.venue;
+        late = nowMs > booking.startMs - venue.cancelHours * MsPerHour;
+        if (late && venue.cancelPenaltyPercent <= 0)
             return refuse(BookingRefusal::LateCancellation);
         if (late) {
             const double hours = double(booking.endMs - booking.startMs) / double(MsPerHour);
-            penaltyFen = qint64(std::llround(
-                double(venue->venue.feePerHourFen) * hours * double(venue->venue.cancelPenaltyPercent) / 100.0));
+            penaltyFen = qint64(
+                std::llround(double(venue.feePerHourFen) * hours * double(venue.cancelPenaltyPercent) / 100.0));
         }
         Result<QSqlQuery> updated = sql::exec(database().database(),
             QStringLiteral("UPDATE booking SET status = 'cancelled', cancel_reason = ?, penalty_fen = ?, "
@@ -931,27 +956,19 @@ HubResponse ReservationModule::move(const HubRequest &request, const BookingRow 
             QStringLiteral("slotId")});
     std::optional<HubResponse> refusal;
     const auto refuse = [&](BookingRefusal why, const QString &field) -> Status {
-        refusal
-            = HubResponse::error(409, QString::fromLatin1(bookingRefusalCode(why)), bookingRefusalMessage(why), field);
+        refusal = refusalResponse(why, field);
         return fail(ErrorCode::Conflict, refusal->message);
     };
     const Status done = database().transaction([&]() -> Status {
-        if (Status locked = lockBookings(); !locked)
-            return locked;
-        Result<std::optional<BookingRow>> current = findBooking(found.booking.id);
+        Result<Changeable> current = lockChangeable(found.booking.id);
         if (!current)
             return std::unexpected(current.error());
-        const Booking old = (*current)->booking;
-        if ((*current)->status != QLatin1String("booked"))
-            return refuse(BookingRefusal::NotCancellable, QStringLiteral("reservationId"));
-        const qint64 nowMs = sql::nowMs();
-        if (old.startMs <= nowMs)
-            return refuse(BookingRefusal::AlreadyStarted, QStringLiteral("reservationId"));
-        Result<HubVenue> venue = venues::require(database().database(), old.venueId, QStringLiteral("venueId"));
-        if (!venue)
-            return std::unexpected(venue.error());
+        if (current->refusal != BookingRefusal::Invalid)
+            return refuse(current->refusal, QStringLiteral("reservationId"));
+        const Booking old = current->booking;
+        const qint64 nowMs = current->nowMs;
         // A move gives the old time back: inside the cancel deadline that is refused.
-        if (nowMs > old.startMs - venue->venue.cancelHours * MsPerHour)
+        if (nowMs > old.startMs - current->venue.venue.cancelHours * MsPerHour)
             return refuse(BookingRefusal::LateCancellation, QStringLiteral("reservationId"));
         // Free the old place first so the booking does not collide with itself; a refusal below
         // rolls this back.
@@ -1078,8 +1095,7 @@ HubResponse ReservationModule::joinWaitlist(const HubRequest &request)
             return std::unexpected(verdict.error());
         if (verdict->refusal == BookingRefusal::Invalid || !verdict->waitable) {
             refusal = verdict->refusal == BookingRefusal::Invalid
-                ? HubResponse::error(409, QString::fromLatin1(bookingRefusalCode(BookingRefusal::NotFull)),
-                    bookingRefusalMessage(BookingRefusal::NotFull), fieldOf(*place))
+                ? refusalResponse(BookingRefusal::NotFull, fieldOf(*place))
                 : refusalResponse(*verdict, *place);
             return fail(ErrorCode::Conflict, refusal->message);
         }
@@ -1091,8 +1107,7 @@ HubResponse ReservationModule::joinWaitlist(const HubRequest &request)
         if (!already)
             return std::unexpected(already.error());
         if (*already) {
-            refusal = HubResponse::error(409, QString::fromLatin1(bookingRefusalCode(BookingRefusal::AlreadyWaiting)),
-                bookingRefusalMessage(BookingRefusal::AlreadyWaiting), QStringLiteral("memberId"));
+            refusal = refusalResponse(BookingRefusal::AlreadyWaiting, QStringLiteral("memberId"));
             return fail(ErrorCode::Conflict, refusal->message);
         }
         Result<std::optional<QVariant>> last = sql::scalar(database().database(),

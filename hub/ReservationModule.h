@@ -70,6 +70,14 @@ private:
     HubResponse move(const HubRequest &request, const BookingRow &row);
 
     Status lockBookings();
+    // A booking a member wants to cancel or move, re-read under the bookings lock.
+    struct Changeable {
+        Booking booking;
+        HubVenue venue;
+        qint64 nowMs = 0;
+        BookingRefusal refusal = BookingRefusal::Invalid; // set when it is no longer booked or has begun
+    };
+    Result<Changeable> lockChangeable(const QString &bookingId);
     Result<Place> resolve(const QString &venueId, const QString &slotId, qint64 startMs, qint64 endMs) const;
     Result<Verdict> judge(const QString &memberId, const Place &place) const;
     Result<BookingRefusal> judgeMember(const QString &memberId) const;
@@ -87,6 +95,9 @@ private:
         const QString &venueId, const QString &slotId, qint64 startMs, qint64 endMs);
 
     Result<std::optional<BookingRow>> findBooking(const QString &bookingId) const;
+    // The booking of the path's {reservationId} as the caller may see it: another member's
+    // booking is NotFound like a missing one, its existence is not theirs to know.
+    Result<BookingRow> visibleBooking(const HubRequest &request) const;
     Result<std::optional<SlotRow>> findSlot(const QString &slotId) const;
     QJsonObject bookingApiJson(const BookingRow &row, const QTimeZone &zone) const;
 };

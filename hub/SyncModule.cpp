@@ -20,11 +20,6 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(SyncModule)
 };
 
-// The key ChangeLog::record locks on PostgreSQL. Taking it first in every push transaction
-// means row locks are always taken after it, never before: two hub instances applying events
-// to the same card cannot deadlock against each other's change-log lock.
-constexpr qint64 kChangeLogLockKey = 0x47594d43;
-
 const QStringList kEventFields {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("at"),
     QStringLiteral("device"), QStringLiteral("staff"), QStringLiteral("data")};
 
@@ -185,33 +180,27 @@ HubResponse SyncModule::pushEvents(const HubRequest &request)
     return HubResponse::ok(QJsonObject {{QStringLiteral("results"), results}});
 }
 
-Status SyncModule::lockChangeOrder()
-{
-    if (database().dialect() != DbDialect::Postgresql)
-        return {}; // SQLite's BEGIN IMMEDIATE already serialises writers
-    Result<QSqlQuery> locked
-        = sql::exec(database().database(), QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kChangeLogLockKey));
-    if (!locked)
-        return std::unexpected(locked.error());
-    return {};
-}
-
 Result<EventOutcome> SyncModule::pushOne(const SyncEvent &event, const HubPrincipal &device)
 {
     EventOutcome outcome;
     bool refused = false; // rolled back on purpose: nothing of the event may stay
     const Status done = database().transaction([&]() -> Status {
-        if (Status locked = lockChangeOrder(); !locked)
-            return locked;
-        // The event's row first: an id seen before (on any hub instance; PostgreSQL waits for
-        // a concurrent insert of the same id to commit) is a duplicate and changes nothing.
-        Result<QSqlQuery> claimed = sql::exec(database().database(),
-            QStringLiteral("INSERT INTO hub_sync_event (id, device_id, type, at, received_at, result) "
-                           "VALUES (?, ?, ?, ?, ?, 'ok') ON CONFLICT (id) DO NOTHING"),
+        // The change-log lock first, in every push transaction: row locks are then always taken
+        // after it, never before, so two hub instances applying events to the same card cannot
+        // deadlock against each other's change-log lock. The statement claiming the event's row
+        // takes it before its insert. That row comes first: an id seen before (on any hub
+        // instance; PostgreSQL waits for a concurrent insert of the same id to commit) is a
+        // duplicate and changes nothing.
+        const Result<int> claimed = sql::affected(database(),
+            database().changeOrderLockClause()
+                + QStringLiteral("INSERT INTO hub_sync_event (id, device_id, type, at, received_at, result) "
+                                 "SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT), "
+                                 "CAST(? AS BIGINT), 'ok' FROM change_order WHERE 1 = 1 ON CONFLICT (id) DO NOTHING"),
             {event.id, device.deviceId, event.type, event.atMs, sql::nowMs()});
         if (!claimed)
             return std::unexpected(claimed.error());
-        if (claimed->numRowsAffected() == 0) {
+        database().changeOrderLocked();
+        if (*claimed == 0) {
             outcome.status = EventStatus::Duplicate;
             return {};
         }
@@ -232,7 +221,7 @@ Result<EventOutcome> SyncModule::pushOne(const SyncEvent &event, const HubPrinci
         }
         if (outcome.status != EventStatus::Rejected)
             return {};
-        Result<QSqlQuery> marked = sql::exec(database().database(),
+        const Result<int> marked = sql::affected(database(),
             QStringLiteral("UPDATE hub_sync_event SET result = 'rejected', reason = ? WHERE id = ?"),
             {outcome.reason, event.id});
         return marked ? Status {} : std::unexpected(marked.error());
@@ -250,7 +239,7 @@ Result<EventOutcome> SyncModule::pushOne(const SyncEvent &event, const HubPrinci
 Status SyncModule::recordRejected(const SyncEvent &event, const EventOutcome &outcome)
 {
     return database().transaction([&]() -> Status {
-        Result<QSqlQuery> inserted = sql::exec(database().database(),
+        const Result<int> inserted = sql::affected(database(),
             QStringLiteral("INSERT INTO hub_sync_event (id, device_id, type, at, received_at, result, reason) "
                            "VALUES (?, ?, ?, ?, ?, 'rejected', ?) ON CONFLICT (id) DO NOTHING"),
             {event.id, event.device, event.type, event.atMs, sql::nowMs(), outcome.reason});

@@ -39,7 +39,6 @@ private:
     // storage failure (the caller answers 500 and the device retries the batch).
     Result<EventOutcome> pushOne(const SyncEvent &event, const HubPrincipal &device);
     Status recordRejected(const SyncEvent &event, const EventOutcome &outcome);
-    Status lockChangeOrder();
 };
 
 } // namespace gymgate::hub

@@ -138,17 +138,16 @@ Result<std::optional<QJsonObject>> read(HubDatabase &database, const QString &en
     QStringList columns;
     for (const Column &column : found->columns)
         columns.append(QString::fromLatin1(column.column));
-    Result<QSqlQuery> query = sql::exec(database.database(),
+    const Result<std::optional<QVariantList>> row = sql::firstRow(database,
         QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(columns.join(QStringLiteral(", ")), found->table), {id});
-    if (!query)
-        return std::unexpected(query.error());
-    QSqlQuery row = std::move(*query);
-    if (!row.next())
+    if (!row)
+        return std::unexpected(row.error());
+    if (!row->has_value())
         return std::optional<QJsonObject>();
     QJsonObject json;
     for (int i = 0; i < found->columns.size(); ++i) {
         const Column &column = found->columns.at(i);
-        json.insert(QString::fromLatin1(column.key), columnValue(row.value(i), column.kind));
+        json.insert(QString::fromLatin1(column.key), columnValue((**row).at(i), column.kind));
     }
     return std::optional<QJsonObject>(json);
 }

@@ -11,10 +11,9 @@ namespace gymgate::hub {
 
 class HubDatabase;
 
-// The hub's rows as the JSON the desk writes into its outbox for the same entity (memberToJson,
-// cardJson, productJson, venueJson, maintenanceJson, courseJson, slotJson, bookingJson,
-// waitlistJson): camelCase, UTC ms, fen. Changes published for sync carry this shape, read back
-// from the row after the hub merged the event, so every site pulls the hub's view.
+// The hub's rows as the JSON the desk writes into its outbox for the same entity (the wire format
+// of core/SyncJson.h, plus the hub's siteId): camelCase, UTC ms, fen. Changes published for sync carry this shape, read
+// back from the row after the hub merged the event, so every site pulls the hub's view.
 namespace syncrows {
 
 // `entity` is one of entity::Member, Card, Product, Venue, Maintenance, Course, Slot, Booking,

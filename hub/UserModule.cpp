@@ -193,17 +193,6 @@ Status checkUsername(const QString &username)
     return {};
 }
 
-// nullopt when the member is absent; else it must be a non-empty string.
-Result<std::optional<QString>> presentString(const HubRequest &request, const QString &field, int maxLength)
-{
-    if (!request.json.toObject().contains(field))
-        return std::optional<QString> {};
-    Result<QString> value = request.requireString(field, maxLength);
-    if (!value)
-        return std::unexpected(value.error());
-    return std::optional<QString> {value->trimmed()};
-}
-
 // siteId: absent -> nullopt (keep), null -> "" (no site), else an existing site's id.
 Result<std::optional<QString>> siteField(const HubRequest &request, const HubDatabase &database)
 {
@@ -283,6 +272,19 @@ Status checkRemoval(const HubDatabase &database, const StaffRow &target, qint64 
 }
 
 } // namespace
+
+Status UserModule::publishByUsername(HubDatabase &database, const QString &username)
+{
+    Result<QSqlQuery> query = sql::exec(
+        database.database(), kUserSelect + QStringLiteral(" WHERE username = ? AND deleted_at IS NULL"), {username});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return fail(ErrorCode::NotFound, Text::tr("No user %1.").arg(username), QStringLiteral("username"));
+    StaffRow row = readRow(*query);
+    query->finish();
+    return publishStaff(database, row);
+}
 
 void UserModule::registerRoutes(HubRouter &router)
 {
@@ -429,24 +431,24 @@ HubResponse UserModule::updateUser(const HubRequest &request)
             QStringLiteral("status"), QStringLiteral("password"), QStringLiteral("siteId")});
         !body)
         return HubResponse::fromError(body.error());
-    const Result<std::optional<QString>> displayName = presentString(request, QStringLiteral("displayName"), 100);
+    const Result<std::optional<QString>> displayName = request.presentString(QStringLiteral("displayName"), 100);
     if (!displayName)
         return HubResponse::fromError(displayName.error());
-    const Result<std::optional<QString>> role = presentString(request, QStringLiteral("role"), 20);
+    const Result<std::optional<QString>> role = request.presentString(QStringLiteral("role"), 20);
     if (!role)
         return HubResponse::fromError(role.error());
     if (*role) {
         if (Status valid = checkRole(**role); !valid)
             return HubResponse::fromError(valid.error());
     }
-    const Result<std::optional<QString>> status = presentString(request, QStringLiteral("status"), 20);
+    const Result<std::optional<QString>> status = request.presentString(QStringLiteral("status"), 20);
     if (!status)
         return HubResponse::fromError(status.error());
     if (*status) {
         if (Status valid = checkStatus(**status, QStringLiteral("status")); !valid)
             return HubResponse::fromError(valid.error());
     }
-    const Result<std::optional<QString>> password = presentString(request, QStringLiteral("password"), 200);
+    const Result<std::optional<QString>> password = request.presentString(QStringLiteral("password"), 200);
     if (!password)
         return HubResponse::fromError(password.error());
     std::optional<QString> hash;
@@ -534,10 +536,10 @@ HubResponse UserModule::updateMe(const HubRequest &request)
             {QStringLiteral("displayName"), QStringLiteral("password"), QStringLiteral("currentPassword")});
         !body)
         return HubResponse::fromError(body.error());
-    const Result<std::optional<QString>> displayName = presentString(request, QStringLiteral("displayName"), 100);
+    const Result<std::optional<QString>> displayName = request.presentString(QStringLiteral("displayName"), 100);
     if (!displayName)
         return HubResponse::fromError(displayName.error());
-    const Result<std::optional<QString>> password = presentString(request, QStringLiteral("password"), 200);
+    const Result<std::optional<QString>> password = request.presentString(QStringLiteral("password"), 200);
     if (!password)
         return HubResponse::fromError(password.error());
     const Result<std::optional<StaffRow>> me = userById(database(), request.principal.userId);

@@ -20,6 +20,10 @@ public:
     using HubModule::HubModule;
     void registerRoutes(HubRouter &router) override;
 
+    // Publishes the account as entity::Staff (for `--create-admin`, whose account desks must
+    // see like any other). Runs inside the caller's transaction.
+    static Status publishByUsername(HubDatabase &database, const QString &username);
+
 private:
     void registerUserRoutes(HubRouter &router, const QString &prefix);
 

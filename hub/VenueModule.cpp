@@ -1,6 +1,7 @@
 #include "VenueModule.h"
 
 #include "core/Booking.h"
+#include "core/SyncJson.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -198,16 +199,9 @@ const QStringList kVenueFields = QStringList {QStringLiteral("name"), QStringLit
                                      QStringLiteral("description"), QStringLiteral("capacity")}
     + kRuleFields;
 
-QJsonObject maintenanceJson(const Maintenance &plan)
-{
-    return {{QStringLiteral("id"), plan.id}, {QStringLiteral("venueId"), plan.venueId},
-        {QStringLiteral("startMs"), plan.startMs}, {QStringLiteral("endMs"), plan.endMs},
-        {QStringLiteral("reason"), plan.reason}};
-}
-
 QJsonObject maintenanceApiJson(const Maintenance &plan, const QTimeZone &zone)
 {
-    QJsonObject json = maintenanceJson(plan);
+    QJsonObject json = syncjson::toJson(plan);
     json.insert(QStringLiteral("startAt"), venues::isoTime(plan.startMs, zone));
     json.insert(QStringLiteral("endAt"), venues::isoTime(plan.endMs, zone));
     return json;
@@ -256,23 +250,9 @@ Result<HubVenue> require(const QSqlDatabase &db, const QString &venueId, const Q
     return **found;
 }
 
-QJsonObject syncJson(const Venue &venue)
-{
-    return {{QStringLiteral("id"), venue.id}, {QStringLiteral("name"), venue.name},
-        {QStringLiteral("kind"), QString::fromLatin1(venueKindName(venue.kind))},
-        {QStringLiteral("capacity"), venue.capacity},
-        {QStringLiteral("status"), QString::fromLatin1(venueStatusName(venue.status))},
-        {QStringLiteral("openingHours"), QString::fromUtf8(venue.openingHours.toJson())},
-        {QStringLiteral("bookingRequired"), venue.bookingRequired}, {QStringLiteral("advanceDays"), venue.advanceDays},
-        {QStringLiteral("maxActiveBookings"), venue.maxActiveBookings},
-        {QStringLiteral("cancelHours"), venue.cancelHours},
-        {QStringLiteral("cancelPenaltyPercent"), venue.cancelPenaltyPercent},
-        {QStringLiteral("feePerHourFen"), venue.feePerHourFen}};
-}
-
 QJsonObject apiJson(const HubVenue &row)
 {
-    QJsonObject json = syncJson(row.venue);
+    QJsonObject json = syncjson::toJson(row.venue);
     json.insert(QStringLiteral("openingHours"), QJsonDocument::fromJson(row.venue.openingHours.toJson()).array());
     json.insert(QStringLiteral("description"), row.description);
     json.insert(QStringLiteral("siteId"), row.siteId.isEmpty() ? QJsonValue() : QJsonValue(row.siteId));
@@ -468,7 +448,7 @@ Status VenueModule::saveVenue(const HubVenue &row, bool created)
             values + QVariantList {venue.id});
     if (!written)
         return std::unexpected(written.error());
-    return ChangeLog(database()).record(entity::Venue, venue.id, ChangeOp::Upsert, venues::syncJson(venue));
+    return ChangeLog(database()).record(entity::Venue, venue.id, ChangeOp::Upsert, syncjson::toJson(venue));
 }
 
 HubResponse VenueModule::createVenue(const HubRequest &request)
@@ -488,10 +468,9 @@ HubResponse VenueModule::createVenue(const HubRequest &request)
     return HubResponse::ok(venues::apiJson(row));
 }
 
-HubResponse VenueModule::updateVenue(const HubRequest &request)
+Result<HubVenue> VenueModule::changeVenue(const HubRequest &request, const std::function<Status(HubVenue &)> &change,
+    const std::function<Status(const HubVenue &)> &afterSave)
 {
-    if (Status valid = request.requireObject(kVenueFields); !valid)
-        return errorResponse(valid.error());
     HubVenue row;
     const Status saved = database().transaction([&]() -> Status {
         Result<HubVenue> current
@@ -499,14 +478,27 @@ HubResponse VenueModule::updateVenue(const HubRequest &request)
         if (!current)
             return std::unexpected(current.error());
         row = *current;
-        if (Status read = readVenueFields(request, row, false); !read)
-            return read;
+        if (Status changed = change(row); !changed)
+            return changed;
         row.updatedAtMs = sql::nowMs();
-        return saveVenue(row, false);
+        if (Status written = saveVenue(row, false); !written)
+            return written;
+        return afterSave ? afterSave(row) : Status {};
     });
     if (!saved)
-        return errorResponse(saved.error());
-    return HubResponse::ok(venues::apiJson(row));
+        return std::unexpected(saved.error());
+    return row;
+}
+
+HubResponse VenueModule::updateVenue(const HubRequest &request)
+{
+    if (Status valid = request.requireObject(kVenueFields); !valid)
+        return errorResponse(valid.error());
+    const Result<HubVenue> row
+        = changeVenue(request, [&](HubVenue &venue) { return readVenueFields(request, venue, false); });
+    if (!row)
+        return errorResponse(row.error());
+    return HubResponse::ok(venues::apiJson(*row));
 }
 
 HubResponse VenueModule::deleteVenue(const HubRequest &request)
@@ -553,21 +545,10 @@ HubResponse VenueModule::updateRules(const HubRequest &request)
 {
     if (Status valid = request.requireObject(kRuleFields); !valid)
         return errorResponse(valid.error());
-    HubVenue row;
-    const Status saved = database().transaction([&]() -> Status {
-        Result<HubVenue> current
-            = venues::require(database().database(), venueIdOf(request), QStringLiteral("venueId"));
-        if (!current)
-            return std::unexpected(current.error());
-        row = *current;
-        if (Status read = readRules(request, row.venue); !read)
-            return read;
-        row.updatedAtMs = sql::nowMs();
-        return saveVenue(row, false);
-    });
-    if (!saved)
-        return errorResponse(saved.error());
-    return HubResponse::ok(rulesJson(row.venue));
+    const Result<HubVenue> row = changeVenue(request, [&](HubVenue &venue) { return readRules(request, venue.venue); });
+    if (!row)
+        return errorResponse(row.error());
+    return HubResponse::ok(rulesJson(row->venue));
 }
 
 HubResponse VenueModule::setStatus(const HubRequest &request)
@@ -577,30 +558,26 @@ HubResponse VenueModule::setStatus(const HubRequest &request)
     Result<VenueStatus> status = readStatus(request);
     if (!status)
         return errorResponse(status.error());
-    HubVenue row;
-    const Status saved = database().transaction([&]() -> Status {
-        Result<HubVenue> current
-            = venues::require(database().database(), venueIdOf(request), QStringLiteral("venueId"));
-        if (!current)
-            return std::unexpected(current.error());
-        row = *current;
-        const VenueStatus previous = row.venue.status;
-        row.venue.status = *status;
-        row.updatedAtMs = sql::nowMs();
-        if (Status written = saveVenue(row, false); !written)
-            return written;
+    VenueStatus previous = VenueStatus::Invalid;
+    const auto change = [&](HubVenue &venue) -> Status {
+        previous = venue.venue.status;
+        venue.venue.status = *status;
+        return {};
+    };
+    const auto notify = [&](const HubVenue &venue) -> Status {
         if (previous == *status) // nothing changed for the people who listen
             return {};
         return NotificationLog(database())
             .publish(audience::All, notification::VenueStatusChanged,
-                {{QStringLiteral("venueId"), row.venue.id}, {QStringLiteral("name"), row.venue.name},
+                {{QStringLiteral("venueId"), venue.venue.id}, {QStringLiteral("name"), venue.venue.name},
                     {QStringLiteral("status"), QString::fromLatin1(venueStatusName(*status))},
                     {QStringLiteral("previousStatus"), QString::fromLatin1(venueStatusName(previous))},
                     {QStringLiteral("by"), request.principal.actor()}});
-    });
-    if (!saved)
-        return errorResponse(saved.error());
-    return HubResponse::ok(venues::apiJson(row));
+    };
+    const Result<HubVenue> row = changeVenue(request, change, notify);
+    if (!row)
+        return errorResponse(row.error());
+    return HubResponse::ok(venues::apiJson(*row));
 }
 
 // ---------------------------------------------------------------- ratings
@@ -752,7 +729,7 @@ HubResponse VenueModule::planMaintenance(const HubRequest &request)
             {plan.id, plan.venueId, plan.startMs, plan.endMs, notNull(plan.reason), sql::nowMs()});
         if (!inserted)
             return std::unexpected(inserted.error());
-        return ChangeLog(database()).record(entity::Maintenance, plan.id, ChangeOp::Upsert, maintenanceJson(plan));
+        return ChangeLog(database()).record(entity::Maintenance, plan.id, ChangeOp::Upsert, syncjson::toJson(plan));
     });
     if (!saved)
         return errorResponse(saved.error());

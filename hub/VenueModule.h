@@ -9,6 +9,7 @@
 #include <QString>
 #include <QTimeZone>
 
+#include <functional>
 #include <optional>
 
 #include "HubModule.h"
@@ -36,9 +37,8 @@ constexpr qint64 MsPerDay = 86'400'000;
 Result<std::optional<HubVenue>> find(const QSqlDatabase &db, const QString &venueId);
 // NotFound naming `field` when there is no such venue.
 Result<HubVenue> require(const QSqlDatabase &db, const QString &venueId, const QString &field);
-// The entity of the change log, in the desk's outbox shape (openingHours as a JSON string).
-QJsonObject syncJson(const Venue &venue);
-// The API shape: the sync shape with openingHours as a list and the hub's fields.
+// The API shape: the sync shape (syncjson::toJson, openingHours as JSON text) with openingHours
+// as a list and the hub's fields.
 QJsonObject apiJson(const HubVenue &venue);
 
 // The site time zone of the hub (hub_setting 'hub.timezone', default Asia/Shanghai): opening
@@ -81,6 +81,10 @@ private:
 
     // Stores `venue` and its change-log record in one transaction (insert when `created`).
     Status saveVenue(const HubVenue &venue, bool created);
+    // In one transaction: the venue of the request's path, changed by `change`, stamped and
+    // saved; `afterSave` (optional) runs next in the same transaction. Answers the saved venue.
+    Result<HubVenue> changeVenue(const HubRequest &request, const std::function<Status(HubVenue &)> &change,
+        const std::function<Status(const HubVenue &)> &afterSave = {});
 };
 
 } // namespace gymgate::hub

@@ -14,6 +14,7 @@
 #include "HubOptions.h"
 #include "HubServer.h"
 #include "ShutdownSignal.h"
+#include "UserModule.h"
 
 using namespace gymgate;
 using namespace gymgate::hub;
@@ -78,8 +79,14 @@ int createAdmin(const HubOptions &options)
         return failWith(database.error(), 1);
     QTextStream input(stdin);
     const QString password = input.readLine();
-    if (Status status = HubAuth::createUser(**database, options.createAdmin, password, QStringLiteral("admin"));
-        !status)
+    // The account and its entity::Staff change commit together, so desks can log the admin in.
+    const Status status = (*database)->transaction([&]() -> Status {
+        if (Status created = HubAuth::createUser(**database, options.createAdmin, password, QStringLiteral("admin"));
+            !created)
+            return created;
+        return UserModule::publishByUsername(**database, options.createAdmin);
+    });
+    if (!status)
         return failWith(status.error(), 1);
     printLine(QJsonDocument(QJsonObject {{QStringLiteral("created"), options.createAdmin}}));
     return 0;

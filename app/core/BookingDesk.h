@@ -210,6 +210,8 @@ enum class WaitlistStatus {
     Promoted,
     Cancelled
 };
+const char *waitlistStatusName(WaitlistStatus status); // "waiting", "promoted", "cancelled"
+WaitlistStatus waitlistStatusFromName(const QString &name);
 
 struct WaitlistEntry {
     QString id;

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <expected>
+#include <optional>
 
 namespace gymgate {
 
@@ -40,5 +41,21 @@ struct VerifiedCredential {
 };
 
 using CredentialCheck = std::expected<VerifiedCredential, AccessReason>;
+
+// A member QR code issued here or synced (`credential`); id = hex nonce.
+struct CredentialRecord {
+    QString id;
+    QString memberId;
+    QString cardId;
+    CredentialType type = CredentialType::Invalid; // Card or Token
+    QString keyId;
+    QString code; // the full GG1 text, to print again
+    qint64 issuedAtMs = 0;
+    qint64 expiresAtMs = 0; // 0 = no expiry
+    std::optional<qint64> revokedAtMs;
+};
+
+const char *credentialTypeName(CredentialType type); // "card", "token", "legacy", "manual"
+CredentialType credentialTypeFromName(const QString &name); // never Manual: it is not a stored code
 
 } // namespace gymgate

@@ -1,8 +1,12 @@
 // String forms of the domain enums, as stored in SQLite TEXT columns and sent to the hub.
 // They are part of the data contract: never rename one.
 #include "core/Booking.h"
+#include "core/BookingDesk.h"
+#include "core/Credential.h"
 #include "core/Entry.h"
+#include "core/Member.h"
 #include "core/MemberCard.h"
+#include "core/Payment.h"
 #include "core/Venue.h"
 
 #include <array>
@@ -48,6 +52,18 @@ constexpr std::array directions {std::pair {Direction::In, "in"}, std::pair {Dir
 constexpr std::array entryStatuses {std::pair {EntryStatus::Denied, "denied"},
     std::pair {EntryStatus::Pending, "pending"}, std::pair {EntryStatus::Passed, "passed"},
     std::pair {EntryStatus::Annulled, "annulled"}};
+constexpr std::array memberStatuses {
+    std::pair {MemberStatus::Active, "active"}, std::pair {MemberStatus::Blocked, "blocked"}};
+constexpr std::array saleKinds {std::pair {SaleKind::Sale, "sale"}, std::pair {SaleKind::TopUp, "topup"},
+    std::pair {SaleKind::Refund, "refund"}, std::pair {SaleKind::Penalty, "penalty"}};
+constexpr std::array paymentMethods {std::pair {PaymentMethod::Cash, "cash"},
+    std::pair {PaymentMethod::BankCard, "bank_card"}, std::pair {PaymentMethod::WeChatPay, "wechat_pay"},
+    std::pair {PaymentMethod::Alipay, "alipay"}};
+// Manual has a name for the entry log but is never a stored code, so it is not read back.
+constexpr std::array credentialTypes {std::pair {CredentialType::Card, "card"},
+    std::pair {CredentialType::Token, "token"}, std::pair {CredentialType::Legacy, "legacy"}};
+constexpr std::array waitlistStatuses {std::pair {WaitlistStatus::Waiting, "waiting"},
+    std::pair {WaitlistStatus::Promoted, "promoted"}, std::pair {WaitlistStatus::Cancelled, "cancelled"}};
 
 } // namespace
 
@@ -114,6 +130,46 @@ const char *entryStatusName(EntryStatus status)
 EntryStatus entryStatusFromName(const QString &name)
 {
     return valueOf(entryStatuses, name);
+}
+const char *memberStatusName(MemberStatus status)
+{
+    return nameOf(memberStatuses, status);
+}
+MemberStatus memberStatusFromName(const QString &name)
+{
+    return valueOf(memberStatuses, name);
+}
+const char *saleKindName(SaleKind kind)
+{
+    return nameOf(saleKinds, kind);
+}
+SaleKind saleKindFromName(const QString &name)
+{
+    return valueOf(saleKinds, name);
+}
+const char *paymentMethodName(PaymentMethod method)
+{
+    return nameOf(paymentMethods, method);
+}
+PaymentMethod paymentMethodFromName(const QString &name)
+{
+    return valueOf(paymentMethods, name);
+}
+const char *credentialTypeName(CredentialType type)
+{
+    return type == CredentialType::Manual ? "manual" : nameOf(credentialTypes, type);
+}
+CredentialType credentialTypeFromName(const QString &name)
+{
+    return valueOf(credentialTypes, name);
+}
+const char *waitlistStatusName(WaitlistStatus status)
+{
+    return nameOf(waitlistStatuses, status);
+}
+WaitlistStatus waitlistStatusFromName(const QString &name)
+{
+    return valueOf(waitlistStatuses, name);
 }
 
 } // namespace gymgate

@@ -20,6 +20,9 @@ enum class Gender {
     Female
 }; // seed 002: gender SMALLINT
 
+const char *memberStatusName(MemberStatus status); // "active", "blocked"
+MemberStatus memberStatusFromName(const QString &name);
+
 // A gym member (seed 002 `member`). The phone number is kept encrypted; only the mask
 // (138****8000) is ever shown.
 struct Member {

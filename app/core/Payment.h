@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 namespace gymgate {
 
 // What a row of `sale` records (the store maps these to its TEXT column values). Shared by the
@@ -20,5 +22,11 @@ enum class PaymentMethod {
     WeChatPay,
     Alipay
 };
+
+const char *saleKindName(SaleKind kind); // "sale", "topup", "refund", "penalty"
+SaleKind saleKindFromName(const QString &name);
+
+const char *paymentMethodName(PaymentMethod method); // "cash", "bank_card", "wechat_pay", "alipay"
+PaymentMethod paymentMethodFromName(const QString &name);
 
 } // namespace gymgate

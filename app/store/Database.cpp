@@ -423,7 +423,6 @@ Result<QString> Database::integrityCheck() const
     return lines.join(QLatin1Char('\n'));
 }
 
-
 Result<int> Database::checkpoint()
 {
     int walPages = 0;

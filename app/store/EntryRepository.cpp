@@ -107,32 +107,4 @@ Result<QList<EntryRecord>> EntryRepository::listForMember(
     return list(filter);
 }
 
-QJsonObject entryToJson(const EntryRecord &entry)
-{
-    QJsonObject json {
-        {QStringLiteral("id"), entry.id},
-        {QStringLiteral("gateId"), entry.gateId},
-        {QStringLiteral("zoneId"), entry.zoneId},
-        {QStringLiteral("direction"), QString::fromLatin1(directionName(entry.direction))},
-        {QStringLiteral("memberId"), entry.memberId},
-        {QStringLiteral("cardId"), entry.cardId},
-        {QStringLiteral("bookingId"), entry.bookingId},
-        {QStringLiteral("credentialId"), entry.credentialId},
-        {QStringLiteral("credentialKind"), entry.credentialKind},
-        {QStringLiteral("weak"), entry.weak},
-        {QStringLiteral("status"), QString::fromLatin1(entryStatusName(entry.status))},
-        {QStringLiteral("reason"), QString::fromLatin1(accessReasonCode(entry.reason))},
-        {QStringLiteral("visitsDeducted"), entry.visitsDeducted},
-        {QStringLiteral("feeDeductedFen"), entry.feeDeductedFen},
-        {QStringLiteral("staffId"), entry.staffId},
-        {QStringLiteral("note"), entry.note},
-        {QStringLiteral("decidedAt"), entry.decidedAtMs},
-    };
-    if (entry.passedAtMs > 0)
-        json.insert(QStringLiteral("passedAt"), entry.passedAtMs);
-    if (entry.annulledAtMs > 0)
-        json.insert(QStringLiteral("annulledAt"), entry.annulledAtMs);
-    return json;
-}
-
 } // namespace gymgate

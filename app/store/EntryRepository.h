@@ -3,7 +3,6 @@
 #include "core/Entry.h"
 #include "core/Error.h"
 
-#include <QJsonObject>
 #include <QList>
 
 #include <optional>
@@ -41,8 +40,5 @@ public:
 private:
     Database &m_db;
 };
-
-// The entry as JSON for outbox events and exports; "reason" is the stable reason code.
-QJsonObject entryToJson(const EntryRecord &entry);
 
 } // namespace gymgate

@@ -57,32 +57,6 @@ QVariantList keyValues(const TrustedKey &key)
 
 } // namespace
 
-const char *credentialTypeName(CredentialType type)
-{
-    switch (type) {
-    case CredentialType::Card:
-        return "card";
-    case CredentialType::Token:
-        return "token";
-    case CredentialType::Legacy:
-        return "legacy";
-    case CredentialType::Manual:
-        return "manual";
-    case CredentialType::Invalid:
-        break;
-    }
-    return "";
-}
-
-CredentialType credentialTypeFromName(const QString &name)
-{
-    for (CredentialType type : {CredentialType::Card, CredentialType::Token, CredentialType::Legacy}) {
-        if (name == QLatin1String(credentialTypeName(type)))
-            return type;
-    }
-    return CredentialType::Invalid;
-}
-
 KeyRepository::KeyRepository(Database &db) : m_db(db)
 { }
 

@@ -22,22 +22,6 @@ struct TrustedKey {
     std::optional<qint64> revokedAtMs;
 };
 
-// A member QR code issued here or synced (`credential`); id = hex nonce.
-struct CredentialRecord {
-    QString id;
-    QString memberId;
-    QString cardId;
-    CredentialType type = CredentialType::Invalid; // Card or Token
-    QString keyId;
-    QString code; // the full GG1 text, to print again
-    qint64 issuedAtMs = 0;
-    qint64 expiresAtMs = 0; // 0 = no expiry
-    std::optional<qint64> revokedAtMs;
-};
-
-const char *credentialTypeName(CredentialType type); // "card", "token", "legacy"
-CredentialType credentialTypeFromName(const QString &name);
-
 // Trusted keys and issued credentials. SqlTrustStore caches what it reads from here: call its
 // reload() after a change.
 class KeyRepository {

@@ -46,28 +46,6 @@ Status validate(const Member &member)
 
 } // namespace
 
-const char *memberStatusName(MemberStatus status)
-{
-    switch (status) {
-    case MemberStatus::Active:
-        return "active";
-    case MemberStatus::Blocked:
-        return "blocked";
-    case MemberStatus::Invalid:
-        break;
-    }
-    return "";
-}
-
-MemberStatus memberStatusFromName(const QString &name)
-{
-    if (name == QLatin1String("active"))
-        return MemberStatus::Active;
-    if (name == QLatin1String("blocked"))
-        return MemberStatus::Blocked;
-    return MemberStatus::Invalid;
-}
-
 MemberRepository::MemberRepository(Database &db) : m_db(db)
 { }
 

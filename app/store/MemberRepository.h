@@ -13,9 +13,6 @@ namespace gymgate {
 
 class Database;
 
-const char *memberStatusName(MemberStatus status); // "active", "blocked"
-MemberStatus memberStatusFromName(const QString &name);
-
 // Members (`member`). The phone number arrives already encrypted and hashed (FieldCipher);
 // this class never sees it in clear. Lookups return nullopt for "no such row"; errors are
 // reserved for the database failing. Soft-deleted members are found by id and number (the

@@ -41,59 +41,6 @@ Result<QList<Sale>> readSales(Result<QSqlQuery> query)
 
 } // namespace
 
-const char *saleKindName(SaleKind kind)
-{
-    switch (kind) {
-    case SaleKind::Sale:
-        return "sale";
-    case SaleKind::TopUp:
-        return "topup";
-    case SaleKind::Refund:
-        return "refund";
-    case SaleKind::Penalty:
-        return "penalty";
-    case SaleKind::Invalid:
-        break;
-    }
-    return "";
-}
-
-SaleKind saleKindFromName(const QString &name)
-{
-    for (SaleKind kind : {SaleKind::Sale, SaleKind::TopUp, SaleKind::Refund, SaleKind::Penalty}) {
-        if (name == QLatin1String(saleKindName(kind)))
-            return kind;
-    }
-    return SaleKind::Invalid;
-}
-
-const char *paymentMethodName(PaymentMethod method)
-{
-    switch (method) {
-    case PaymentMethod::Cash:
-        return "cash";
-    case PaymentMethod::BankCard:
-        return "bank_card";
-    case PaymentMethod::WeChatPay:
-        return "wechat_pay";
-    case PaymentMethod::Alipay:
-        return "alipay";
-    case PaymentMethod::Invalid:
-        break;
-    }
-    return "";
-}
-
-PaymentMethod paymentMethodFromName(const QString &name)
-{
-    for (PaymentMethod method :
-        {PaymentMethod::Cash, PaymentMethod::BankCard, PaymentMethod::WeChatPay, PaymentMethod::Alipay}) {
-        if (name == QLatin1String(paymentMethodName(method)))
-            return method;
-    }
-    return PaymentMethod::Invalid;
-}
-
 SaleRepository::SaleRepository(Database &db) : m_db(db)
 { }
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Error.h"
-#include "core/Payment.h" // SaleKind, PaymentMethod
+#include "core/Sale.h"
 
 #include <QList>
 #include <QString>
@@ -11,28 +11,6 @@
 namespace gymgate {
 
 class Database;
-
-const char *saleKindName(SaleKind kind); // "sale", "topup", "refund", "penalty"
-SaleKind saleKindFromName(const QString &name);
-
-const char *paymentMethodName(PaymentMethod method); // "cash", "bank_card", "wechat_pay", "alipay"
-PaymentMethod paymentMethodFromName(const QString &name);
-
-// A payment at the desk (`sale`). amountFen is positive for money received and negative for
-// a refund.
-struct Sale {
-    QString id;
-    QString receiptNo;
-    QString memberId;
-    QString cardId;
-    QString productId;
-    SaleKind kind = SaleKind::Invalid;
-    qint64 amountFen = 0;
-    PaymentMethod paymentMethod = PaymentMethod::Invalid;
-    QString staffId;
-    QString note;
-    qint64 createdAtMs = 0;
-};
 
 class SaleRepository {
 public:

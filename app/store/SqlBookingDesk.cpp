@@ -1,5 +1,6 @@
 #include "store/SqlBookingDesk.h"
 
+#include "core/SyncJson.h"
 #include "store/Database.h"
 #include "store/SqlSupport.h"
 
@@ -42,84 +43,6 @@ std::unexpected<Error> refused(BookingRefusal refusal, const QString &field = {}
 std::unexpected<Error> invalid(const QString &message, const QString &field)
 {
     return fail(ErrorCode::InvalidArgument, message, field);
-}
-
-QString waitlistStatusName(WaitlistStatus status)
-{
-    switch (status) {
-    case WaitlistStatus::Waiting:
-        return QStringLiteral("waiting");
-    case WaitlistStatus::Promoted:
-        return QStringLiteral("promoted");
-    case WaitlistStatus::Cancelled:
-        return QStringLiteral("cancelled");
-    case WaitlistStatus::Invalid:
-        break;
-    }
-    return {};
-}
-
-WaitlistStatus waitlistStatusFromName(const QString &name)
-{
-    for (WaitlistStatus status : {WaitlistStatus::Waiting, WaitlistStatus::Promoted, WaitlistStatus::Cancelled}) {
-        if (waitlistStatusName(status) == name)
-            return status;
-    }
-    return WaitlistStatus::Invalid;
-}
-
-QJsonObject venueJson(const Venue &venue)
-{
-    return {{QStringLiteral("id"), venue.id}, {QStringLiteral("name"), venue.name},
-        {QStringLiteral("kind"), QString::fromLatin1(venueKindName(venue.kind))},
-        {QStringLiteral("capacity"), venue.capacity},
-        {QStringLiteral("status"), QString::fromLatin1(venueStatusName(venue.status))},
-        {QStringLiteral("openingHours"), QString::fromUtf8(venue.openingHours.toJson())},
-        {QStringLiteral("bookingRequired"), venue.bookingRequired}, {QStringLiteral("advanceDays"), venue.advanceDays},
-        {QStringLiteral("maxActiveBookings"), venue.maxActiveBookings},
-        {QStringLiteral("cancelHours"), venue.cancelHours},
-        {QStringLiteral("cancelPenaltyPercent"), venue.cancelPenaltyPercent},
-        {QStringLiteral("feePerHourFen"), venue.feePerHourFen}};
-}
-
-QJsonObject maintenanceJson(const Maintenance &plan)
-{
-    return {{QStringLiteral("id"), plan.id}, {QStringLiteral("venueId"), plan.venueId},
-        {QStringLiteral("startMs"), plan.startMs}, {QStringLiteral("endMs"), plan.endMs},
-        {QStringLiteral("reason"), plan.reason}};
-}
-
-QJsonObject courseJson(const Course &course)
-{
-    return {{QStringLiteral("id"), course.id}, {QStringLiteral("name"), course.name},
-        {QStringLiteral("venueId"), course.venueId}, {QStringLiteral("durationMinutes"), course.durationMinutes},
-        {QStringLiteral("capacity"), course.capacity}};
-}
-
-QJsonObject slotJson(const CourseSlot &slot)
-{
-    return {{QStringLiteral("id"), slot.id}, {QStringLiteral("courseId"), slot.courseId},
-        {QStringLiteral("venueId"), slot.venueId}, {QStringLiteral("coachName"), slot.coachName},
-        {QStringLiteral("startMs"), slot.startMs}, {QStringLiteral("endMs"), slot.endMs},
-        {QStringLiteral("capacity"), slot.capacity}, {QStringLiteral("bookedCount"), slot.bookedCount}};
-}
-
-QJsonObject bookingJson(const Booking &booking)
-{
-    return {{QStringLiteral("id"), booking.id}, {QStringLiteral("bookingNo"), booking.bookingNo},
-        {QStringLiteral("memberId"), booking.memberId}, {QStringLiteral("venueId"), booking.venueId},
-        {QStringLiteral("slotId"), booking.slotId}, {QStringLiteral("startMs"), booking.startMs},
-        {QStringLiteral("endMs"), booking.endMs},
-        {QStringLiteral("status"), QString::fromLatin1(bookingStatusName(booking.status))},
-        {QStringLiteral("recurrenceId"), booking.recurrenceId}, {QStringLiteral("createdAtMs"), booking.createdAtMs}};
-}
-
-QJsonObject waitlistJson(const WaitlistEntry &entry)
-{
-    return {{QStringLiteral("id"), entry.id}, {QStringLiteral("memberId"), entry.memberId},
-        {QStringLiteral("venueId"), entry.venueId}, {QStringLiteral("slotId"), entry.slotId},
-        {QStringLiteral("startMs"), entry.startMs}, {QStringLiteral("endMs"), entry.endMs},
-        {QStringLiteral("position"), entry.position}, {QStringLiteral("status"), waitlistStatusName(entry.status)}};
 }
 
 Status validateVenueForm(const VenueForm &form)
@@ -696,7 +619,7 @@ Result<Venue> SqlBookingDesk::createVenue(const StaffSession &session, const Ven
         Result<Venue> inserted = m_venues.insert(venue, m_clock.nowMs());
         if (!inserted)
             return inserted;
-        if (Status logged = record(session, QStringLiteral("venue.created"), venueJson(*inserted),
+        if (Status logged = record(session, QStringLiteral("venue.created"), syncjson::toJson(*inserted),
                 QStringLiteral("venue.create"), QStringLiteral("venue"), inserted->id);
             !logged)
             return std::unexpected(logged.error());
@@ -717,8 +640,8 @@ Status SqlBookingDesk::updateVenue(const StaffSession &session, const QString &v
         applyForm(*venue, form);
         if (Status updated = m_venues.update(*venue, m_clock.nowMs()); !updated)
             return updated;
-        return record(session, QStringLiteral("venue.updated"), venueJson(*venue), QStringLiteral("venue.update"),
-            QStringLiteral("venue"), venueId);
+        return record(session, QStringLiteral("venue.updated"), syncjson::toJson(*venue),
+            QStringLiteral("venue.update"), QStringLiteral("venue"), venueId);
     });
 }
 
@@ -735,7 +658,7 @@ Status SqlBookingDesk::setVenueRules(const StaffSession &session, const QString 
         applyRules(*venue, rules);
         if (Status updated = m_venues.update(*venue, m_clock.nowMs()); !updated)
             return updated;
-        return record(session, QStringLiteral("venue.updated"), venueJson(*venue), QStringLiteral("venue.rules"),
+        return record(session, QStringLiteral("venue.updated"), syncjson::toJson(*venue), QStringLiteral("venue.rules"),
             QStringLiteral("venue"), venueId);
     });
 }
@@ -753,8 +676,8 @@ Status SqlBookingDesk::setVenueStatus(const StaffSession &session, const QString
         if (Status updated = m_venues.setStatus(venueId, status, m_clock.nowMs()); !updated)
             return updated;
         venue->status = status;
-        return record(session, QStringLiteral("venue.updated"), venueJson(*venue), QStringLiteral("venue.status"),
-            QStringLiteral("venue"), venueId,
+        return record(session, QStringLiteral("venue.updated"), syncjson::toJson(*venue),
+            QStringLiteral("venue.status"), QStringLiteral("venue"), venueId,
             {{QStringLiteral("status"), QString::fromLatin1(venueStatusName(status))}});
     });
 }
@@ -782,7 +705,7 @@ Status SqlBookingDesk::deleteVenue(const StaffSession &session, const QString &v
         if (Status deleted = m_venues.softDelete(venueId, nowMs); !deleted)
             return deleted;
         return record(session, QStringLiteral("venue.deleted"), {{QStringLiteral("id"), venueId}},
-            QStringLiteral("venue.delete"), QStringLiteral("venue"), venueId, venueJson(*venue));
+            QStringLiteral("venue.delete"), QStringLiteral("venue"), venueId, syncjson::toJson(*venue));
     });
 }
 
@@ -812,7 +735,7 @@ Result<Maintenance> SqlBookingDesk::planMaintenance(const StaffSession &session,
         Result<Maintenance> inserted = m_venues.insertMaintenance(plan, m_clock.nowMs());
         if (!inserted)
             return inserted;
-        if (Status logged = record(session, QStringLiteral("maintenance.planned"), maintenanceJson(*inserted),
+        if (Status logged = record(session, QStringLiteral("maintenance.planned"), syncjson::toJson(*inserted),
                 QStringLiteral("maintenance.plan"), QStringLiteral("maintenance"), inserted->id);
             !logged)
             return std::unexpected(logged.error());
@@ -847,7 +770,7 @@ Result<Course> SqlBookingDesk::createCourse(const StaffSession &session, const C
         Result<Course> inserted = m_courses.insertCourse(course, m_clock.nowMs());
         if (!inserted)
             return inserted;
-        if (Status logged = record(session, QStringLiteral("course.created"), courseJson(*inserted),
+        if (Status logged = record(session, QStringLiteral("course.created"), syncjson::toJson(*inserted),
                 QStringLiteral("course.create"), QStringLiteral("course"), inserted->id);
             !logged)
             return std::unexpected(logged.error());
@@ -870,8 +793,8 @@ Status SqlBookingDesk::updateCourse(const StaffSession &session, const QString &
         Course course {courseId, form.name.trimmed(), form.venueId, form.durationMinutes, form.capacity};
         if (Status updated = m_courses.updateCourse(course, m_clock.nowMs()); !updated)
             return updated;
-        return record(session, QStringLiteral("course.updated"), courseJson(course), QStringLiteral("course.update"),
-            QStringLiteral("course"), courseId);
+        return record(session, QStringLiteral("course.updated"), syncjson::toJson(course),
+            QStringLiteral("course.update"), QStringLiteral("course"), courseId);
     });
 }
 
@@ -960,7 +883,7 @@ Result<CourseSlot> SqlBookingDesk::createSlot(const StaffSession &session, const
         Result<CourseSlot> inserted = m_courses.insertSlot(slot, m_clock.nowMs());
         if (!inserted)
             return inserted;
-        if (Status logged = record(session, QStringLiteral("slot.created"), slotJson(*inserted),
+        if (Status logged = record(session, QStringLiteral("slot.created"), syncjson::toJson(*inserted),
                 QStringLiteral("slot.create"), QStringLiteral("course_slot"), inserted->id);
             !logged)
             return std::unexpected(logged.error());
@@ -998,7 +921,7 @@ Result<CourseSlot> SqlBookingDesk::updateSlot(const StaffSession &session, const
             return std::unexpected(placed.error());
         if (Status updated = m_courses.updateSlot(slot, m_clock.nowMs()); !updated)
             return std::unexpected(updated.error());
-        if (Status logged = record(session, QStringLiteral("slot.updated"), slotJson(slot),
+        if (Status logged = record(session, QStringLiteral("slot.updated"), syncjson::toJson(slot),
                 QStringLiteral("slot.update"), QStringLiteral("course_slot"), slotId);
             !logged)
             return std::unexpected(logged.error());
@@ -1034,7 +957,7 @@ Status SqlBookingDesk::deleteSlot(const StaffSession &session, const QString &sl
         if (!waiting)
             return std::unexpected(waiting.error());
         return record(session, QStringLiteral("slot.deleted"), {{QStringLiteral("id"), slotId}},
-            QStringLiteral("slot.delete"), QStringLiteral("course_slot"), slotId, slotJson(*slot));
+            QStringLiteral("slot.delete"), QStringLiteral("course_slot"), slotId, syncjson::toJson(*slot));
     });
 }
 
@@ -1076,7 +999,7 @@ Result<Booking> SqlBookingDesk::insertBooking(
         if (Status counted = m_courses.adjustBookedCount(place.slot->id, +1, booking.createdAtMs); !counted)
             return std::unexpected(counted.error());
     }
-    if (Status logged = record(session, QStringLiteral("booking.created"), bookingJson(*inserted),
+    if (Status logged = record(session, QStringLiteral("booking.created"), syncjson::toJson(*inserted),
             QStringLiteral("booking.create"), QStringLiteral("booking"), inserted->id);
         !logged)
         return std::unexpected(logged.error());
@@ -1234,7 +1157,7 @@ Result<std::optional<Booking>> SqlBookingDesk::promoteOne(
                 {entry.id}, Text::tr("The waiting list entry"));
             !updated)
             return std::unexpected(updated.error());
-        QJsonObject data = waitlistJson(entry);
+        QJsonObject data = syncjson::toJson(entry);
         data.insert(QStringLiteral("status"), waitlistStatusName(WaitlistStatus::Promoted));
         data.insert(QStringLiteral("bookingId"), booking->id);
         data.insert(QStringLiteral("bookingNo"), booking->bookingNo);
@@ -1289,7 +1212,7 @@ Result<CancelOutcome> SqlBookingDesk::cancel(
             if (Status counted = m_courses.adjustBookedCount(outcome.booking.slotId, -1, nowMs); !counted)
                 return std::unexpected(counted.error());
         }
-        QJsonObject data = bookingJson(outcome.booking);
+        QJsonObject data = syncjson::toJson(outcome.booking);
         data.insert(QStringLiteral("reason"), reason.trimmed());
         data.insert(QStringLiteral("late"), outcome.late);
         data.insert(QStringLiteral("penaltyFen"), outcome.penaltyFen);
@@ -1352,7 +1275,7 @@ Result<WaitlistEntry> SqlBookingDesk::joinWaitlist(const StaffSession &session, 
                 entry.position, waitlistStatusName(entry.status), entry.createdAtMs});
         if (!inserted)
             return std::unexpected(inserted.error());
-        if (Status logged = record(session, QStringLiteral("waitlist.joined"), waitlistJson(entry),
+        if (Status logged = record(session, QStringLiteral("waitlist.joined"), syncjson::toJson(entry),
                 QStringLiteral("waitlist.join"), QStringLiteral("waitlist"), entry.id);
             !logged)
             return std::unexpected(logged.error());

@@ -1,5 +1,6 @@
 #include "store/SqlEntryLedger.h"
 
+#include "core/SyncJson.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/EntryRepository.h"
@@ -229,7 +230,7 @@ Status SqlEntryLedger::appendEvent(const QString &type, const EntryRecord &entry
     event.type = type;
     event.atMs = atMs;
     event.staff = entry.staffId;
-    event.data = entryToJson(entry);
+    event.data = syncjson::toJson(entry);
     for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
         event.data.insert(it.key(), it.value());
     return m_outbox.append(event);

@@ -1,6 +1,7 @@
 #include "store/SqlMemberDirectory.h"
 
 #include "core/CredentialVerifier.h"
+#include "core/SyncJson.h"
 #include "store/AuditLog.h"
 #include "store/BookingRepository.h"
 #include "store/Database.h"
@@ -78,39 +79,6 @@ QString normalizedPhone(const QString &phone)
     QString digits = phone;
     digits.remove(QLatin1Char(' ')).remove(QLatin1Char('-'));
     return digits;
-}
-
-QJsonObject memberToJson(const Member &member)
-{
-    return QJsonObject {
-        {QStringLiteral("id"), member.id},
-        {QStringLiteral("memberNo"), member.memberNo},
-        {QStringLiteral("name"), member.name},
-        {QStringLiteral("phoneCipher"), QString::fromLatin1(member.phoneCipher.toBase64())},
-        {QStringLiteral("phoneHash"), QString::fromLatin1(member.phoneHash.toBase64())},
-        {QStringLiteral("phoneMask"), member.phoneMask},
-        {QStringLiteral("gender"), int(member.gender)},
-        {QStringLiteral("birthday"), member.birthday.isValid() ? member.birthday.toString(Qt::ISODate) : QString()},
-        {QStringLiteral("preferredLanguage"), member.preferredLanguage},
-        {QStringLiteral("status"), QString::fromLatin1(memberStatusName(member.status))},
-        {QStringLiteral("createdAt"), member.createdAtMs},
-        {QStringLiteral("updatedAt"), member.updatedAtMs},
-    };
-}
-
-QJsonObject credentialToJson(const CredentialRecord &credential)
-{
-    return QJsonObject {
-        {QStringLiteral("id"), credential.id},
-        {QStringLiteral("memberId"), credential.memberId},
-        {QStringLiteral("cardId"), credential.cardId},
-        {QStringLiteral("type"), QString::fromLatin1(credentialTypeName(credential.type))},
-        {QStringLiteral("kid"), credential.keyId},
-        {QStringLiteral("code"), credential.code},
-        {QStringLiteral("issuedAt"), credential.issuedAtMs},
-        {QStringLiteral("expiresAt"), credential.expiresAtMs},
-        {QStringLiteral("revokedAt"), credential.revokedAtMs ? QJsonValue(*credential.revokedAtMs) : QJsonValue()},
-    };
 }
 
 MemberSummary summaryOf(const Member &member)
@@ -326,7 +294,7 @@ Result<MemberDetails> SqlMemberDirectory::registerMember(const StaffSession &ses
         const QJsonObject detail {{QStringLiteral("memberNo"), inserted->memberNo},
             {QStringLiteral("name"), inserted->name}, {QStringLiteral("phoneMask"), inserted->phoneMask},
             {QStringLiteral("photo"), hasPhoto}};
-        if (Status recorded = record(session, QStringLiteral("member.created"), memberToJson(*inserted),
+        if (Status recorded = record(session, QStringLiteral("member.created"), syncjson::toJson(*inserted),
                 QStringLiteral("member.register"), QStringLiteral("member"), inserted->id, detail, nowMs);
             !recorded)
             return std::unexpected(recorded.error());
@@ -384,7 +352,7 @@ Result<MemberDetails> SqlMemberDirectory::updateMember(
                 return std::unexpected(saved.error());
         }
         const QJsonObject detail {{QStringLiteral("memberNo"), next.memberNo}, {QStringLiteral("changed"), changed}};
-        if (Status recorded = record(session, QStringLiteral("member.updated"), memberToJson(next),
+        if (Status recorded = record(session, QStringLiteral("member.updated"), syncjson::toJson(next),
                 QStringLiteral("member.update"), QStringLiteral("member"), next.id, detail, nowMs);
             !recorded)
             return std::unexpected(recorded.error());
@@ -431,7 +399,7 @@ Status SqlMemberDirectory::changeStatus(
         QJsonObject detail {{QStringLiteral("memberNo"), member->memberNo}};
         if (blocking)
             detail.insert(QStringLiteral("reason"), reason.trimmed());
-        return record(session, QStringLiteral("member.updated"), memberToJson(*member),
+        return record(session, QStringLiteral("member.updated"), syncjson::toJson(*member),
             blocking ? QStringLiteral("member.block") : QStringLiteral("member.unblock"), QStringLiteral("member"),
             member->id, detail, nowMs);
     });
@@ -578,7 +546,7 @@ Status SqlMemberDirectory::revokeCardCodes(const StaffSession &session, const QS
         event.type = QStringLiteral("credential.revoked");
         event.atMs = atMs;
         event.staff = session.staffId;
-        event.data = credentialToJson(credential);
+        event.data = syncjson::toJson(credential);
         if (Status appended = Outbox(m_db).append(event); !appended)
             return appended;
     }
@@ -620,7 +588,7 @@ Result<MemberCode> SqlMemberDirectory::issueMemberCode(const StaffSession &sessi
         const QJsonObject detail {{QStringLiteral("memberNo"), member->memberNo},
             {QStringLiteral("credentialId"), credential.id}, {QStringLiteral("kid"), credential.keyId},
             {QStringLiteral("keyRegistered"), *keyRegistered}};
-        if (Status recorded = record(session, QStringLiteral("credential.issued"), credentialToJson(credential),
+        if (Status recorded = record(session, QStringLiteral("credential.issued"), syncjson::toJson(credential),
                 QStringLiteral("member.code_issue"), QStringLiteral("credential"), credential.id, detail, nowMs);
             !recorded)
             return std::unexpected(recorded.error());

@@ -1,5 +1,6 @@
 #include "store/SqlSalesDesk.h"
 
+#include "core/SyncJson.h"
 #include "store/AuditLog.h"
 #include "store/CardProductRepository.h"
 #include "store/Database.h"
@@ -43,49 +44,6 @@ Status checkPayment(PaymentMethod payment)
 bool isPastValidity(const MemberCard &card, qint64 nowMs)
 {
     return card.status == CardStatus::Expired || (card.validToMs != 0 && card.validToMs <= nowMs);
-}
-
-QJsonValue optionalJson(const std::optional<qint64> &value)
-{
-    return value ? QJsonValue(*value) : QJsonValue();
-}
-
-QJsonObject cardJson(const MemberCard &card)
-{
-    return QJsonObject {{QStringLiteral("id"), card.id}, {QStringLiteral("cardNo"), card.cardNo},
-        {QStringLiteral("memberId"), card.memberId}, {QStringLiteral("productId"), card.productId},
-        {QStringLiteral("name"), card.name}, {QStringLiteral("kind"), QString::fromLatin1(cardKindName(card.kind))},
-        {QStringLiteral("status"), QString::fromLatin1(cardStatusName(card.status))},
-        {QStringLiteral("validFrom"), card.validFromMs}, {QStringLiteral("validTo"), card.validToMs},
-        {QStringLiteral("visitsLeft"), card.visitsLeft}, {QStringLiteral("balanceFen"), card.balanceFen},
-        {QStringLiteral("perVisitPriceFen"), card.perVisitPriceFen},
-        {QStringLiteral("timeWindows"), QJsonDocument::fromJson(card.windows.toJson()).array()},
-        {QStringLiteral("zones"), QJsonArray::fromStringList(card.zoneIds)},
-        {QStringLiteral("frozenAt"), optionalJson(card.frozenAtMs)}, {QStringLiteral("createdAt"), card.createdAtMs}};
-}
-
-QJsonObject saleJson(const Sale &sale)
-{
-    return QJsonObject {{QStringLiteral("id"), sale.id}, {QStringLiteral("receiptNo"), sale.receiptNo},
-        {QStringLiteral("memberId"), sale.memberId}, {QStringLiteral("cardId"), sale.cardId},
-        {QStringLiteral("productId"), sale.productId},
-        {QStringLiteral("kind"), QString::fromLatin1(saleKindName(sale.kind))},
-        {QStringLiteral("amountFen"), sale.amountFen},
-        {QStringLiteral("paymentMethod"), QString::fromLatin1(paymentMethodName(sale.paymentMethod))},
-        {QStringLiteral("staffId"), sale.staffId}, {QStringLiteral("note"), sale.note},
-        {QStringLiteral("createdAt"), sale.createdAtMs}};
-}
-
-QJsonObject productJson(const CardProduct &product)
-{
-    return QJsonObject {{QStringLiteral("id"), product.id}, {QStringLiteral("name"), product.name},
-        {QStringLiteral("kind"), QString::fromLatin1(cardKindName(product.kind))},
-        {QStringLiteral("priceFen"), product.priceFen}, {QStringLiteral("validDays"), product.validDays},
-        {QStringLiteral("visits"), product.visits}, {QStringLiteral("valueFen"), product.valueFen},
-        {QStringLiteral("perVisitPriceFen"), product.perVisitPriceFen},
-        {QStringLiteral("timeWindows"), QJsonDocument::fromJson(product.windows.toJson()).array()},
-        {QStringLiteral("zones"), QJsonArray::fromStringList(product.zoneIds)},
-        {QStringLiteral("active"), product.active}};
 }
 
 // The fields that do not apply to the kind are cleared, so a product never carries a stale
@@ -210,12 +168,12 @@ Result<CardProduct> SqlSalesDesk::saveProduct(const StaffSession &session, const
                 return fromError(updated.error());
         }
         if (Status sent = Outbox(m_db).append(
-                {{}, QStringLiteral("product.saved"), nowMs, {}, session.staffId, productJson(product)});
+                {{}, QStringLiteral("product.saved"), nowMs, {}, session.staffId, syncjson::toJson(product)});
             !sent)
             return fromError(sent.error());
         if (Status audited = AuditLog(m_db).append(session.staffId,
                 creating ? QStringLiteral("product.create") : QStringLiteral("product.update"),
-                QStringLiteral("card_product"), product.id, productJson(product), nowMs);
+                QStringLiteral("card_product"), product.id, syncjson::toJson(product), nowMs);
             !audited)
             return fromError(audited.error());
         return product;
@@ -240,7 +198,7 @@ Result<CardProduct> SqlSalesDesk::setProductActive(const StaffSession &session, 
         if (Status updated = repository.update(product, nowMs); !updated)
             return fromError(updated.error());
         if (Status sent = Outbox(m_db).append(
-                {{}, QStringLiteral("product.saved"), nowMs, {}, session.staffId, productJson(product)});
+                {{}, QStringLiteral("product.saved"), nowMs, {}, session.staffId, syncjson::toJson(product)});
             !sent)
             return fromError(sent.error());
         if (Status audited = AuditLog(m_db).append(session.staffId,
@@ -327,8 +285,8 @@ Result<SaleReceipt> SqlSalesDesk::sellCard(const StaffSession &session, const QS
         Result<MemberCard> inserted = MemberCardRepository(m_db).insert(card);
         if (!inserted)
             return fromError(inserted.error());
-        if (Status sent
-            = Outbox(m_db).append({{}, QStringLiteral("card.sold"), nowMs, {}, session.staffId, cardJson(*inserted)});
+        if (Status sent = Outbox(m_db).append(
+                {{}, QStringLiteral("card.sold"), nowMs, {}, session.staffId, syncjson::toJson(*inserted)});
             !sent)
             return fromError(sent.error());
         Sale sale;
@@ -582,7 +540,7 @@ Result<SaleReceipt> SqlSalesDesk::recordPayment(const StaffSession &session, con
     Result<Sale> inserted = SaleRepository(m_db).insert(sale);
     if (!inserted)
         return fromError(inserted.error());
-    const QJsonObject saleData = saleJson(*inserted);
+    const QJsonObject saleData = syncjson::toJson(*inserted);
     if (Status sent = Outbox(m_db).append({{}, QStringLiteral("sale.recorded"), nowMs, {}, session.staffId, saleData});
         !sent)
         return fromError(sent.error());
@@ -630,7 +588,7 @@ Status SqlSalesDesk::commitCardChange(
     if (Status updated = MemberCardRepository(m_db).update(card, nowMs); !updated)
         return updated;
     if (Status sent
-        = Outbox(m_db).append({{}, QStringLiteral("card.updated"), nowMs, {}, session.staffId, cardJson(card)});
+        = Outbox(m_db).append({{}, QStringLiteral("card.updated"), nowMs, {}, session.staffId, syncjson::toJson(card)});
         !sent)
         return sent;
     if (action.isEmpty())

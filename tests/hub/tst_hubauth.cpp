@@ -1,22 +1,13 @@
 // Hub staff auth through the real gymgate-hub: --create-admin, login, JWT on /users/me,
 // lockout, the login rate limit and logout, on SQLite and on a throwaway PostgreSQL.
 #include <QJsonDocument>
-#include <QMessageAuthenticationCode>
-#include <QProcess>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
-#include <memory>
+#include "HubTestSupport.h"
 
-#include "HubProcess.h"
-#include "PgServer.h"
+using namespace hubtest;
 
 namespace {
-
-const QString kAdmin = QStringLiteral("boss");
-const QString kPassword = QStringLiteral("correct horse 1");
 
 QByteArray loginBody(const QString &username, const QString &password)
 {
@@ -24,57 +15,14 @@ QByteArray loginBody(const QString &username, const QString &password)
         .toJson(QJsonDocument::Compact);
 }
 
-QList<QPair<QByteArray, QByteArray>> bearer(const QString &token)
-{
-    return {{QByteArrayLiteral("Authorization"), "Bearer " + token.toLatin1()}};
-}
-
-int createAdmin(const QString &spec, const QString &username, const QString &password)
-{
-    return HubProcess::createAdmin(spec, username, password);
-}
-
-QJsonObject tokenPart(const QString &token, int index)
-{
-    return QJsonDocument::fromJson(
-        QByteArray::fromBase64(token.split(QLatin1Char('.')).at(index).toLatin1(), QByteArray::Base64UrlEncoding))
-        .object();
-}
-
-QString kidOf(const QString &token)
-{
-    return tokenPart(token, 0).value(QStringLiteral("kid")).toString();
-}
-
 QString tokenOf(const HubReply &login)
 {
     return login.json.value(QStringLiteral("data")).toObject().value(QStringLiteral("token")).toString();
 }
 
-// A token signed like the hub does, with claims of the test's choosing.
-QString forgeToken(const QString &kid, const QByteArray &secret, const QJsonObject &claims)
-{
-    constexpr auto encoding = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-    const QJsonObject header {{QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("kid"), kid}};
-    const QByteArray input = QJsonDocument(header).toJson(QJsonDocument::Compact).toBase64(encoding) + '.'
-        + QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(encoding);
-    return QString::fromLatin1(
-        input + '.' + QMessageAuthenticationCode::hash(input, secret, QCryptographicHash::Sha256).toBase64(encoding));
-}
-
-QString codeOf(const HubReply &reply)
-{
-    return reply.json.value(QStringLiteral("code")).toString();
-}
-
-QString messageOf(const HubReply &reply)
-{
-    return reply.json.value(QStringLiteral("message")).toString();
-}
-
 } // namespace
 
-class TestHubAuth : public QObject {
+class TestHubAuth : public QObject, protected CurrentHubTest {
     Q_OBJECT
 
 private slots:
@@ -90,66 +38,12 @@ private slots:
     void keyRotationKeepsOldTokens_data();
     void keyRotationKeepsOldTokens();
     void expiredTokenIsRefused();
-
-private:
-    void addDialectRows();
-    // A new database with the admin in it and a hub serving it; skips without PostgreSQL.
-    bool startHub(const QString &dialect, HubProcess &hub, QString *specOut = nullptr);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgServer> m_pg;
-    QString m_pgProblem;
-    int m_databases = 0;
 };
 
 void TestHubAuth::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgServer>();
-    if (!m_pg->start()) {
-        m_pgProblem = m_pg->errorText;
-        m_pg.reset();
-        qWarning("PostgreSQL rows will be skipped: %s", qPrintable(m_pgProblem));
-    }
+    QVERIFY(m_databases.start());
 }
-
-void TestHubAuth::addDialectRows()
-{
-    QTest::addColumn<QString>("dialect");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql");
-}
-
-bool TestHubAuth::startHub(const QString &dialect, HubProcess &hub, QString *specOut)
-{
-    const int number = ++m_databases;
-    QString spec;
-    if (dialect == QLatin1String("sqlite"))
-        spec = m_dir.filePath(QStringLiteral("auth-%1.sqlite").arg(number));
-    else if (m_pg)
-        spec = m_pg->createDatabase(QStringLiteral("auth_%1").arg(number));
-    if (spec.isEmpty()) {
-        qWarning("no database: %s", qPrintable(m_pg ? m_pg->errorText : m_pgProblem));
-        return false;
-    }
-    if (createAdmin(spec, kAdmin, kPassword) != 0) {
-        qWarning("--create-admin failed");
-        return false;
-    }
-    if (specOut != nullptr)
-        *specOut = spec;
-    if (!hub.start({QStringLiteral("--db"), spec})) {
-        qWarning("hub did not start: %s", qPrintable(hub.errorText));
-        return false;
-    }
-    return true;
-}
-
-#define START_HUB(hub, dialect, ...)                                                                                   \
-    HubProcess hub;                                                                                                    \
-    if (dialect == QLatin1String("postgresql") && !m_pg)                                                               \
-        QSKIP(qPrintable(QStringLiteral("PostgreSQL could not be started: ") + m_pgProblem));                          \
-    QVERIFY(startHub(dialect, hub __VA_OPT__(, ) __VA_ARGS__))
 
 void TestHubAuth::loginMeLogout_data()
 {
@@ -159,7 +53,7 @@ void TestHubAuth::loginMeLogout_data()
 void TestHubAuth::loginMeLogout()
 {
     QFETCH(QString, dialect);
-    START_HUB(hub, dialect);
+    START_CURRENT_HUB(hub, dialect);
     const HubReply login = hub.request("POST", QStringLiteral("/api/v1/users/login"), loginBody(kAdmin, kPassword));
     QCOMPARE(login.status, 200);
     const QJsonObject data = login.json.value(QStringLiteral("data")).toObject();
@@ -219,7 +113,7 @@ void TestHubAuth::wrongPasswordAndLockout_data()
 void TestHubAuth::wrongPasswordAndLockout()
 {
     QFETCH(QString, dialect);
-    START_HUB(hub, dialect);
+    START_CURRENT_HUB(hub, dialect);
     const QString path = QStringLiteral("/api/v1/users/login");
     const HubReply unknown = hub.request("POST", path, loginBody(QStringLiteral("nobody"), kPassword));
     QCOMPARE(unknown.status, 401);
@@ -241,7 +135,7 @@ void TestHubAuth::wrongPasswordAndLockout()
 
 void TestHubAuth::loginRateLimit()
 {
-    START_HUB(hub, QStringLiteral("sqlite"));
+    START_CURRENT_HUB(hub, QStringLiteral("sqlite"));
     const QString path = QStringLiteral("/api/v1/users/login");
     for (int attempt = 0; attempt < 10; ++attempt)
         QCOMPARE(hub.request("POST", path, loginBody(QStringLiteral("nobody"), kPassword)).status, 401);
@@ -266,7 +160,7 @@ void TestHubAuth::missingFields()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, field);
-    START_HUB(hub, QStringLiteral("sqlite"));
+    START_CURRENT_HUB(hub, QStringLiteral("sqlite"));
     const HubReply reply = hub.request("POST", QStringLiteral("/api/v1/users/login"), body);
     QCOMPARE(reply.status, 422);
     QCOMPARE(reply.json.value(QStringLiteral("data")).toObject().value(QStringLiteral("field")).toString(), field);
@@ -276,10 +170,22 @@ void TestHubAuth::missingFields()
 
 void TestHubAuth::createAdminRefusesBadInput()
 {
-    const QString spec = m_dir.filePath(QStringLiteral("admin.sqlite"));
-    QCOMPARE(createAdmin(spec, QStringLiteral("first"), QStringLiteral("short")), 1);
-    QCOMPARE(createAdmin(spec, QStringLiteral("first"), kPassword), 0);
-    QCOMPARE(createAdmin(spec, QStringLiteral("first"), kPassword), 1); // already exists
+    const QString spec = m_databases.filePath(QStringLiteral("admin.sqlite"));
+    QCOMPARE(HubProcess::createAdmin(spec, QStringLiteral("first"), QStringLiteral("short")), 1);
+    QCOMPARE(HubProcess::createAdmin(spec, QStringLiteral("first"), kPassword), 0);
+    QCOMPARE(HubProcess::createAdmin(spec, QStringLiteral("first"), kPassword), 1); // already exists
+    // The new admin is published for desks' offline login, once: the refusals published nothing.
+    HubDb db;
+    QVERIFY(db.open(spec));
+    QCOMPARE(db.count(QStringLiteral("change_log"), QStringLiteral("entity = 'staff'")), qint64(1));
+    const QJsonObject staff = QJsonDocument::fromJson(
+        db.scalar(QStringLiteral("SELECT data FROM change_log WHERE entity = 'staff'")).toString().toUtf8())
+                                  .object();
+    QCOMPARE(staff.value(QStringLiteral("username")).toString(), QStringLiteral("first"));
+    QCOMPARE(staff.value(QStringLiteral("role")).toString(), QStringLiteral("admin"));
+    QVERIFY(staff.value(QStringLiteral("passwordHash")).toString().startsWith(QLatin1String("$argon2id$")));
+    QCOMPARE(staff.value(QStringLiteral("id")).toString(),
+        db.scalar(QStringLiteral("SELECT sync_id FROM hub_user WHERE username = 'first'")).toString());
 }
 
 void TestHubAuth::keyRotationKeepsOldTokens_data()
@@ -290,8 +196,8 @@ void TestHubAuth::keyRotationKeepsOldTokens_data()
 void TestHubAuth::keyRotationKeepsOldTokens()
 {
     QFETCH(QString, dialect);
-    QString spec;
-    START_HUB(hub, dialect, &spec);
+    START_CURRENT_HUB(hub, dialect);
+    const QString spec = m_served->spec;
     const QString path = QStringLiteral("/api/v1/users/login");
     const QString oldToken = tokenOf(hub.request("POST", path, loginBody(kAdmin, kPassword)));
     QVERIFY(!kidOf(oldToken).isEmpty());
@@ -307,35 +213,25 @@ void TestHubAuth::keyRotationKeepsOldTokens()
 
 void TestHubAuth::expiredTokenIsRefused()
 {
-    QString spec;
-    START_HUB(hub, QStringLiteral("sqlite"), &spec);
+    START_CURRENT_HUB(hub, QStringLiteral("sqlite"));
     const QString token
         = tokenOf(hub.request("POST", QStringLiteral("/api/v1/users/login"), loginBody(kAdmin, kPassword)));
     const QString kid = kidOf(token);
-    QByteArray secret;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("direct"));
-        db.setDatabaseName(spec);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        query.prepare(QStringLiteral("SELECT secret FROM hub_jwt_key WHERE kid = ?"));
-        query.addBindValue(kid);
-        QVERIFY(query.exec() && query.next());
-        secret = QByteArray::fromBase64(query.value(0).toString().toLatin1());
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("direct"));
+    const JwtKey key = m_served->db.signingKey(kid);
+    QVERIFY(key.isValid());
+    const QByteArray secret = key.secret;
     QJsonObject claims = tokenPart(token, 1);
     claims.insert(QStringLiteral("jti"), QStringLiteral("forged-1"));
     // Correctly signed and still valid: accepted, so the refusal below is about the expiry.
-    QCOMPARE(hub.request("GET", QStringLiteral("/api/v1/users/me"), {}, 10000, bearer(forgeToken(kid, secret, claims)))
+    QCOMPARE(hub.request("GET", QStringLiteral("/api/v1/users/me"), {}, 10000, bearer(signToken(kid, secret, claims)))
                  .status,
         200);
     claims.insert(QStringLiteral("exp"), QDateTime::currentSecsSinceEpoch() - 1);
-    QCOMPARE(hub.request("GET", QStringLiteral("/api/v1/users/me"), {}, 10000, bearer(forgeToken(kid, secret, claims)))
+    QCOMPARE(hub.request("GET", QStringLiteral("/api/v1/users/me"), {}, 10000, bearer(signToken(kid, secret, claims)))
                  .status,
         401);
     QCOMPARE(hub.request("GET", QStringLiteral("/api/v1/users/me"), {}, 10000,
-                    bearer(forgeToken(QStringLiteral("unknown-kid"), secret, tokenPart(token, 1))))
+                    bearer(signToken(QStringLiteral("unknown-kid"), secret, tokenPart(token, 1))))
                  .status,
         401);
     QVERIFY(hub.stop());

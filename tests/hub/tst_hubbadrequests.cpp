@@ -5,90 +5,83 @@
 // ones too): malformed JSON 400, an array or a number instead of an object 422, an unknown member
 // 422 naming it, a body over --max-body-bytes 413. After each, every table has as many rows as
 // before and the change log and notification log have not moved.
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMessageAuthenticationCode>
 #include <QRegularExpression>
-#include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
-#include <map>
-#include <memory>
+#include "HubTestSupport.h"
 
-#include "HubProcess.h"
-#include "PgServer.h"
+using namespace hubtest;
 
 namespace {
 
-const QString kAdmin = QStringLiteral("boss");
-const QString kPassword = QStringLiteral("correct horse 1");
 constexpr int kMaxBodyBytes = 4096;
 // Roles in the order a 403 row is made for each one a route does not allow.
 const QStringList kAllRoles {QStringLiteral("admin"), QStringLiteral("staff"), QStringLiteral("technician"),
     QStringLiteral("guest"), QStringLiteral("device"), QStringLiteral("member")};
 
-QString isoNow()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-// A token signed like the hub does, with claims of the test's choosing.
-QString forgeToken(const QString &kid, const QByteArray &secret, const QJsonObject &claims)
-{
-    constexpr auto encoding = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-    const QJsonObject header {{QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("kid"), kid}};
-    const QByteArray input = QJsonDocument(header).toJson(QJsonDocument::Compact).toBase64(encoding) + '.'
-        + QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(encoding);
-    return QString::fromLatin1(
-        input + '.' + QMessageAuthenticationCode::hash(input, secret, QCryptographicHash::Sha256).toBase64(encoding));
-}
-
-QJsonObject claimsFor(const QString &subject, const QString &role, qint64 lifetimeSecs)
-{
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    return {{QStringLiteral("sub"), subject}, {QStringLiteral("role"), role}, {QStringLiteral("iat"), now},
-        {QStringLiteral("exp"), now + lifetimeSecs},
-        {QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces)}};
-}
-
-// One served database: the hub, a direct connection for fixtures and snapshots, and a subject
-// of every role.
-struct Fixture {
-    std::unique_ptr<HubProcess> hub;
-    QString spec;
-    QString connection;
-    QString kid;
-    QByteArray secret;
+// The program's hub on one dialect, with a small body limit: a subject of every role (a user of
+// every staff role, a device and a member at one site), a token of each logged out, and the
+// names of every table.
+struct Fixture : ServedHub {
+    JwtKey key;
     QHash<QString, QString> subjects; // role -> token subject
     QHash<QString, QString> revoked; // role -> a token of that role, logged out
     QStringList tables;
 
-    QSqlDatabase db() const { return QSqlDatabase::database(connection); }
+    bool start(const QString &databaseSpec)
+    {
+        if (!ServedHub::start(databaseSpec, {QStringLiteral("--max-body-bytes"), QString::number(kMaxBodyBytes)}))
+            return false;
+        key = db.signingKey();
+        if (!key.isValid() || !insertSubjects())
+            return failed(QStringLiteral("fixtures: ") + db.errorText);
+        if (!revokeTokens())
+            return false;
+        tables = db.tableNames();
+        return tables.contains(QStringLiteral("change_log")) ? true : failed(QStringLiteral("no change_log table"));
+    }
+
     QString mint(const QString &role, qint64 lifetimeSecs = 3600) const
     {
-        return forgeToken(kid, secret, claimsFor(subjects.value(role), role, lifetimeSecs));
+        return key.token(subjects.value(role), role, lifetimeSecs);
+    }
+
+    bool insertSubjects()
+    {
+        const QString siteId = db.insertSite(QStringLiteral("B"));
+        const QString deviceId = db.insertDevice(siteId);
+        const QString memberId = db.insertMember({.siteId = siteId, .memberNo = QStringLiteral("M1")});
+        const qint64 adminId = db.integer(QStringLiteral("SELECT id FROM hub_user WHERE username = ?"), {kAdmin});
+        if (siteId.isEmpty() || deviceId.isEmpty() || memberId.isEmpty() || adminId <= 0)
+            return false;
+        subjects.insert(QStringLiteral("admin"), QString::number(adminId));
+        subjects.insert(QStringLiteral("device"), deviceSubject(deviceId));
+        subjects.insert(QStringLiteral("member"), memberSubject(memberId));
+        for (const QString &role : {QStringLiteral("staff"), QStringLiteral("technician"), QStringLiteral("guest")}) {
+            const qint64 id = db.insertUser(role + QStringLiteral("-user"), role, siteId);
+            if (id <= 0)
+                return false;
+            subjects.insert(role, QString::number(id));
+        }
+        return true;
+    }
+
+    // A token of every role, logged out through the real endpoint.
+    bool revokeTokens()
+    {
+        for (const QString &role : kAllRoles) {
+            const QString token = mint(role);
+            if (hub.call("GET", QStringLiteral("/api/v1/users/me"), QJsonValue::Undefined, token).status != 200
+                || hub.call("POST", QStringLiteral("/api/auth/logout"), QJsonValue::Undefined, token).status != 200)
+                return failed(QStringLiteral("the %1 token does not work or cannot be logged out").arg(role));
+            revoked.insert(role, token);
+        }
+        return true;
     }
 };
-
-bool run(const QSqlDatabase &db, const QString &statement, const QVariantList &binds = {}, QVariant *first = nullptr)
-{
-    QSqlQuery query(db);
-    query.prepare(statement);
-    for (const QVariant &bind : binds)
-        query.addBindValue(bind);
-    if (!query.exec()) {
-        qWarning("SQL failed: %s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
-        return false;
-    }
-    if (first != nullptr && query.next())
-        *first = query.value(0);
-    return true;
-}
 
 // Row counts of every table plus the newest seq of the two logs clients follow.
 QMap<QString, qint64> snapshot(const Fixture &fixture)
@@ -98,7 +91,7 @@ QMap<QString, qint64> snapshot(const Fixture &fixture)
         parts.append(QStringLiteral("SELECT '%1', COUNT(*) FROM %1").arg(table));
     parts.append(QStringLiteral("SELECT 'change_log.seq', COALESCE(MAX(seq), 0) FROM change_log"));
     parts.append(QStringLiteral("SELECT 'hub_notification.seq', COALESCE(MAX(seq), 0) FROM hub_notification"));
-    QSqlQuery query(fixture.db());
+    QSqlQuery query(fixture.db.db());
     QMap<QString, qint64> counts;
     if (!query.exec(parts.join(QStringLiteral(" UNION ALL ")))) {
         counts.insert(QStringLiteral("snapshot failed: ") + query.lastError().text(), -1);
@@ -188,38 +181,20 @@ private slots:
     void badRequest();
 
 private:
-    Fixture *fixture(const QString &dialect);
-    bool setUp(const QString &dialect, Fixture &fixture);
     QString tokenFor(const Fixture &fixture, const QString &caseName, const QStringList &roles) const;
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgServer> m_pg;
-    QString m_pgProblem;
-    std::map<QString, Fixture> m_fixtures;
-    QStringList m_failedSetUps;
+    HubDatabases m_databases;
+    HubPerDialect<Fixture> m_fixtures;
 };
 
 void TestHubBadRequests::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgServer>();
-    if (!m_pg->start()) {
-        m_pgProblem = m_pg->errorText;
-        m_pg.reset();
-        qWarning("PostgreSQL rows will be skipped: %s", qPrintable(m_pgProblem));
-    }
+    QVERIFY(m_databases.start());
 }
 
 void TestHubBadRequests::cleanupTestCase()
 {
-    for (auto &[dialect, fixture] : m_fixtures) {
-        if (fixture.hub)
-            QVERIFY2(fixture.hub->stop(), qPrintable(dialect));
-        const QString connection = fixture.connection;
-        QSqlDatabase::database(connection).close();
-        QSqlDatabase::removeDatabase(connection);
-    }
-    m_fixtures.clear();
+    QVERIFY(m_fixtures.stopAll());
 }
 
 void TestHubBadRequests::badRequest_data()
@@ -234,7 +209,7 @@ void TestHubBadRequests::badRequest_data()
     QCOMPARE(HubProcess::run({QStringLiteral("--print-routes")}, &out, &err), 0);
     const QJsonArray routes = QJsonDocument::fromJson(out).array();
     QVERIFY2(routes.size() > 10, out.constData());
-    for (const QString &dialect : {QStringLiteral("sqlite"), QStringLiteral("postgresql")}) {
+    for (const QString &dialect : kDialects) {
         for (const QJsonValue &value : routes) {
             const QJsonObject route = value.toObject();
             const QString method = route.value(QStringLiteral("method")).toString();
@@ -266,118 +241,6 @@ void TestHubBadRequests::badRequest_data()
     }
 }
 
-Fixture *TestHubBadRequests::fixture(const QString &dialect)
-{
-    const auto found = m_fixtures.find(dialect);
-    if (found != m_fixtures.end())
-        return found->second.hub ? &found->second : nullptr;
-    Fixture &created = m_fixtures[dialect];
-    if (!setUp(dialect, created)) {
-        created.hub.reset();
-        return nullptr;
-    }
-    return &created;
-}
-
-// A database with a user of every staff role, a site, a device and a member, and a hub with a
-// small body limit serving it.
-bool TestHubBadRequests::setUp(const QString &dialect, Fixture &fixture)
-{
-    fixture.spec = dialect == QLatin1String("sqlite") ? m_dir.filePath(QStringLiteral("bad.sqlite"))
-                                                      : m_pg->createDatabase(QStringLiteral("bad_requests"));
-    if (fixture.spec.isEmpty() || HubProcess::createAdmin(fixture.spec, kAdmin, kPassword) != 0)
-        return false;
-    fixture.hub = std::make_unique<HubProcess>();
-    if (!fixture.hub->start({QStringLiteral("--db"), fixture.spec, QStringLiteral("--max-body-bytes"),
-            QString::number(kMaxBodyBytes)})) {
-        qWarning("hub did not start: %s", qPrintable(fixture.hub->errorText));
-        return false;
-    }
-    if (fixture.hub->login(kAdmin, kPassword).isEmpty()) // also makes the signing key
-        return false;
-
-    fixture.connection = QStringLiteral("bad-") + dialect;
-    QSqlDatabase db;
-    if (dialect == QLatin1String("postgresql")) {
-        const QUrl url(fixture.spec);
-        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), fixture.connection);
-        db.setHostName(url.host());
-        db.setPort(url.port(5432));
-        db.setUserName(url.userName());
-        db.setDatabaseName(url.path().mid(1));
-    } else {
-        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), fixture.connection);
-        db.setDatabaseName(fixture.spec);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    }
-    if (!db.open())
-        return false;
-
-    QVariant value;
-    if (!run(db, QStringLiteral("SELECT kid FROM hub_jwt_key WHERE retired_at IS NULL"), {}, &value))
-        return false;
-    fixture.kid = value.toString();
-    if (!run(db, QStringLiteral("SELECT secret FROM hub_jwt_key WHERE kid = ?"), {fixture.kid}, &value))
-        return false;
-    fixture.secret = QByteArray::fromBase64(value.toString().toLatin1());
-
-    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    const QString siteId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QString deviceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QString memberId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    bool ok = run(db,
-                  QStringLiteral(
-                      "INSERT INTO site (id, name, number, created_at, updated_at) VALUES (?, 'Bad', 'B', ?, ?)"),
-                  {siteId, nowMs, nowMs})
-        && run(db,
-            QStringLiteral("INSERT INTO hub_device (id, site_id, name, kind, secret_hash, enrolled_at) "
-                           "VALUES (?, ?, 'desk', 'desk', 'x', ?)"),
-            {deviceId, siteId, nowMs})
-        && run(db,
-            QStringLiteral("INSERT INTO member (id, site_id, member_no, name, phone_hash, phone_mask, created_at, "
-                           "updated_at) VALUES (?, ?, 'M1', 'Member', 'hash-m1', '138****0000', ?, ?)"),
-            {memberId, siteId, nowMs, nowMs})
-        && run(db, QStringLiteral("SELECT id FROM hub_user WHERE username = ?"), {kAdmin}, &value);
-    fixture.subjects.insert(QStringLiteral("admin"), value.toString());
-    fixture.subjects.insert(QStringLiteral("device"), QStringLiteral("device:") + deviceId);
-    fixture.subjects.insert(QStringLiteral("member"), QStringLiteral("member:") + memberId);
-    for (const QString &role : {QStringLiteral("staff"), QStringLiteral("technician"), QStringLiteral("guest")}) {
-        const QString username = role + QStringLiteral("-user");
-        ok = ok
-            && run(db,
-                QStringLiteral("INSERT INTO hub_user (username, display_name, password_hash, role, status, created_at, "
-                               "updated_at, site_id) VALUES (?, ?, 'x', ?, 'active', ?, ?, ?)"),
-                {username, role, role, isoNow(), isoNow(), siteId})
-            && run(db, QStringLiteral("SELECT id FROM hub_user WHERE username = ?"), {username}, &value);
-        fixture.subjects.insert(role, value.toString());
-    }
-    if (!ok)
-        return false;
-    // A token of every role, logged out through the real endpoint.
-    for (const QString &role : kAllRoles) {
-        const QString token = fixture.mint(role);
-        if (fixture.hub->call("GET", QStringLiteral("/api/v1/users/me"), QJsonValue::Undefined, token).status != 200
-            || fixture.hub->call("POST", QStringLiteral("/api/auth/logout"), QJsonValue::Undefined, token).status
-                != 200) {
-            qWarning("the %s token does not work or cannot be logged out", qPrintable(role));
-            return false;
-        }
-        fixture.revoked.insert(role, token);
-    }
-
-    const QString tables = dialect == QLatin1String("sqlite")
-        ? QStringLiteral(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        : QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
-                         "AND table_type = 'BASE TABLE' ORDER BY table_name");
-    QSqlQuery query(db);
-    if (!query.exec(tables))
-        return false;
-    while (query.next())
-        fixture.tables.append(query.value(0).toString());
-    return fixture.tables.contains(QStringLiteral("change_log"));
-}
-
 // The token a case sends: broken ones of a role the route allows (so only the broken part can
 // be the reason for the 401), another role's for 403, an allowed role's for the body cases.
 QString TestHubBadRequests::tokenFor(const Fixture &fixture, const QString &caseName, const QStringList &roles) const
@@ -391,7 +254,7 @@ QString TestHubBadRequests::tokenFor(const Fixture &fixture, const QString &case
         return fixture.mint(allowed, -60);
     if (caseName == QLatin1String("token forged")) {
         // The real kid and good claims: only the signature, made without the hub's secret, is wrong.
-        return forgeToken(fixture.kid, QByteArrayLiteral("not the hub's secret, 32 bytes.."),
+        return signToken(fixture.key.kid, QByteArrayLiteral("not the hub's secret, 32 bytes.."),
             claimsFor(fixture.subjects.value(allowed), allowed, 3600));
     }
     if (caseName == QLatin1String("token revoked"))
@@ -408,17 +271,13 @@ void TestHubBadRequests::badRequest()
     QFETCH(QString, path);
     QFETCH(QStringList, roles);
     QFETCH(QString, caseName);
-    if (dialect == QLatin1String("postgresql") && !m_pg)
-        QSKIP(qPrintable(QStringLiteral("PostgreSQL could not be started: ") + m_pgProblem));
-    Fixture *served = fixture(dialect);
-    QVERIFY2(served != nullptr, "the fixture could not be set up (see the warnings)");
+    SKIP_UNLESS_AVAILABLE(m_databases, dialect);
+    Fixture *served = m_fixtures.get(m_databases, dialect, QStringLiteral("bad"));
+    QVERIFY2(served != nullptr, qPrintable(QStringLiteral("the fixture could not be set up: ") + m_fixtures.errorText));
 
     const QString token = tokenFor(*served, caseName, roles);
-    QList<QPair<QByteArray, QByteArray>> headers;
-    if (!token.isEmpty())
-        headers.append({QByteArrayLiteral("Authorization"), "Bearer " + token.toLatin1()});
     const QMap<QString, qint64> before = snapshot(*served);
-    const HubReply reply = served->hub->request(method.toLatin1(), path, bodyOf(caseName), 10000, headers);
+    const HubReply reply = served->hub.request(method.toLatin1(), path, bodyOf(caseName), 10000, bearer(token));
     const QMap<QString, qint64> after = snapshot(*served);
 
     // Every broken expectation is listed, so a finding reads as one line: what was sent, what came back.

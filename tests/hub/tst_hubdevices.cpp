@@ -8,62 +8,16 @@
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
-#include <QMessageAuthenticationCode>
 #include <QRegularExpression>
-#include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
-#include <memory>
+#include "HubTestSupport.h"
 
-#include "HubProcess.h"
-#include "PgServer.h"
+using namespace hubtest;
 
-namespace {
-
-const QString kAdmin = QStringLiteral("boss");
-const QString kPassword = QStringLiteral("correct horse 1");
-
-QJsonObject dataOf(const HubReply &reply)
-{
-    return reply.json.value(QStringLiteral("data")).toObject();
-}
-
-QString codeOf(const HubReply &reply)
-{
-    return reply.json.value(QStringLiteral("code")).toString();
-}
-
-QString fieldOf(const HubReply &reply)
-{
-    return dataOf(reply).value(QStringLiteral("field")).toString();
-}
-
-QString newUuid()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-// An HS256 token like the hub's, for a member (the member login belongs to another module).
-QString forgeToken(const QString &kid, const QByteArray &secret, const QString &subject, const QString &role)
-{
-    constexpr auto encoding = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const QJsonObject header {{QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("kid"), kid}};
-    const QJsonObject claims {{QStringLiteral("sub"), subject}, {QStringLiteral("role"), role},
-        {QStringLiteral("iat"), now}, {QStringLiteral("exp"), now + 600}, {QStringLiteral("jti"), newUuid()}};
-    const QByteArray input = QJsonDocument(header).toJson(QJsonDocument::Compact).toBase64(encoding) + '.'
-        + QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(encoding);
-    return QString::fromLatin1(
-        input + '.' + QMessageAuthenticationCode::hash(input, secret, QCryptographicHash::Sha256).toBase64(encoding));
-}
-
-} // namespace
-
-class TestHubDevices : public QObject {
+class TestHubDevices : public QObject, protected CurrentHubTest {
     Q_OBJECT
 
 private slots:
@@ -87,123 +41,17 @@ private slots:
     void credentialRevocation();
 
 private:
-    void addDialectRows();
-    QString newDatabase(const QString &dialect);
-    bool startHub(const QString &dialect, HubProcess &hub);
-    QSqlDatabase openDirect();
-    qint64 scalar(const QString &statement, const QVariantList &binds = {});
-    bool exec(const QString &statement, const QVariantList &binds = {});
-    qint64 maxSeq() { return scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM change_log")); }
-    qint64 countRows(const QString &table) { return scalar(QStringLiteral("SELECT COUNT(*) FROM ") + table); }
+    bool exec(const QString &statement, const QVariantList &binds = {}) { return m_served->db.exec(statement, binds); }
+    qint64 countRows(const QString &table) { return m_served->db.count(table); }
     QString staffToken(HubProcess &hub, const QString &adminToken, const QString &role);
     QString createSite(HubProcess &hub, const QString &token, const QString &number);
     QString createCode(HubProcess &hub, const QString &token, const QString &siteId);
     QString insertMember(const QString &status, bool deleted);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgServer> m_pg;
-    QString m_pgProblem;
-    int m_databases = 0;
-    QString m_dialect;
-    QString m_spec;
 };
 
 void TestHubDevices::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgServer>();
-    if (!m_pg->start()) {
-        m_pgProblem = m_pg->errorText;
-        m_pg.reset();
-        qWarning("PostgreSQL rows will be skipped: %s", qPrintable(m_pgProblem));
-    }
-}
-
-void TestHubDevices::addDialectRows()
-{
-    QTest::addColumn<QString>("dialect");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql");
-}
-
-QString TestHubDevices::newDatabase(const QString &dialect)
-{
-    const int number = ++m_databases;
-    m_dialect = dialect;
-    if (dialect == QLatin1String("sqlite"))
-        m_spec = m_dir.filePath(QStringLiteral("devices-%1.sqlite").arg(number));
-    else
-        m_spec = m_pg ? m_pg->createDatabase(QStringLiteral("devices_%1").arg(number)) : QString();
-    return m_spec;
-}
-
-bool TestHubDevices::startHub(const QString &dialect, HubProcess &hub)
-{
-    if (newDatabase(dialect).isEmpty()) {
-        qWarning("no database: %s", qPrintable(m_pg ? m_pg->errorText : m_pgProblem));
-        return false;
-    }
-    if (HubProcess::createAdmin(m_spec, kAdmin, kPassword) != 0) {
-        qWarning("--create-admin failed");
-        return false;
-    }
-    if (!hub.start({QStringLiteral("--db"), m_spec})) {
-        qWarning("hub did not start: %s", qPrintable(hub.errorText));
-        return false;
-    }
-    return true;
-}
-
-#define START_HUB(hub, dialect)                                                                                        \
-    HubProcess hub;                                                                                                    \
-    if (dialect == QLatin1String("postgresql") && !m_pg)                                                               \
-        QSKIP(qPrintable(QStringLiteral("PostgreSQL could not be started: ") + m_pgProblem));                          \
-    QVERIFY(startHub(dialect, hub))
-
-QSqlDatabase TestHubDevices::openDirect()
-{
-    const QString name = QStringLiteral("direct-%1").arg(m_databases);
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name);
-    if (m_dialect == QLatin1String("sqlite")) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(m_spec);
-        db.open();
-        return db;
-    }
-    const QUrl url(m_spec);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-    db.setHostName(url.host());
-    db.setPort(url.port());
-    db.setUserName(url.userName());
-    db.setDatabaseName(url.path().mid(1));
-    db.open();
-    return db;
-}
-
-qint64 TestHubDevices::scalar(const QString &statement, const QVariantList &binds)
-{
-    QSqlQuery query(openDirect());
-    query.prepare(statement);
-    for (const QVariant &bind : binds)
-        query.addBindValue(bind);
-    if (!query.exec() || !query.next()) {
-        qWarning("query failed: %s", qPrintable(statement));
-        return -1;
-    }
-    return query.value(0).toLongLong();
-}
-
-bool TestHubDevices::exec(const QString &statement, const QVariantList &binds)
-{
-    QSqlQuery query(openDirect());
-    query.prepare(statement);
-    for (const QVariant &bind : binds)
-        query.addBindValue(bind);
-    if (query.exec())
-        return true;
-    qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
-    return false;
+    QVERIFY(m_databases.start());
 }
 
 QString TestHubDevices::staffToken(HubProcess &hub, const QString &adminToken, const QString &role)
@@ -237,16 +85,16 @@ QString TestHubDevices::createCode(HubProcess &hub, const QString &token, const 
 
 QString TestHubDevices::insertMember(const QString &status, bool deleted)
 {
-    const QString id = newUuid();
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const bool ok = exec(QStringLiteral("INSERT INTO member (id, member_no, name, phone_hash, phone_mask, status, "
-                                        "created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {id, QString(QStringLiteral("M100") + id.left(8)), QStringLiteral("Zhang San"), id,
-            QStringLiteral("138****8000"), status, now, now,
-            deleted ? QVariant(now) : QVariant(QMetaType::fromType<qint64>())});
-    if (!ok)
+    MemberRow row;
+    row.memberNo = QStringLiteral("M100") + row.id.left(8);
+    row.name = QStringLiteral("Zhang San");
+    row.phoneMask = QStringLiteral("138****8000");
+    row.status = status;
+    row.deletedAtMs = deleted ? QDateTime::currentMSecsSinceEpoch() : 0;
+    const QString id = m_served->db.insertMember(row);
+    if (id.isEmpty())
         qWarning("member fixture not inserted");
-    return id;
+    return row.id;
 }
 
 void TestHubDevices::sites_data()
@@ -257,7 +105,7 @@ void TestHubDevices::sites_data()
 void TestHubDevices::sites()
 {
     QFETCH(QString, dialect);
-    START_HUB(hub, dialect);
+    START_CURRENT_HUB(hub, dialect);
     const QString admin = hub.login(kAdmin, kPassword);
     const qint64 seqBefore = maxSeq();
     const HubReply created = hub.call("POST", QStringLiteral("/api/v1/sites"),
@@ -287,8 +135,7 @@ void TestHubDevices::sites()
     QCOMPARE(dataOf(one).value(QStringLiteral("name")).toString(), QStringLiteral("Downtown East"));
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity = 'site'")), 2);
 
-    const HubReply missing
-        = hub.call("GET", QStringLiteral("/api/v1/sites/") + newUuid(), QJsonValue::Undefined, admin);
+    const HubReply missing = hub.call("GET", QStringLiteral("/api/v1/sites/") + newId(), QJsonValue::Undefined, admin);
     QCOMPARE(missing.status, 404);
 }
 
@@ -300,7 +147,7 @@ void TestHubDevices::siteRefusals_data()
 void TestHubDevices::siteRefusals()
 {
     QFETCH(QString, dialect);
-    START_HUB(hub, dialect);
+    START_CURRENT_HUB(hub, dialect);
     const QString admin = hub.login(kAdmin, kPassword);
     const QString siteId = createSite(hub, admin, QStringLiteral("100"));
     QVERIFY(!siteId.isEmpty());
@@ -354,7 +201,7 @@ void TestHubDevices::siteRefusals()
             QString()},
         {"empty name", "PUT", sitePath, QJsonObject {{QStringLiteral("name"), QStringLiteral(" ")}}, admin, 422,
             QStringLiteral("name")},
-        {"update unknown site", "PUT", QStringLiteral("/api/v1/sites/") + newUuid(),
+        {"update unknown site", "PUT", QStringLiteral("/api/v1/sites/") + newId(),
             QJsonObject {{QStringLiteral("name"), QStringLiteral("y")}}, admin, 404, QString()},
     };
     for (const Case &c : cases) {
@@ -381,7 +228,7 @@ void TestHubDevices::enrollment_data()
 void TestHubDevices::enrollment()
 {
     QFETCH(QString, dialect);
-    START_HUB(hub, dialect);
+    START_CURRENT_HUB(hub, dialect);
     const QString admin = hub.login(kAdmin, kPassword);
     const QString siteId = createSite(hub, admin, QStringLiteral("101"));
     const HubReply codeReply = hub.call("POST", QStringLiteral("/api/v1/devices/enrollment-codes"),
@@ -509,8 +356,8 @@ void TestHubDevices::enrollment()
         = hub.call("POST", QStringLiteral("/api/v1/devices/%1/revoke").arg(deviceId), QJsonValue::Undefined, admin);
     QCOMPARE(again.status, 409);
     QCOMPARE(maxSeq(), seqAfterRevoke);
-    QCOMPARE(hub.call("POST", QStringLiteral("/api/v1/devices/%1/revoke").arg(newUuid()), QJsonValue::Undefined, admin)
-                 .status,
+    QCOMPARE(
+        hub.call("POST", QStringLiteral("/api/v1/devices/%1/revoke").arg(newId()), QJsonValue::Undefined, admin).status,
         404);
 }
 
@@ -522,7 +369,7 @@ void TestHubDevices::enrollmentRefusals_data()
 void TestHubDevices::enrollmentRefusals()
 {
     QFETCH(QString, dialect);
-    START_HUB(hub, dialect);
+    START_CURRENT_HUB(hub, dialect);
     const QString admin = hub.login(kAdmin, kPassword);
     const QString siteId = createSite(hub, admin, QStringLiteral("102"));
     const QString staff = staffToken(hub, admin, QStringLiteral("staff"));
@@ -597,15 +444,14 @@ void TestHubDevices::enrollmentRefusals()
                 {QStringLiteral("validHours"), QStringLiteral("24")}},
             admin, 422, QStringLiteral("validHours")},
         {"code: unknown site", codes,
-            QJsonObject {{QStringLiteral("siteId"), newUuid()}, {QStringLiteral("deviceName"), QStringLiteral("d")}},
+            QJsonObject {{QStringLiteral("siteId"), newId()}, {QStringLiteral("deviceName"), QStringLiteral("d")}},
             admin, 422, QStringLiteral("siteId")},
         {"code: missing device name", codes, QJsonObject {{QStringLiteral("siteId"), siteId}}, admin, 422,
             QStringLiteral("deviceName")},
         {"token: missing secret", QStringLiteral("/api/v1/devices/token"),
-            QJsonObject {{QStringLiteral("deviceId"), newUuid()}}, {}, 422, QStringLiteral("deviceSecret")},
+            QJsonObject {{QStringLiteral("deviceId"), newId()}}, {}, 422, QStringLiteral("deviceSecret")},
         {"token: unknown device", QStringLiteral("/api/v1/devices/token"),
-            QJsonObject {
-                {QStringLiteral("deviceId"), newUuid()}, {QStringLiteral("deviceSecret"), QStringLiteral("x")}},
+            QJsonObject {{QStringLiteral("deviceId"), newId()}, {QStringLiteral("deviceSecret"), QStringLiteral("x")}},
             {}, 401, {}},
     };
     for (const Case &c : cases) {
@@ -634,7 +480,7 @@ void TestHubDevices::enrollmentRefusals()
 
 void TestHubDevices::enrollRateLimit()
 {
-    START_HUB(hub, QStringLiteral("sqlite"));
+    START_CURRENT_HUB(hub, QStringLiteral("sqlite"));
     const QJsonObject body {{QStringLiteral("code"), QStringLiteral("AAAA-BBBB-CCCC-DDDD")},
         {QStringLiteral("kind"), QStringLiteral("kiosk")}};
     for (int i = 0; i < 10; ++i)
@@ -652,7 +498,7 @@ void TestHubDevices::keyRotationAndRevocation_data()
 void TestHubDevices::keyRotationAndRevocation()
 {
     QFETCH(QString, dialect);
-    START_HUB(hub, dialect);
+    START_CURRENT_HUB(hub, dialect);
     const QString admin = hub.login(kAdmin, kPassword);
     const QString staff = staffToken(hub, admin, QStringLiteral("staff"));
     const HubReply first = hub.call("GET", QStringLiteral("/api/v1/keys"), QJsonValue::Undefined, staff);
@@ -725,9 +571,9 @@ void TestHubDevices::twoHubsMakeOneFirstKey_data()
 void TestHubDevices::twoHubsMakeOneFirstKey()
 {
     QFETCH(QString, dialect);
-    START_HUB(hub, dialect);
+    START_CURRENT_HUB(hub, dialect);
     HubProcess other;
-    QVERIFY(other.start({QStringLiteral("--db"), m_spec}));
+    QVERIFY(other.start({QStringLiteral("--db"), m_served->spec}));
     const QString admin = hub.login(kAdmin, kPassword);
     // Both hubs are asked at the same moment, before any key exists.
     QNetworkAccessManager network;
@@ -763,7 +609,7 @@ void TestHubDevices::entryTokens_data()
 void TestHubDevices::entryTokens()
 {
     QFETCH(QString, dialect);
-    START_HUB(hub, dialect);
+    START_CURRENT_HUB(hub, dialect);
     const QString admin = hub.login(kAdmin, kPassword);
     const QString memberId = insertMember(QStringLiteral("active"), false);
     const QString otherId = insertMember(QStringLiteral("active"), false);
@@ -807,13 +653,8 @@ void TestHubDevices::entryTokens()
     QVERIFY(!gymgate::CredentialVerifier(wrongTrust, clock).verify(code.toLatin1()).has_value());
 
     // A member gets a token for themselves only.
-    QSqlQuery jwt(openDirect());
-    QVERIFY(jwt.exec(QStringLiteral("SELECT kid, secret FROM hub_jwt_key WHERE retired_at IS NULL")));
-    QVERIFY(jwt.next());
-    const QString memberToken
-        = forgeToken(jwt.value(0).toString(), QByteArray::fromBase64(jwt.value(1).toString().toLatin1()),
-            QStringLiteral("member:") + memberId, QStringLiteral("member"));
-    jwt.finish(); // an open read would pin an old snapshot and block this connection's writes
+    const QString memberToken = m_served->db.memberToken(memberId);
+    QVERIFY(!memberToken.isEmpty());
     QCOMPARE(hub.call("POST", QStringLiteral("/api/v1/members/%1/entry-token").arg(memberId), QJsonValue::Undefined,
                     memberToken)
                  .status,
@@ -855,7 +696,7 @@ void TestHubDevices::credentialRevocation_data()
 void TestHubDevices::credentialRevocation()
 {
     QFETCH(QString, dialect);
-    START_HUB(hub, dialect);
+    START_CURRENT_HUB(hub, dialect);
     const QString admin = hub.login(kAdmin, kPassword);
     const QString staff = staffToken(hub, admin, QStringLiteral("staff"));
     const QString guest = staffToken(hub, admin, QStringLiteral("guest"));
@@ -882,7 +723,7 @@ void TestHubDevices::credentialRevocation()
     QCOMPARE(revoked.status, 200);
     QCOMPARE(dataOf(revoked).value(QStringLiteral("memberId")).toString(), memberId);
     QCOMPARE(maxSeq(), seqBefore + 1);
-    QSqlQuery change(openDirect());
+    QSqlQuery change(m_served->db.db());
     QVERIFY(change.exec(QStringLiteral("SELECT entity, entity_id FROM change_log ORDER BY seq DESC LIMIT 1")));
     QVERIFY(change.next());
     QCOMPARE(change.value(0).toString(), QStringLiteral("revocation"));

@@ -3,93 +3,77 @@
 // refusal (wrong role, bad or unknown fields and parameters), each of which changes nothing.
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMessageAuthenticationCode>
-#include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
-#include <QSqlRecord>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
-#include <map>
-#include <memory>
+#include "HubTestSupport.h"
 
-#include "HubProcess.h"
-#include "PgServer.h"
+using namespace hubtest;
 
 namespace {
 
-const QString kAdmin = QStringLiteral("boss");
-const QString kPassword = QStringLiteral("correct horse 1");
 const QString kOpenFeedback = QStringLiteral("fb-open"); // inserted directly, never answered by the tests
-
-QString signToken(const QString &kid, const QByteArray &secret, const QJsonObject &claims)
-{
-    constexpr auto encoding = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-    const QJsonObject header {{QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("kid"), kid}};
-    const QByteArray input = QJsonDocument(header).toJson(QJsonDocument::Compact).toBase64(encoding) + '.'
-        + QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(encoding);
-    return QString::fromLatin1(
-        input + '.' + QMessageAuthenticationCode::hash(input, secret, QCryptographicHash::Sha256).toBase64(encoding));
-}
-
-QJsonObject dataOf(const HubReply &reply)
-{
-    return reply.json.value(QStringLiteral("data")).toObject();
-}
 
 QJsonObject object(const QByteArray &json)
 {
     return QJsonDocument::fromJson(json).object();
 }
 
-struct Env {
-    std::unique_ptr<HubProcess> hub;
-    QString connection;
+// The program's hub on one dialect: members m1 and m2, site-a with the device d1, an open
+// feedback of m2's, and tokens of every role.
+struct Env : ServedHub {
     QMap<QString, QString> tokens; // "admin", "staff", "technician", "member", "member2", "device"
     QMap<QString, qint64> userIds; // "admin", "staff", "technician"
 
-    QSqlDatabase db() const { return QSqlDatabase::database(connection); }
-
-    bool exec(const QString &statement, const QVariantList &binds = {}) const
+    bool start(const QString &databaseSpec)
     {
-        QSqlQuery query(db());
-        query.prepare(statement);
-        for (const QVariant &value : binds)
-            query.addBindValue(value);
-        if (!query.exec()) {
-            qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
+        if (!ServedHub::start(databaseSpec))
             return false;
-        }
-        return true;
+        return insertFixtures() && makeTokens() ? true : failed(QStringLiteral("fixtures: ") + db.errorText);
     }
 
-    // Every row of a table as text, to show that a refused request changed nothing.
-    QString snapshot(const QString &table) const
+    bool insertFixtures() const
     {
-        QSqlQuery query(db());
-        if (!query.exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(table)))
-            return QStringLiteral("error: ") + query.lastError().text();
-        QStringList rows;
-        while (query.next()) {
-            QStringList values;
-            for (int i = 0; i < query.record().count(); ++i)
-                values.append(query.value(i).isNull() ? QStringLiteral("NULL") : query.value(i).toString());
-            rows.append(values.join(QLatin1Char('|')));
-        }
-        return rows.join(QLatin1Char('\n'));
+        return !db.insertMember(
+                      {.id = QStringLiteral("m1"), .memberNo = QStringLiteral("M1"), .name = QStringLiteral("Li")})
+                    .isEmpty()
+            && !db.insertMember(
+                      {.id = QStringLiteral("m2"), .memberNo = QStringLiteral("M2"), .name = QStringLiteral("Wang")})
+                    .isEmpty()
+            && !db.insertSite(QStringLiteral("101"), QStringLiteral("site-a")).isEmpty()
+            && !db.insertDevice(QStringLiteral("site-a"), QStringLiteral("d1")).isEmpty()
+            && db.exec(QStringLiteral("INSERT INTO feedback (id, member_id, category, content, created_at) "
+                                      "VALUES (?, 'm2', 'other', 'left open', 1)"),
+                {kOpenFeedback});
     }
 
+    bool makeTokens()
+    {
+        tokens.insert(QStringLiteral("admin"), adminToken);
+        userIds.insert(QStringLiteral("admin"),
+            db.integer(QStringLiteral("SELECT id FROM hub_user WHERE username = ?"), {kAdmin}));
+        for (const QString &role : {QStringLiteral("staff"), QStringLiteral("technician")}) {
+            const qint64 id = db.insertUser(role, role);
+            if (id <= 0)
+                return false;
+            userIds.insert(role, id);
+            tokens.insert(role, db.userToken(id, role));
+        }
+        tokens.insert(QStringLiteral("member"), db.memberToken(QStringLiteral("m1")));
+        tokens.insert(QStringLiteral("member2"), db.memberToken(QStringLiteral("m2")));
+        tokens.insert(QStringLiteral("device"), db.deviceToken(QStringLiteral("d1")));
+        return userIds.value(QStringLiteral("admin")) > 0;
+    }
+
+    // The tables a refused request must leave alone.
     QString everything() const
     {
-        return snapshot(QStringLiteral("feedback")) + QStringLiteral("\n--\n") + snapshot(QStringLiteral("faq"))
-            + QStringLiteral("\n--\n") + snapshot(QStringLiteral("hub_notification"));
+        return db.dump({QStringLiteral("feedback"), QStringLiteral("faq"), QStringLiteral("hub_notification")});
     }
 
-    HubReply call(const QByteArray &method, const QString &path, const QJsonValue &body, const QString &who) const
+    HubReply call(const QByteArray &method, const QString &path, const QJsonValue &body, const QString &who)
     {
-        return hub->call(method, path, body, tokens.value(who));
+        return hub.call(method, path, body, tokens.value(who));
     }
 };
 
@@ -111,152 +95,28 @@ private slots:
     void refusals();
 
 private:
-    bool setUp(const QString &dialect);
-    bool makeTokens(Env &env);
-    void addDialectRows();
-    Env *env(const QString &dialect);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgServer> m_pg;
-    QString m_pgProblem;
-    std::map<QString, std::unique_ptr<Env>> m_envs;
+    HubDatabases m_databases;
+    HubPerDialect<Env> m_envs;
 };
 
 void TestHubFeedback::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QVERIFY(setUp(QStringLiteral("sqlite")));
-    m_pg = std::make_unique<PgServer>();
-    if (!m_pg->start()) {
-        m_pgProblem = m_pg->errorText;
-        m_pg.reset();
-        qWarning("PostgreSQL rows will be skipped: %s", qPrintable(m_pgProblem));
-        return;
+    QVERIFY(m_databases.start());
+    for (const QString &dialect : kDialects) {
+        if (m_databases.available(dialect))
+            QVERIFY2(m_envs.get(m_databases, dialect, QStringLiteral("feedback")), qPrintable(m_envs.errorText));
     }
-    QVERIFY(setUp(QStringLiteral("postgresql")));
 }
 
 void TestHubFeedback::cleanupTestCase()
 {
-    for (auto &[dialect, env] : m_envs) {
-        QVERIFY(env->hub->stop());
-        const QString connection = env->connection;
-        env.reset();
-        QSqlDatabase::removeDatabase(connection);
-    }
-}
-
-void TestHubFeedback::addDialectRows()
-{
-    QTest::addColumn<QString>("dialect");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql");
-}
-
-Env *TestHubFeedback::env(const QString &dialect)
-{
-    return m_envs.contains(dialect) ? m_envs.at(dialect).get() : nullptr;
+    QVERIFY(m_envs.stopAll());
 }
 
 #define ENV(name, dialect)                                                                                             \
-    Env *name = env(dialect);                                                                                          \
-    if (name == nullptr)                                                                                               \
-    QSKIP(qPrintable(QStringLiteral("PostgreSQL could not be started: ") + m_pgProblem))
-
-bool TestHubFeedback::setUp(const QString &dialect)
-{
-    auto env = std::make_unique<Env>();
-    env->connection = QStringLiteral("direct-") + dialect;
-    QString spec;
-    QSqlDatabase db;
-    if (dialect == QLatin1String("sqlite")) {
-        spec = m_dir.filePath(QStringLiteral("feedback.sqlite"));
-        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), env->connection);
-        db.setDatabaseName(spec);
-    } else {
-        spec = m_pg->createDatabase(QStringLiteral("feedback"));
-        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), env->connection);
-        db.setHostName(QStringLiteral("127.0.0.1"));
-        db.setPort(m_pg->port);
-        db.setUserName(QStringLiteral("postgres"));
-        db.setDatabaseName(QStringLiteral("feedback"));
-    }
-    if (spec.isEmpty() || HubProcess::createAdmin(spec, kAdmin, kPassword) != 0)
-        return false;
-    env->hub = std::make_unique<HubProcess>();
-    if (!env->hub->start({QStringLiteral("--db"), spec})) {
-        qWarning("hub did not start: %s", qPrintable(env->hub->errorText));
-        return false;
-    }
-    if (!db.open())
-        return false;
-    if (dialect == QLatin1String("sqlite"))
-        env->exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
-    const QString member
-        = QStringLiteral("INSERT INTO member (id, member_no, name, phone_hash, phone_mask, created_at, "
-                         "updated_at) VALUES (?, ?, ?, ?, '', 0, 0)");
-    if (!env->exec(member, {QStringLiteral("m1"), QStringLiteral("M1"), QStringLiteral("Li"), QStringLiteral("h1")})
-        || !env->exec(
-            member, {QStringLiteral("m2"), QStringLiteral("M2"), QStringLiteral("Wang"), QStringLiteral("h2")})
-        || !env->exec(QStringLiteral("INSERT INTO site (id, name, number, created_at, updated_at) "
-                                     "VALUES ('site-a', 'A', '101', 0, 0)"))
-        || !env->exec(QStringLiteral("INSERT INTO hub_device (id, site_id, name, kind, secret_hash, enrolled_at) "
-                                     "VALUES ('d1', 'site-a', 'desk', 'desk', 'x', 0)"))
-        || !env->exec(QStringLiteral("INSERT INTO feedback (id, member_id, category, content, created_at) "
-                                     "VALUES (?, 'm2', 'other', 'left open', 1)"),
-            {kOpenFeedback}))
-        return false;
-    if (!makeTokens(*env))
-        return false;
-    m_envs[dialect] = std::move(env);
-    return true;
-}
-
-bool TestHubFeedback::makeTokens(Env &env)
-{
-    const QString admin = env.hub->login(kAdmin, kPassword);
-    if (admin.isEmpty())
-        return false;
-    env.tokens.insert(QStringLiteral("admin"), admin);
-    const QString kid = QJsonDocument::fromJson(
-        QByteArray::fromBase64(admin.split(QLatin1Char('.')).at(0).toLatin1(), QByteArray::Base64UrlEncoding))
-                            .object()
-                            .value(QStringLiteral("kid"))
-                            .toString();
-    QSqlQuery query(env.db());
-    query.prepare(QStringLiteral("SELECT secret FROM hub_jwt_key WHERE kid = ?"));
-    query.addBindValue(kid);
-    if (!query.exec() || !query.next())
-        return false;
-    const QByteArray secret = QByteArray::fromBase64(query.value(0).toString().toLatin1());
-    const auto token = [&](const QString &subject, const QString &role) {
-        const qint64 now = QDateTime::currentSecsSinceEpoch();
-        return signToken(kid, secret,
-            {{QStringLiteral("sub"), subject}, {QStringLiteral("role"), role}, {QStringLiteral("iat"), now},
-                {QStringLiteral("exp"), now + 3600},
-                {QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces)}});
-    };
-    for (const QString &role : {QStringLiteral("staff"), QStringLiteral("technician")}) {
-        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-        if (!env.exec(QStringLiteral("INSERT INTO hub_user (username, display_name, password_hash, role, status, "
-                                     "created_at, updated_at) VALUES (?, ?, 'x', ?, 'active', ?, ?)"),
-                {role, role, role, now, now}))
-            return false;
-    }
-    QSqlQuery users(env.db());
-    if (!users.exec(QStringLiteral("SELECT id, role FROM hub_user")))
-        return false;
-    while (users.next()) {
-        const QString role = users.value(1).toString();
-        env.userIds.insert(role, users.value(0).toLongLong());
-        if (role != QLatin1String("admin"))
-            env.tokens.insert(role, token(users.value(0).toString(), role));
-    }
-    env.tokens.insert(QStringLiteral("member"), token(QStringLiteral("member:m1"), QStringLiteral("member")));
-    env.tokens.insert(QStringLiteral("member2"), token(QStringLiteral("member:m2"), QStringLiteral("member")));
-    env.tokens.insert(QStringLiteral("device"), token(QStringLiteral("device:d1"), QStringLiteral("device")));
-    return true;
-}
+    SKIP_UNLESS_AVAILABLE(m_databases, dialect);                                                                       \
+    Env *name = m_envs.get(m_databases, dialect, QStringLiteral("feedback"));                                          \
+    QVERIFY2(name != nullptr, qPrintable(m_envs.errorText))
 
 void TestHubFeedback::feedbackRoundTrip_data()
 {
@@ -304,7 +164,7 @@ void TestHubFeedback::feedbackRoundTrip()
     QCOMPARE(e->call("GET", QStringLiteral("/api/feedbacks/") + staffId, {}, QStringLiteral("technician")).status, 404);
     QCOMPARE(e->call("GET", QStringLiteral("/api/feedbacks/nope"), {}, QStringLiteral("admin")).status, 404);
 
-    const QString notificationsBefore = e->snapshot(QStringLiteral("hub_notification"));
+    const QString notificationsBefore = e->db.dump(QStringLiteral("hub_notification"));
     const HubReply replied = e->call("POST", path + QStringLiteral("/reply"),
         QJsonObject {{QStringLiteral("reply"), QStringLiteral("Fixed this morning, thank you.")}},
         QStringLiteral("admin"));
@@ -317,7 +177,7 @@ void TestHubFeedback::feedbackRoundTrip()
     QCOMPARE(
         dataOf(e->call("GET", path, {}, member)).value(QStringLiteral("status")).toString(), QStringLiteral("replied"));
 
-    QSqlQuery notification(e->db());
+    QSqlQuery notification(e->db.db());
     QVERIFY(notification.exec(QStringLiteral("SELECT audience, kind, payload FROM hub_notification ORDER BY seq")));
     QVERIFY(notification.last());
     QCOMPARE(notification.value(0).toString(), QStringLiteral("member:m1"));
@@ -325,7 +185,7 @@ void TestHubFeedback::feedbackRoundTrip()
     const QJsonObject payload = object(notification.value(2).toString().toUtf8());
     QCOMPARE(payload.value(QStringLiteral("feedbackId")).toString(), id);
     QCOMPARE(payload.value(QStringLiteral("reply")).toString(), QStringLiteral("Fixed this morning, thank you."));
-    QVERIFY(e->snapshot(QStringLiteral("hub_notification")) != notificationsBefore);
+    QVERIFY(e->db.dump(QStringLiteral("hub_notification")) != notificationsBefore);
 
     // A second reply is refused and changes nothing: no new notification, the first reply stays.
     const QString before = e->everything();
@@ -367,7 +227,7 @@ void TestHubFeedback::feedbackPaging()
                      .status,
             200);
     }
-    QSqlQuery count(e->db());
+    QSqlQuery count(e->db.db());
     QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM feedback WHERE category = 'praise'")) && count.next());
     const qint64 praise = count.value(0).toLongLong();
     QVERIFY(praise >= 3);
@@ -597,13 +457,13 @@ void TestHubFeedback::refusals()
     QFETCH(int, status);
     QFETCH(QString, field);
     ENV(e, dialect);
-    QVERIFY(e->exec(QStringLiteral("INSERT INTO faq (id, question, answer, created_at, updated_at) "
-                                   "VALUES ('faq-1', 'Q', 'A', 1, 1) ON CONFLICT (id) DO NOTHING")));
+    QVERIFY(e->db.exec(QStringLiteral("INSERT INTO faq (id, question, answer, created_at, updated_at) "
+                                      "VALUES ('faq-1', 'Q', 'A', 1, 1) ON CONFLICT (id) DO NOTHING")));
     const QString before = e->everything();
     QList<QPair<QByteArray, QByteArray>> headers;
     if (!who.isEmpty())
         headers.append({QByteArrayLiteral("Authorization"), "Bearer " + e->tokens.value(who).toLatin1()});
-    const HubReply reply = e->hub->request(method.toLatin1(), path, body, 10000, headers);
+    const HubReply reply = e->hub.request(method.toLatin1(), path, body, 10000, headers);
     QVERIFY2(reply.status == status, reply.body.constData());
     if (!field.isEmpty()) {
         QCOMPARE(reply.json.value(QStringLiteral("data")).toObject().value(QStringLiteral("field")).toString(), field);

@@ -10,46 +10,15 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
-#include <QUrl>
 
-#include <memory>
-
-#include "HubProcess.h"
-#include "PgServer.h"
+#include "HubTestSupport.h"
 
 using namespace gymgate;
+using namespace hubtest;
 
 namespace {
-
-const QString kAdmin = QStringLiteral("boss");
-const QString kPassword = QStringLiteral("correct horse 1");
-
-QJsonObject dataOf(const HubReply &reply)
-{
-    return reply.json.value(QStringLiteral("data")).toObject();
-}
-
-QString codeOf(const HubReply &reply)
-{
-    const QJsonValue code = reply.json.value(QStringLiteral("code"));
-    return code.isString() ? code.toString() : QString::number(code.toInt());
-}
-
-QString fieldOf(const HubReply &reply)
-{
-    return dataOf(reply).value(QStringLiteral("field")).toString();
-}
-
-QString describe(const HubReply &reply)
-{
-    return QStringLiteral("%1 %2").arg(reply.status).arg(QString::fromUtf8(reply.body));
-}
 
 // The seed 002 registration body (§3.1.1) with a phone of the test's choosing.
 QJsonObject seedRegistration(const QString &phone, const QString &name = QStringLiteral("张三"))
@@ -60,54 +29,16 @@ QJsonObject seedRegistration(const QString &phone, const QString &name = QString
         {QStringLiteral("weight"), 70.5}, {QStringLiteral("fitnessGoal"), QStringLiteral("减脂")}};
 }
 
-// A hub on a fresh database with an admin, its token, the SMS outbox and a direct connection
-// to the same database for fixtures and for checking that refusals change nothing.
-struct Fixture {
-    HubProcess hub;
-    QString dialect;
-    QString spec;
+// HubTestSupport's ServedHub with the SMS outbox the hub writes its codes to (none when the
+// path is empty).
+struct MemberHub : ServedHub {
     QString outbox;
-    QString connection;
-    QString adminToken;
 
-    Fixture() = default;
-    Fixture(const Fixture &) = delete;
-    Fixture &operator=(const Fixture &) = delete;
-    ~Fixture()
+    bool start(const QString &databaseSpec, const QString &outboxPath)
     {
-        if (!connection.isEmpty())
-            QSqlDatabase::removeDatabase(connection);
-    }
-
-    QSqlDatabase db() const { return QSqlDatabase::database(connection); }
-
-    QVariant scalar(const QString &statement, const QVariantList &binds = {}) const
-    {
-        QSqlQuery query(db());
-        query.prepare(statement);
-        for (const QVariant &value : binds)
-            query.addBindValue(value);
-        if (!query.exec()) {
-            qWarning("fixture query failed: %s (%s)", qPrintable(query.lastError().text()), qPrintable(statement));
-            return {};
-        }
-        return query.next() ? query.value(0) : QVariant();
-    }
-
-    bool exec(const QString &statement, const QVariantList &binds = {}) const
-    {
-        QSqlQuery query(db());
-        query.prepare(statement);
-        for (const QVariant &value : binds)
-            query.addBindValue(value);
-        if (!query.exec())
-            qWarning("fixture statement failed: %s (%s)", qPrintable(query.lastError().text()), qPrintable(statement));
-        return query.isActive();
-    }
-
-    qint64 count(const QString &table) const
-    {
-        return scalar(QStringLiteral("SELECT COUNT(*) FROM ") + table).toLongLong();
+        outbox = outboxPath;
+        return ServedHub::start(
+            databaseSpec, outbox.isEmpty() ? QStringList() : QStringList {QStringLiteral("--sms-outbox"), outbox});
     }
 
     // Everything a refused request must leave alone.
@@ -117,15 +48,16 @@ struct Fixture {
         for (const QString &table :
             {QStringLiteral("member"), QStringLiteral("member_card"), QStringLiteral("sale"), QStringLiteral("entry"),
                 QStringLiteral("change_log"), QStringLiteral("checkin_nonce"), QStringLiteral("card_product")})
-            parts.append(QStringLiteral("%1=%2").arg(table).arg(count(table)));
+            parts.append(QStringLiteral("%1=%2").arg(table).arg(db.count(table)));
         parts.append(
             QStringLiteral("visits=%1")
-                .arg(scalar(QStringLiteral("SELECT COALESCE(SUM(visits_left), 0) FROM member_card")).toLongLong()));
+                .arg(db.scalar(QStringLiteral("SELECT COALESCE(SUM(visits_left), 0) FROM member_card")).toLongLong()));
         parts.append(
             QStringLiteral("balance=%1")
-                .arg(scalar(QStringLiteral("SELECT COALESCE(SUM(balance_fen), 0) FROM member_card")).toLongLong()));
-        parts.append(QStringLiteral("members=%1")
-                         .arg(scalar(QStringLiteral("SELECT COALESCE(MAX(updated_at), 0) FROM member")).toLongLong()));
+                .arg(db.scalar(QStringLiteral("SELECT COALESCE(SUM(balance_fen), 0) FROM member_card")).toLongLong()));
+        parts.append(
+            QStringLiteral("members=%1")
+                .arg(db.scalar(QStringLiteral("SELECT COALESCE(MAX(updated_at), 0) FROM member")).toLongLong()));
         return parts.join(QLatin1Char(' '));
     }
 
@@ -159,8 +91,8 @@ struct Fixture {
     // Lets the resend interval pass without waiting for it.
     bool ageSmsCodes() const
     {
-        return exec(QStringLiteral("UPDATE member_sms_code SET created_at = created_at - 3600000, "
-                                   "window_start = window_start - 3600000"));
+        return db.exec(QStringLiteral("UPDATE member_sms_code SET created_at = created_at - 3600000, "
+                                      "window_start = window_start - 3600000"));
     }
 
     // Registers a member at the front desk; the member id.
@@ -199,10 +131,10 @@ struct Fixture {
     bool trustKey(const SigningKey &key, bool revoked = false) const
     {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        return exec(QStringLiteral("INSERT INTO trusted_key (kid, public_key, owner, created_at, revoked_at) "
-                                   "VALUES (?, ?, 'hub', ?, ?)"),
+        return db.exec(QStringLiteral("INSERT INTO trusted_key (kid, public_key, owner, created_at, revoked_at) "
+                                      "VALUES (?, ?, 'hub', ?, ?)"),
             {key.keyId(), QString::fromLatin1(key.publicKey().toBase64()), now,
-                revoked ? QVariant(now) : QVariant(QMetaType::fromType<qint64>())});
+                revoked ? QVariant(now) : nullInteger()});
     }
 };
 
@@ -233,87 +165,28 @@ private slots:
     void legacyCodes();
 
 private:
-    void addDialectRows();
-    bool start(Fixture &fixture, const QString &dialect, bool withOutbox = true);
+    QString newOutbox() { return m_databases.filePath(QStringLiteral("sms-%1.jsonl").arg(++m_outboxes)); }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgServer> m_pg;
-    QString m_pgProblem;
-    int m_databases = 0;
+    HubDatabases m_databases;
+    int m_outboxes = 0;
 };
 
 void TestHubMembers::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgServer>();
-    if (!m_pg->start()) {
-        m_pgProblem = m_pg->errorText;
-        m_pg.reset();
-        qWarning("PostgreSQL rows will be skipped: %s", qPrintable(m_pgProblem));
-    }
+    QVERIFY(m_databases.start());
 }
 
-void TestHubMembers::addDialectRows()
-{
-    QTest::addColumn<QString>("dialect");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql");
-}
-
-bool TestHubMembers::start(Fixture &fixture, const QString &dialect, bool withOutbox)
-{
-    const int number = ++m_databases;
-    fixture.dialect = dialect;
-    if (dialect == QLatin1String("sqlite"))
-        fixture.spec = m_dir.filePath(QStringLiteral("members-%1.sqlite").arg(number));
-    else if (m_pg)
-        fixture.spec = m_pg->createDatabase(QStringLiteral("members_%1").arg(number));
-    if (fixture.spec.isEmpty())
-        return false;
-    if (HubProcess::createAdmin(fixture.spec, kAdmin, kPassword) != 0) {
-        qWarning("--create-admin failed");
-        return false;
-    }
-    fixture.outbox = m_dir.filePath(QStringLiteral("sms-%1.jsonl").arg(number));
-    QStringList arguments {QStringLiteral("--db"), fixture.spec};
-    if (withOutbox)
-        arguments += QStringList {QStringLiteral("--sms-outbox"), fixture.outbox};
-    if (!fixture.hub.start(arguments)) {
-        qWarning("hub did not start: %s", qPrintable(fixture.hub.errorText));
-        return false;
-    }
-    fixture.adminToken = fixture.hub.login(kAdmin, kPassword);
-    fixture.connection = QStringLiteral("direct-%1").arg(number);
-    if (dialect == QLatin1String("sqlite")) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), fixture.connection);
-        db.setDatabaseName(fixture.spec);
-        db.open();
-        QSqlQuery(db).exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
-        return db.isOpen() && !fixture.adminToken.isEmpty();
-    }
-    const QUrl url(fixture.spec);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), fixture.connection);
-    db.setHostName(url.host());
-    db.setPort(url.port());
-    db.setUserName(url.userName());
-    db.setDatabaseName(url.path().mid(1));
-    return db.open() && !fixture.adminToken.isEmpty();
-}
-
-#define START(fixture, dialect, ...)                                                                                   \
-    Fixture fixture;                                                                                                   \
-    if (dialect == QLatin1String("postgresql") && !m_pg)                                                               \
-        QSKIP(qPrintable(QStringLiteral("PostgreSQL could not be started: ") + m_pgProblem));                          \
-    QVERIFY(start(fixture, dialect __VA_OPT__(, ) __VA_ARGS__))
+#define START(fixture, dialect)                                                                                        \
+    START_SERVED(MemberHub, fixture, m_databases, dialect, QStringLiteral("members"), newOutbox())
 
 void TestHubMembers::smsUnavailableWithoutOutbox()
 {
-    START(fx, QStringLiteral("sqlite"), false);
+    START_SERVED(MemberHub, fx, m_databases, QStringLiteral("sqlite"), QStringLiteral("members"), QString());
     const HubReply reply = fx.hub.call("POST", QStringLiteral("/api/v1/members/sms-code"),
         QJsonObject {{QStringLiteral("phone"), QStringLiteral("13800138000")}});
     QCOMPARE(reply.status, 503);
     QCOMPARE(codeOf(reply), QStringLiteral("sms_unavailable"));
-    QCOMPARE(fx.count(QStringLiteral("member_sms_code")), 0);
+    QCOMPARE(fx.db.count(QStringLiteral("member_sms_code")), 0);
     // A bad phone is still named first, so the client learns what to fix.
     const HubReply bad = fx.hub.call("POST", QStringLiteral("/api/v1/members/sms-code"),
         QJsonObject {{QStringLiteral("phone"), QStringLiteral("123")}});
@@ -332,7 +205,7 @@ void TestHubMembers::smsAddressLimit()
     QCOMPARE(limited.status, 429);
     QCOMPARE(codeOf(limited), QStringLiteral("rate_limited"));
     QCOMPARE(fx.outboxCode(QStringLiteral("13800138111")), QString());
-    QCOMPARE(fx.count(QStringLiteral("member_sms_code")), 10);
+    QCOMPARE(fx.db.count(QStringLiteral("member_sms_code")), 10);
 }
 
 void TestHubMembers::smsRegisterLoginRoundTrip_data()
@@ -349,11 +222,11 @@ void TestHubMembers::smsRegisterLoginRoundTrip()
     QCOMPARE(code.size(), 6);
     QVERIFY(std::all_of(code.cbegin(), code.cend(), [](QChar c) { return c.isDigit(); }));
     // Only a hash is stored, never the code or the phone.
-    const QString storedHash = fx.scalar(QStringLiteral("SELECT code_hash FROM member_sms_code")).toString();
+    const QString storedHash = fx.db.scalar(QStringLiteral("SELECT code_hash FROM member_sms_code")).toString();
     QVERIFY(!storedHash.isEmpty());
     QVERIFY(!storedHash.contains(code));
     QCOMPARE(
-        fx.scalar(QStringLiteral("SELECT COUNT(*) FROM member_sms_code WHERE phone_hash = ?"), {phone}).toInt(), 0);
+        fx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM member_sms_code WHERE phone_hash = ?"), {phone}).toInt(), 0);
 
     // The same phone again within a minute: refused, and no new code written.
     const HubReply again = fx.hub.call(
@@ -386,13 +259,14 @@ void TestHubMembers::smsRegisterLoginRoundTrip()
     QVERIFY(!token.isEmpty());
 
     // Stored encrypted and in grams; published in the desk's member shape.
-    QCOMPARE(fx.scalar(QStringLiteral("SELECT weight_g FROM member WHERE id = ?"), {memberId}).toLongLong(), 70500);
+    QCOMPARE(fx.db.scalar(QStringLiteral("SELECT weight_g FROM member WHERE id = ?"), {memberId}).toLongLong(), 70500);
     const QString cipher
-        = fx.scalar(QStringLiteral("SELECT phone_cipher FROM member WHERE id = ?"), {memberId}).toString();
+        = fx.db.scalar(QStringLiteral("SELECT phone_cipher FROM member WHERE id = ?"), {memberId}).toString();
     QVERIFY(!cipher.isEmpty());
     QVERIFY(!QByteArray::fromBase64(cipher.toLatin1()).contains(phone.toLatin1()));
     const QJsonObject published = QJsonDocument::fromJson(
-        fx.scalar(QStringLiteral("SELECT data FROM change_log WHERE entity = 'member' AND entity_id = ?"), {memberId})
+        fx.db
+            .scalar(QStringLiteral("SELECT data FROM change_log WHERE entity = 'member' AND entity_id = ?"), {memberId})
             .toString()
             .toUtf8())
                                       .object();
@@ -462,14 +336,14 @@ void TestHubMembers::wrongSmsCodes()
     // An expired code does not work either.
     fx.ageSmsCodes();
     const QString second = fx.requestCode(phone);
-    QVERIFY(fx.exec(
+    QVERIFY(fx.db.exec(
         QStringLiteral("UPDATE member_sms_code SET expires_at = ?"), {QDateTime::currentMSecsSinceEpoch() - 1}));
     const HubReply expired = fx.hub.call("POST", QStringLiteral("/api/v1/members/login"),
         QJsonObject {{QStringLiteral("phone"), phone}, {QStringLiteral("smsCode"), second}});
     QCOMPARE(expired.status, 422);
     // A blocked member gets no token.
     fx.ageSmsCodes();
-    QVERIFY(fx.exec(QStringLiteral("UPDATE member SET status = 'blocked'")));
+    QVERIFY(fx.db.exec(QStringLiteral("UPDATE member SET status = 'blocked'")));
     const QString third = fx.requestCode(phone);
     const HubReply blocked = fx.hub.call("POST", QStringLiteral("/api/v1/members/login"),
         QJsonObject {{QStringLiteral("phone"), phone}, {QStringLiteral("smsCode"), third}});
@@ -543,8 +417,8 @@ void TestHubMembers::registerValidation()
     const HubReply unsent = fx.hub.call("POST", QStringLiteral("/api/v1/members/register"), badCode);
     QCOMPARE(unsent.status, 422);
     QCOMPARE(fieldOf(unsent), QStringLiteral("smsCode"));
-    const HubReply notObject = fx.hub.request("POST", QStringLiteral("/api/v1/members/register"), "[1,2]", 10000,
-        {{QByteArrayLiteral("Authorization"), "Bearer " + fx.adminToken.toLatin1()}});
+    const HubReply notObject
+        = fx.hub.request("POST", QStringLiteral("/api/v1/members/register"), "[1,2]", 10000, bearer(fx.adminToken));
     QCOMPARE(notObject.status, 422);
     QCOMPARE(fieldOf(notObject), QStringLiteral("body"));
     QCOMPARE(fx.snapshot(), before);
@@ -625,16 +499,17 @@ void TestHubMembers::searchAndUpdate()
     QCOMPARE(dataOf(updated).value(QStringLiteral("name")).toString(), QStringLiteral("张三丰"));
     QCOMPARE(dataOf(updated).value(QStringLiteral("weight")).toDouble(), 68.25);
     const QJsonObject stamps = QJsonDocument::fromJson(
-        fx.scalar(QStringLiteral("SELECT field_stamps FROM member WHERE id = ?"), {zhang}).toString().toUtf8())
+        fx.db.scalar(QStringLiteral("SELECT field_stamps FROM member WHERE id = ?"), {zhang}).toString().toUtf8())
                                    .object();
     QVERIFY(stamps.value(QStringLiteral("name")).toInteger() >= startMs);
     QVERIFY(stamps.value(QStringLiteral("weightG")).toInteger() >= startMs);
     QVERIFY(stamps.value(QStringLiteral("preferredLanguage")).toInteger() >= startMs);
     QVERIFY(stamps.value(QStringLiteral("gender")).toInteger() < startMs); // not written now
     const QJsonObject published = QJsonDocument::fromJson(
-        fx.scalar(QStringLiteral("SELECT data FROM change_log WHERE entity = 'member' AND entity_id = ? "
-                                 "ORDER BY seq DESC LIMIT 1"),
-              {zhang})
+        fx.db
+            .scalar(QStringLiteral("SELECT data FROM change_log WHERE entity = 'member' AND entity_id = ? "
+                                   "ORDER BY seq DESC LIMIT 1"),
+                {zhang})
             .toString()
             .toUtf8())
                                       .object();
@@ -701,14 +576,15 @@ void TestHubMembers::cardProducts()
     const HubReply created = fx.hub.call("POST", QStringLiteral("/api/v1/card-products"), monthly, fx.adminToken);
     QVERIFY2(created.status == 200, qPrintable(describe(created)));
     const QString productId = dataOf(created).value(QStringLiteral("id")).toString();
-    QCOMPARE(fx.scalar(QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity = 'product' AND entity_id = ?"),
-                   {productId})
+    QCOMPARE(fx.db
+                 .scalar(QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity = 'product' AND entity_id = ?"),
+                     {productId})
                  .toInt(),
         1);
 
-    QVERIFY(fx.exec(QStringLiteral("INSERT INTO hub_user (username, display_name, password_hash, role, status, "
-                                   "failed_logins, created_at, updated_at) SELECT 'clerk', 'Clerk', password_hash, "
-                                   "'staff', 'active', 0, created_at, updated_at FROM hub_user WHERE username = ?"),
+    QVERIFY(fx.db.exec(QStringLiteral("INSERT INTO hub_user (username, display_name, password_hash, role, status, "
+                                      "failed_logins, created_at, updated_at) SELECT 'clerk', 'Clerk', password_hash, "
+                                      "'staff', 'active', 0, created_at, updated_at FROM hub_user WHERE username = ?"),
         {kAdmin}));
     const QString clerk = fx.hub.login(QStringLiteral("clerk"), kPassword);
     QVERIFY(!clerk.isEmpty());
@@ -726,8 +602,8 @@ void TestHubMembers::cardProducts()
     const HubReply updated
         = fx.hub.call("PUT", QStringLiteral("/api/v1/card-products/") + productId, retired, fx.adminToken);
     QVERIFY2(updated.status == 200, qPrintable(describe(updated)));
-    QCOMPARE(
-        fx.scalar(QStringLiteral("SELECT price_fen FROM card_product WHERE id = ?"), {productId}).toLongLong(), 31900);
+    QCOMPARE(fx.db.scalar(QStringLiteral("SELECT price_fen FROM card_product WHERE id = ?"), {productId}).toLongLong(),
+        31900);
     QCOMPARE(dataOf(fx.hub.call("GET", QStringLiteral("/api/v1/card-products"), QJsonValue::Undefined, clerk))
                  .value(QStringLiteral("items"))
                  .toArray()
@@ -811,15 +687,16 @@ void TestHubMembers::purchase()
     QCOMPARE(card.value(QStringLiteral("status")).toInt(), 1);
     QCOMPARE(card.value(QStringLiteral("amount")).toDouble(), 299.0);
     const QString cardId = card.value(QStringLiteral("id")).toString();
-    QCOMPARE(fx.scalar(QStringLiteral("SELECT amount_fen FROM sale WHERE card_id = ?"), {cardId}).toLongLong(), 29900);
-    QCOMPARE(fx.scalar(QStringLiteral("SELECT payment_method FROM sale WHERE card_id = ?"), {cardId}).toString(),
+    QCOMPARE(
+        fx.db.scalar(QStringLiteral("SELECT amount_fen FROM sale WHERE card_id = ?"), {cardId}).toLongLong(), 29900);
+    QCOMPARE(fx.db.scalar(QStringLiteral("SELECT payment_method FROM sale WHERE card_id = ?"), {cardId}).toString(),
         QStringLiteral("cash"));
-    QCOMPARE(fx.scalar(QStringLiteral("SELECT kind FROM sale WHERE card_id = ?"), {cardId}).toString(),
+    QCOMPARE(fx.db.scalar(QStringLiteral("SELECT kind FROM sale WHERE card_id = ?"), {cardId}).toString(),
         QStringLiteral("sale"));
-    QCOMPARE(fx.scalar(QStringLiteral("SELECT kind FROM member_card WHERE id = ?"), {cardId}).toString(),
+    QCOMPARE(fx.db.scalar(QStringLiteral("SELECT kind FROM member_card WHERE id = ?"), {cardId}).toString(),
         QStringLiteral("time"));
     const QJsonObject published = QJsonDocument::fromJson(
-        fx.scalar(QStringLiteral("SELECT data FROM change_log WHERE entity = 'card' AND entity_id = ?"), {cardId})
+        fx.db.scalar(QStringLiteral("SELECT data FROM change_log WHERE entity = 'card' AND entity_id = ?"), {cardId})
             .toString()
             .toUtf8())
                                       .object();
@@ -836,8 +713,8 @@ void TestHubMembers::purchase()
     QCOMPARE(dataOf(counted).value(QStringLiteral("balanceCount")).toInt(), 10);
     QVERIFY(dataOf(counted).value(QStringLiteral("validTo")).isNull());
     const QString countId = dataOf(counted).value(QStringLiteral("id")).toString();
-    QCOMPARE(fx.scalar(QStringLiteral("SELECT amount_fen FROM sale WHERE card_id = ?"), {countId}).toLongLong(), 29);
-    QCOMPARE(fx.scalar(QStringLiteral("SELECT payment_method FROM sale WHERE card_id = ?"), {countId}).toString(),
+    QCOMPARE(fx.db.scalar(QStringLiteral("SELECT amount_fen FROM sale WHERE card_id = ?"), {countId}).toLongLong(), 29);
+    QCOMPARE(fx.db.scalar(QStringLiteral("SELECT payment_method FROM sale WHERE card_id = ?"), {countId}).toString(),
         QStringLiteral("wechat_pay"));
 
     const HubReply cards = fx.hub.call(
@@ -869,7 +746,7 @@ void TestHubMembers::checkIn()
     QVERIFY2(sold.status == 200, qPrintable(describe(sold)));
     const QString cardId = dataOf(sold).value(QStringLiteral("id")).toString();
     const auto visitsLeft = [&] {
-        return fx.scalar(QStringLiteral("SELECT visits_left FROM member_card WHERE id = ?"), {cardId}).toInt();
+        return fx.db.scalar(QStringLiteral("SELECT visits_left FROM member_card WHERE id = ?"), {cardId}).toInt();
     };
 
     const Result<SigningKey> key = SigningKey::generate(QStringLiteral("hub1"));
@@ -888,16 +765,18 @@ void TestHubMembers::checkIn()
     QVERIFY(QDateTime::fromString(dataOf(passed).value(QStringLiteral("checkInAt")).toString(), Qt::ISODate).isValid());
     QCOMPARE(visitsLeft(), 1);
     const QString entryId = dataOf(passed).value(QStringLiteral("id")).toString();
-    QCOMPARE(fx.scalar(QStringLiteral("SELECT status FROM entry WHERE id = ?"), {entryId}).toString(),
+    QCOMPARE(fx.db.scalar(QStringLiteral("SELECT status FROM entry WHERE id = ?"), {entryId}).toString(),
         QStringLiteral("passed"));
-    QCOMPARE(fx.scalar(QStringLiteral("SELECT credential_kind FROM entry WHERE id = ?"), {entryId}).toString(),
+    QCOMPARE(fx.db.scalar(QStringLiteral("SELECT credential_kind FROM entry WHERE id = ?"), {entryId}).toString(),
         QStringLiteral("token"));
-    QCOMPARE(fx.scalar(QStringLiteral("SELECT visits_deducted FROM entry WHERE id = ?"), {entryId}).toInt(), 1);
-    QCOMPARE(fx.scalar(QStringLiteral("SELECT weak FROM entry WHERE id = ?"), {entryId}).toInt(), 0);
+    QCOMPARE(fx.db.scalar(QStringLiteral("SELECT visits_deducted FROM entry WHERE id = ?"), {entryId}).toInt(), 1);
+    QCOMPARE(fx.db.scalar(QStringLiteral("SELECT weak FROM entry WHERE id = ?"), {entryId}).toInt(), 0);
     const QJsonObject published = QJsonDocument::fromJson(
-        fx.scalar(QStringLiteral(
-                      "SELECT data FROM change_log WHERE entity = 'card' AND entity_id = ? ORDER BY seq DESC LIMIT 1"),
-              {cardId})
+        fx.db
+            .scalar(
+                QStringLiteral(
+                    "SELECT data FROM change_log WHERE entity = 'card' AND entity_id = ? ORDER BY seq DESC LIMIT 1"),
+                {cardId})
             .toString()
             .toUtf8())
                                       .object();
@@ -916,8 +795,8 @@ void TestHubMembers::checkIn()
     const Result<std::pair<QString, CredentialPayload>> revokedCard
         = issuer.issue(CredentialType::Card, memberId, QString(), 0);
     QVERIFY(expired && forged && unknownKey && withdrawnKey && revokedCard);
-    QVERIFY(fx.exec(QStringLiteral("INSERT INTO credential (id, member_id, type, kid, issued_at, revoked_at) "
-                                   "VALUES (?, ?, 'card', 'hub1', ?, ?)"),
+    QVERIFY(fx.db.exec(QStringLiteral("INSERT INTO credential (id, member_id, type, kid, issued_at, revoked_at) "
+                                      "VALUES (?, ?, 'card', 'hub1', ?, ?)"),
         {credentialIdFromNonce(revokedCard->second.nonce), memberId, revokedCard->second.issuedAtMs,
             QDateTime::currentMSecsSinceEpoch()}));
     const Result<QString> noCard = issuer.issueToken(emptyId);
@@ -955,7 +834,7 @@ void TestHubMembers::checkIn()
     const HubReply noVisits = fx.checkIn(*issuer.issueToken(memberId));
     QCOMPARE(codeOf(noVisits), QStringLiteral("card.no_visits"));
     // A blocked member is refused before the cards are looked at.
-    QVERIFY(fx.exec(QStringLiteral("UPDATE member SET status = 'blocked' WHERE id = ?"), {emptyId}));
+    QVERIFY(fx.db.exec(QStringLiteral("UPDATE member SET status = 'blocked' WHERE id = ?"), {emptyId}));
     QCOMPARE(codeOf(fx.checkIn(*issuer.issueToken(emptyId))), QStringLiteral("member.blocked"));
     QCOMPARE(fx.snapshot(), empty);
 
@@ -986,21 +865,21 @@ void TestHubMembers::legacyCodes()
         {QStringLiteral("amount"), 100}, {QStringLiteral("perVisitPrice"), 30}});
     QVERIFY2(sold.status == 200, qPrintable(describe(sold)));
     const QString memberNo
-        = fx.scalar(QStringLiteral("SELECT member_no FROM member WHERE id = ?"), {memberId}).toString();
+        = fx.db.scalar(QStringLiteral("SELECT member_no FROM member WHERE id = ?"), {memberId}).toString();
     QCOMPARE(codeOf(fx.checkIn(memberNo)), QStringLiteral("credential.legacy_disabled"));
-    QVERIFY(
-        fx.exec(QStringLiteral("INSERT INTO hub_setting (key, value, updated_at) VALUES ('legacy_codes', 'on', 0)")));
+    QVERIFY(fx.db.exec(
+        QStringLiteral("INSERT INTO hub_setting (key, value, updated_at) VALUES ('legacy_codes', 'on', 0)")));
     const HubReply passed = fx.checkIn(memberNo);
     QVERIFY2(passed.status == 200, qPrintable(describe(passed)));
     QCOMPARE(dataOf(passed).value(QStringLiteral("weak")).toBool(), true);
     const QString entryId = dataOf(passed).value(QStringLiteral("id")).toString();
-    QCOMPARE(fx.scalar(QStringLiteral("SELECT weak FROM entry WHERE id = ?"), {entryId}).toInt(), 1);
-    QCOMPARE(fx.scalar(QStringLiteral("SELECT credential_kind FROM entry WHERE id = ?"), {entryId}).toString(),
+    QCOMPARE(fx.db.scalar(QStringLiteral("SELECT weak FROM entry WHERE id = ?"), {entryId}).toInt(), 1);
+    QCOMPARE(fx.db.scalar(QStringLiteral("SELECT credential_kind FROM entry WHERE id = ?"), {entryId}).toString(),
         QStringLiteral("legacy"));
     QCOMPARE(
-        fx.scalar(QStringLiteral("SELECT fee_deducted_fen FROM entry WHERE id = ?"), {entryId}).toLongLong(), 3000);
-    QCOMPARE(
-        fx.scalar(QStringLiteral("SELECT balance_fen FROM member_card WHERE member_id = ?"), {memberId}).toLongLong(),
+        fx.db.scalar(QStringLiteral("SELECT fee_deducted_fen FROM entry WHERE id = ?"), {entryId}).toLongLong(), 3000);
+    QCOMPARE(fx.db.scalar(QStringLiteral("SELECT balance_fen FROM member_card WHERE member_id = ?"), {memberId})
+                 .toLongLong(),
         7000);
     // By card number too; an unknown number is an unknown member.
     const QString cardNo = dataOf(sold).value(QStringLiteral("cardNo")).toString();

@@ -1,161 +1,21 @@
 // The WebSocket /ws/notifications of the real gymgate-hub: hello, refused upgrades, "changes" and
 // notifications written by another writer reaching the right clients only, two hub processes on
 // one PostgreSQL, resume, TLS and a clean stop with open sockets, on SQLite and PostgreSQL.
-#include <QDateTime>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QMessageAuthenticationCode>
 #include <QProcess>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 #include <QWebSocket>
 
 #include <functional>
-#include <memory>
 
-#include "HubProcess.h"
-#include "PgServer.h"
+#include "HubTestSupport.h"
+
+using namespace hubtest;
 
 namespace {
 
-const QString kAdmin = QStringLiteral("boss");
-const QString kPassword = QStringLiteral("correct horse 1");
 constexpr int kDeliveryMs = 5000; // "within a couple of seconds", with room for a loaded machine
-
-QString isoNow()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-// A token signed like the hub does, with claims of the test's choosing.
-QString forgeToken(const QString &kid, const QByteArray &secret, const QJsonObject &claims)
-{
-    constexpr auto encoding = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-    const QJsonObject header {{QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("kid"), kid}};
-    const QByteArray input = QJsonDocument(header).toJson(QJsonDocument::Compact).toBase64(encoding) + '.'
-        + QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(encoding);
-    return QString::fromLatin1(
-        input + '.' + QMessageAuthenticationCode::hash(input, secret, QCryptographicHash::Sha256).toBase64(encoding));
-}
-
-// Straight access to the hub's database, as another hub instance (or a fixture) writes it.
-class DirectDb {
-public:
-    DirectDb(const QString &spec, const QString &name) : m_name(name)
-    {
-        const QUrl url(spec);
-        if (url.scheme() == QLatin1String("postgresql")) {
-            m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-            m_db.setHostName(url.host());
-            m_db.setPort(url.port(5432));
-            m_db.setUserName(url.userName());
-            m_db.setDatabaseName(url.path().mid(1));
-        } else {
-            m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            m_db.setDatabaseName(spec);
-            m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        }
-        m_db.open();
-    }
-    ~DirectDb()
-    {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    DirectDb(const DirectDb &) = delete;
-    DirectDb &operator=(const DirectDb &) = delete;
-
-    bool isOpen() const { return m_db.isOpen(); }
-
-    // Runs one statement; the first column of the first row (or an invalid QVariant).
-    QVariant exec(const QString &statement, const QVariantList &binds = {})
-    {
-        QSqlQuery query(m_db);
-        query.prepare(statement);
-        for (const QVariant &bind : binds)
-            query.addBindValue(bind);
-        if (!query.exec()) {
-            qWarning("SQL failed: %s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
-            m_failed = true;
-            return {};
-        }
-        return query.next() ? query.value(0) : QVariant();
-    }
-    bool failed() const { return m_failed; }
-
-    QString mint(const QString &subject, const QString &role, qint64 lifetimeSecs = 3600)
-    {
-        QSqlQuery query(m_db);
-        if (!query.exec(QStringLiteral("SELECT kid, secret FROM hub_jwt_key WHERE retired_at IS NULL"))
-            || !query.next())
-            return {};
-        const qint64 now = QDateTime::currentSecsSinceEpoch();
-        return forgeToken(query.value(0).toString(), QByteArray::fromBase64(query.value(1).toString().toLatin1()),
-            QJsonObject {{QStringLiteral("sub"), subject}, {QStringLiteral("role"), role}, {QStringLiteral("iat"), now},
-                {QStringLiteral("exp"), now + lifetimeSecs},
-                {QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces)}});
-    }
-
-    QString addSite(const QString &number)
-    {
-        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        exec(QStringLiteral("INSERT INTO site (id, name, number, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"),
-            {id, QString(QStringLiteral("Site ") + number), number, QDateTime::currentMSecsSinceEpoch(),
-                QDateTime::currentMSecsSinceEpoch()});
-        return id;
-    }
-    QString addDevice(const QString &siteId, const QString &name)
-    {
-        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        exec(QStringLiteral("INSERT INTO hub_device (id, site_id, name, kind, secret_hash, enrolled_at) "
-                            "VALUES (?, ?, ?, 'desk', 'x', ?)"),
-            {id, siteId, name, QDateTime::currentMSecsSinceEpoch()});
-        return id;
-    }
-    QString addMember(const QString &siteId, const QString &number)
-    {
-        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        exec(QStringLiteral("INSERT INTO member (id, site_id, member_no, name, phone_hash, phone_mask, created_at, "
-                            "updated_at) VALUES (?, ?, ?, ?, ?, '138****0000', ?, ?)"),
-            {id, siteId, number, QString(QStringLiteral("Member ") + number), QString(QStringLiteral("hash-") + number),
-                QDateTime::currentMSecsSinceEpoch(), QDateTime::currentMSecsSinceEpoch()});
-        return id;
-    }
-    qint64 addUser(const QString &username, const QString &role, const QString &siteId)
-    {
-        exec(QStringLiteral("INSERT INTO hub_user (username, display_name, password_hash, role, status, created_at, "
-                            "updated_at, site_id) VALUES (?, ?, 'x', ?, 'active', ?, ?, ?)"),
-            {username, username, role, isoNow(), isoNow(), siteId.isEmpty() ? QVariant() : QVariant(siteId)});
-        return exec(QStringLiteral("SELECT id FROM hub_user WHERE username = ?"), {username}).toLongLong();
-    }
-    qint64 addChange(const QString &entity, const QString &id)
-    {
-        exec(
-            QStringLiteral("INSERT INTO change_log (entity, entity_id, op, data, at) VALUES (?, ?, 'delete', NULL, ?)"),
-            {entity, id, isoNow()});
-        return exec(QStringLiteral("SELECT MAX(seq) FROM change_log")).toLongLong();
-    }
-    qint64 addNotification(const QString &audience, const QString &kind, const QJsonObject &payload)
-    {
-        exec(QStringLiteral("INSERT INTO hub_notification (audience, kind, payload, created_at) VALUES (?, ?, ?, ?)"),
-            {audience, kind, QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)),
-                QDateTime::currentMSecsSinceEpoch()});
-        return exec(QStringLiteral("SELECT MAX(seq) FROM hub_notification")).toLongLong();
-    }
-    bool transaction() { return m_db.transaction(); }
-    bool commit() { return m_db.commit(); }
-
-private:
-    QString m_name;
-    QSqlDatabase m_db;
-    bool m_failed = false;
-};
 
 // One WebSocket client of the test: collects every JSON message it receives.
 class WsClient {
@@ -289,63 +149,20 @@ private slots:
     void stopsCleanlyWithOpenSockets();
 
 private:
-    void addDialectRows();
-    // A new database with the admin and a hub serving it; the admin's token in *token.
-    bool startHub(
-        const QString &dialect, HubProcess &hub, QString *spec, QString *token, const QStringList &extra = {});
-    QString newDatabase(const QString &dialect);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgServer> m_pg;
-    QString m_pgProblem;
-    int m_databases = 0;
+    HubDatabases m_databases;
 };
 
 void TestHubNotifications::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgServer>();
-    if (!m_pg->start()) {
-        m_pgProblem = m_pg->errorText;
-        m_pg.reset();
-        qWarning("PostgreSQL rows will be skipped: %s", qPrintable(m_pgProblem));
-    }
+    QVERIFY(m_databases.start());
 }
 
-void TestHubNotifications::addDialectRows()
-{
-    QTest::addColumn<QString>("dialect");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql");
-}
-
-QString TestHubNotifications::newDatabase(const QString &dialect)
-{
-    const int number = ++m_databases;
-    if (dialect == QLatin1String("sqlite"))
-        return m_dir.filePath(QStringLiteral("ws-%1.sqlite").arg(number));
-    return m_pg ? m_pg->createDatabase(QStringLiteral("ws_%1").arg(number)) : QString();
-}
-
-bool TestHubNotifications::startHub(
-    const QString &dialect, HubProcess &hub, QString *spec, QString *token, const QStringList &extra)
-{
-    *spec = newDatabase(dialect);
-    if (spec->isEmpty() || HubProcess::createAdmin(*spec, kAdmin, kPassword) != 0) {
-        qWarning("no database or --create-admin failed");
-        return false;
-    }
-    if (!hub.start(QStringList {QStringLiteral("--db"), *spec} + extra)) {
-        qWarning("hub did not start: %s", qPrintable(hub.errorText));
-        return false;
-    }
-    *token = hub.login(kAdmin, kPassword); // also makes the JWT key the fixtures sign with
-    return !token->isEmpty();
-}
-
-#define SKIP_WITHOUT_PG(dialect)                                                                                       \
-    if ((dialect) == QLatin1String("postgresql") && !m_pg)                                                             \
-    QSKIP(qPrintable(QStringLiteral("PostgreSQL could not be started: ") + m_pgProblem))
+// Declares `served`, a hub on a new database with the admin logged in (which makes the key the
+// tests sign with), `hub`, its process, and `token`, the admin's token.
+#define START_HUB(dialect)                                                                                             \
+    START_SERVED(ServedHub, served, m_databases, dialect, QStringLiteral("ws"));                                       \
+    HubProcess &hub = served.hub;                                                                                      \
+    [[maybe_unused]] const QString &token = served.adminToken
 
 void TestHubNotifications::helloAndRefusals_data()
 {
@@ -355,15 +172,9 @@ void TestHubNotifications::helloAndRefusals_data()
 void TestHubNotifications::helloAndRefusals()
 {
     QFETCH(QString, dialect);
-    SKIP_WITHOUT_PG(dialect);
-    HubProcess hub;
-    QString spec;
-    QString token;
-    QVERIFY(startHub(dialect, hub, &spec, &token));
-    const qint64 changeSeq = [&] {
-        DirectDb db(spec, QStringLiteral("hello"));
-        return db.addChange(QStringLiteral("member"), QStringLiteral("m-1"));
-    }();
+    START_HUB(dialect);
+    const qint64 changeSeq = served.db.insertChange(QStringLiteral("member"), QStringLiteral("m-1"));
+    QVERIFY2(changeSeq > 0, qPrintable(served.db.errorText));
 
     WsClient byHeader;
     QVERIFY2(byHeader.open(hub, token), qPrintable(byHeader.errorText));
@@ -380,11 +191,8 @@ void TestHubNotifications::helloAndRefusals()
     QCOMPARE(garbage.status, 401);
     QCOMPARE(codeOf(garbage), QStringLiteral("unauthorized"));
     QCOMPARE(rawUpgrade(hub, path + QStringLiteral("?token=garbage"), {}).status, 401);
-    {
-        DirectDb db(spec, QStringLiteral("expired"));
-        const QString expired = db.mint(QStringLiteral("1"), QStringLiteral("admin"), -10);
-        QCOMPARE(rawUpgrade(hub, path, "Bearer " + expired.toLatin1()).status, 401);
-    }
+    const QString expired = served.db.signingKey().token(QStringLiteral("1"), QStringLiteral("admin"), -10);
+    QCOMPARE(rawUpgrade(hub, path, "Bearer " + expired.toLatin1()).status, 401);
     QCOMPARE(rawUpgrade(hub, QStringLiteral("/ws/other"), "Bearer " + token.toLatin1()).status, 404);
     // A plain GET is not an upgrade.
     QCOMPARE(hub.call("GET", path, QJsonValue::Undefined, token).status, 426);
@@ -408,21 +216,16 @@ void TestHubNotifications::fanOutToTheRightAudience_data()
 void TestHubNotifications::fanOutToTheRightAudience()
 {
     QFETCH(QString, dialect);
-    SKIP_WITHOUT_PG(dialect);
-    HubProcess hub;
-    QString spec;
-    QString adminToken;
-    QVERIFY(startHub(dialect, hub, &spec, &adminToken));
-    DirectDb db(spec, QStringLiteral("fanout"));
-    QVERIFY(db.isOpen());
-    const QString siteA = db.addSite(QStringLiteral("A"));
-    const QString siteB = db.addSite(QStringLiteral("B"));
-    const qint64 staffId = db.addUser(QStringLiteral("clerk"), QStringLiteral("staff"), siteA);
-    const QString deviceA = db.addDevice(siteA, QStringLiteral("desk A"));
-    const QString deviceB = db.addDevice(siteB, QStringLiteral("desk B"));
-    const QString member1 = db.addMember(siteA, QStringLiteral("M1"));
-    const QString member2 = db.addMember(siteA, QStringLiteral("M2"));
-    QVERIFY(!db.failed());
+    START_HUB(dialect);
+    const HubDb &db = served.db;
+    const QString siteA = db.insertSite(QStringLiteral("A"));
+    const QString siteB = db.insertSite(QStringLiteral("B"));
+    const qint64 staffId = db.insertUser(QStringLiteral("clerk"), QStringLiteral("staff"), siteA);
+    const QString deviceA = db.insertDevice(siteA, newId(), QStringLiteral("desk A"));
+    const QString deviceB = db.insertDevice(siteB, newId(), QStringLiteral("desk B"));
+    const QString member1 = db.insertMember({.siteId = siteA, .memberNo = QStringLiteral("M1")});
+    const QString member2 = db.insertMember({.siteId = siteA, .memberNo = QStringLiteral("M2")});
+    QVERIFY2(db.errorText.isEmpty(), qPrintable(db.errorText));
 
     WsClient admin;
     WsClient staff;
@@ -430,21 +233,21 @@ void TestHubNotifications::fanOutToTheRightAudience()
     WsClient devB;
     WsClient m1;
     WsClient m2;
-    QVERIFY(admin.open(hub, adminToken));
-    QVERIFY(staff.open(hub, db.mint(QString::number(staffId), QStringLiteral("staff"))));
-    QVERIFY(devA.open(hub, db.mint(QStringLiteral("device:") + deviceA, QStringLiteral("device"))));
-    QVERIFY(devB.open(hub, db.mint(QStringLiteral("device:") + deviceB, QStringLiteral("device"))));
-    QVERIFY(m1.open(hub, db.mint(QStringLiteral("member:") + member1, QStringLiteral("member"))));
-    QVERIFY(m2.open(hub, db.mint(QStringLiteral("member:") + member2, QStringLiteral("member"))));
+    QVERIFY(admin.open(hub, token));
+    QVERIFY(staff.open(hub, db.userToken(staffId, QStringLiteral("staff"))));
+    QVERIFY(devA.open(hub, db.deviceToken(deviceA)));
+    QVERIFY(devB.open(hub, db.deviceToken(deviceB)));
+    QVERIFY(m1.open(hub, db.memberToken(member1)));
+    QVERIFY(m2.open(hub, db.memberToken(member2)));
     const QList<WsClient *> everyone {&admin, &staff, &devA, &devB, &m1, &m2};
 
     // Another writer commits 20 changes at once: staff and devices hear of the newest in one
     // message (coalesced), members hear nothing.
-    QVERIFY(db.transaction());
+    QVERIFY(db.db().transaction());
     qint64 latest = 0;
     for (int i = 0; i < 20; ++i)
-        latest = db.addChange(QStringLiteral("member"), i % 2 == 0 ? member1 : member2);
-    QVERIFY(db.commit());
+        latest = db.insertChange(QStringLiteral("member"), i % 2 == 0 ? member1 : member2);
+    QVERIFY(db.db().commit());
     for (WsClient *client : {&admin, &staff, &devA, &devB}) {
         QVERIFY(client->waitFor([latest](const QJsonObject &message) {
             return isType(message, QStringLiteral("changes"))
@@ -457,8 +260,8 @@ void TestHubNotifications::fanOutToTheRightAudience()
         QStringLiteral("member:nobody"), QStringLiteral("all")};
     qint64 lastSeq = 0;
     for (const QString &audience : audiences)
-        lastSeq = db.addNotification(audience, QStringLiteral("test.kind"), {{QStringLiteral("for"), audience}});
-    QVERIFY(!db.failed());
+        lastSeq = db.insertNotification(audience, QStringLiteral("test.kind"), {{QStringLiteral("for"), audience}});
+    QVERIFY2(db.errorText.isEmpty(), qPrintable(db.errorText));
     // "all" was written last and is delivered in seq order: when it is there, all the rest is.
     for (WsClient *client : everyone) {
         QVERIFY(client->waitFor([lastSeq](const QJsonObject &message) {
@@ -486,21 +289,17 @@ void TestHubNotifications::fanOutToTheRightAudience()
 
 void TestHubNotifications::twoHubsOnOnePostgresql()
 {
-    SKIP_WITHOUT_PG(QStringLiteral("postgresql"));
-    HubProcess hub1;
-    QString spec;
-    QString token;
-    QVERIFY(startHub(QStringLiteral("postgresql"), hub1, &spec, &token));
+    START_HUB(QStringLiteral("postgresql"));
     HubProcess hub2;
-    QVERIFY2(hub2.start({QStringLiteral("--db"), spec}), qPrintable(hub2.errorText));
+    QVERIFY2(hub2.start({QStringLiteral("--db"), served.spec}), qPrintable(hub2.errorText));
     WsClient onHub2;
     WsClient onHub1;
     QVERIFY(onHub2.open(hub2, token)); // a token of hub 1 is good on hub 2: same keys, same database
-    QVERIFY(onHub1.open(hub1, token));
+    QVERIFY(onHub1.open(hub, token));
 
     // A change written through a real endpoint of hub 1 (creating a venue) reaches the client of
     // hub 2.
-    const HubReply created = hub1.call("POST", QStringLiteral("/api/venues"),
+    const HubReply created = hub.call("POST", QStringLiteral("/api/venues"),
         QJsonObject {{QStringLiteral("name"), QStringLiteral("Court 1")},
             {QStringLiteral("kind"), QStringLiteral("court")}, {QStringLiteral("capacity"), 4},
             {QStringLiteral("description"), QStringLiteral("Badminton")}},
@@ -508,16 +307,11 @@ void TestHubNotifications::twoHubsOnOnePostgresql()
     QVERIFY2(created.status == 200, created.body.constData());
     const QString venueId
         = created.json.value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toString();
-    qint64 latest = 0;
-    {
-        DirectDb db(spec, QStringLiteral("twohubs"));
-        latest = db.exec(QStringLiteral("SELECT MAX(seq) FROM change_log WHERE entity = 'venue' AND entity_id = ?"),
-                       {venueId})
-                     .toLongLong();
-        QVERIFY(latest > 0);
-        // A notification another instance published.
-        db.addNotification(QStringLiteral("staff"), QStringLiteral("test.kind"), {});
-    }
+    const qint64 latest = served.db.integer(
+        QStringLiteral("SELECT MAX(seq) FROM change_log WHERE entity = 'venue' AND entity_id = ?"), {venueId});
+    QVERIFY(latest > 0);
+    // A notification another instance published.
+    QVERIFY(served.db.insertNotification(QStringLiteral("staff"), QStringLiteral("test.kind")) > 0);
     for (WsClient *client : {&onHub2, &onHub1}) {
         QVERIFY(client->waitFor([latest](const QJsonObject &message) {
             return isType(message, QStringLiteral("changes"))
@@ -526,7 +320,7 @@ void TestHubNotifications::twoHubsOnOnePostgresql()
         QVERIFY(client->waitFor(
             [](const QJsonObject &message) { return isType(message, QStringLiteral("notification")); }));
     }
-    QVERIFY(hub1.stop());
+    QVERIFY(hub.stop());
     QVERIFY(hub2.stop());
 }
 
@@ -534,24 +328,21 @@ void TestHubNotifications::twoHubsOnOnePostgresql()
 // grace period passed) instead of moving its cursor past 1 and never delivering it.
 void TestHubNotifications::seqOrderAcrossWriters()
 {
-    SKIP_WITHOUT_PG(QStringLiteral("postgresql"));
-    HubProcess hub;
-    QString spec;
-    QString token;
-    QVERIFY(startHub(QStringLiteral("postgresql"), hub, &spec, &token));
+    START_HUB(QStringLiteral("postgresql"));
     WsClient admin;
     QVERIFY(admin.open(hub, token));
-    DirectDb slow(spec, QStringLiteral("slow"));
-    DirectDb fast(spec, QStringLiteral("fast"));
-    QVERIFY(slow.transaction());
-    const qint64 first = slow.addNotification(QStringLiteral("all"), QStringLiteral("first"), {});
-    const qint64 second = fast.addNotification(QStringLiteral("all"), QStringLiteral("second"), {});
+    const HubDb &slow = served.db;
+    HubDb fast;
+    QVERIFY2(fast.open(served.spec), qPrintable(fast.errorText));
+    QVERIFY(slow.db().transaction());
+    const qint64 first = slow.insertNotification(QStringLiteral("all"), QStringLiteral("first"));
+    const qint64 second = fast.insertNotification(QStringLiteral("all"), QStringLiteral("second"));
     QVERIFY(second > first);
     // A change committed after "second" tells when the hub has polled and seen "second", and
     // whatever that poll sent arrives before the answer to a ping sent then. Two such rounds:
     // "second" is held back over more than one poll.
     for (int round = 0; round < 2; ++round) {
-        const qint64 marker = fast.addChange(QStringLiteral("member"), QStringLiteral("marker"));
+        const qint64 marker = fast.insertChange(QStringLiteral("member"), QStringLiteral("marker"));
         QVERIFY(admin.waitFor([marker](const QJsonObject &message) {
             return isType(message, QStringLiteral("changes"))
                 && message.value(QStringLiteral("latestSeq")).toInteger() == marker;
@@ -560,14 +351,14 @@ void TestHubNotifications::seqOrderAcrossWriters()
         QVERIFY(QTest::qWaitFor([&admin, round] { return admin.ofType(QStringLiteral("pong")).size() == round + 1; }));
         QVERIFY(admin.ofType(QStringLiteral("notification")).isEmpty()); // "second" waits for "first"
     }
-    QVERIFY(slow.commit());
+    QVERIFY(slow.db().commit());
     QVERIFY(admin.waitFor(
         [second](const QJsonObject &message) { return message.value(QStringLiteral("seq")).toInteger() == second; }));
     const QList<QJsonObject> notes = admin.ofType(QStringLiteral("notification"));
     QCOMPARE(notes.size(), 2);
     QCOMPARE(notes[0].value(QStringLiteral("seq")).toInteger(), first);
     QCOMPARE(notes[1].value(QStringLiteral("seq")).toInteger(), second);
-    QVERIFY(!slow.failed() && !fast.failed());
+    QVERIFY(slow.errorText.isEmpty() && fast.errorText.isEmpty());
     QVERIFY(hub.stop());
 }
 
@@ -579,22 +370,18 @@ void TestHubNotifications::resume_data()
 void TestHubNotifications::resume()
 {
     QFETCH(QString, dialect);
-    SKIP_WITHOUT_PG(dialect);
-    HubProcess hub;
-    QString spec;
-    QString token;
-    QVERIFY(startHub(dialect, hub, &spec, &token));
-    DirectDb db(spec, QStringLiteral("resume"));
-    const QString memberId = db.addMember({}, QStringLiteral("M1"));
-    const qint64 first = db.addNotification(QStringLiteral("member:") + memberId, QStringLiteral("a"), {});
-    db.addNotification(QStringLiteral("member:other"), QStringLiteral("b"), {});
-    const qint64 third = db.addNotification(QStringLiteral("all"), QStringLiteral("c"), {});
-    db.addNotification(QStringLiteral("staff"), QStringLiteral("d"), {});
-    const qint64 fifth = db.addNotification(QStringLiteral("member:") + memberId, QStringLiteral("e"), {});
-    QVERIFY(!db.failed());
+    START_HUB(dialect);
+    const HubDb &db = served.db;
+    const QString memberId = db.insertMember({.memberNo = QStringLiteral("M1")});
+    const qint64 first = db.insertNotification(QStringLiteral("member:") + memberId, QStringLiteral("a"));
+    db.insertNotification(QStringLiteral("member:other"), QStringLiteral("b"));
+    const qint64 third = db.insertNotification(QStringLiteral("all"), QStringLiteral("c"));
+    db.insertNotification(QStringLiteral("staff"), QStringLiteral("d"));
+    const qint64 fifth = db.insertNotification(QStringLiteral("member:") + memberId, QStringLiteral("e"));
+    QVERIFY2(db.errorText.isEmpty(), qPrintable(db.errorText));
 
     WsClient member;
-    QVERIFY(member.open(hub, db.mint(QStringLiteral("member:") + memberId, QStringLiteral("member"))));
+    QVERIFY(member.open(hub, db.memberToken(memberId)));
     QCOMPARE(member.hello().value(QStringLiteral("notificationSeq")).toInteger(), fifth);
     QVERIFY(member.ofType(QStringLiteral("notification")).isEmpty()); // nothing old without asking
 
@@ -609,7 +396,7 @@ void TestHubNotifications::resume()
     QCOMPARE(done.value(QStringLiteral("truncated")).toBool(), false);
 
     // Live ones follow without a duplicate.
-    const qint64 live = db.addNotification(QStringLiteral("member:") + memberId, QStringLiteral("f"), {});
+    const qint64 live = db.insertNotification(QStringLiteral("member:") + memberId, QStringLiteral("f"));
     QVERIFY(member.waitFor(
         [live](const QJsonObject &message) { return message.value(QStringLiteral("seq")).toInteger() == live; }));
     QCOMPARE(member.ofType(QStringLiteral("notification")).size(), 3);
@@ -628,20 +415,14 @@ void TestHubNotifications::resume()
 
 void TestHubNotifications::resumeIsBounded()
 {
-    HubProcess hub;
-    QString spec;
-    QString token;
-    QVERIFY(startHub(QStringLiteral("sqlite"), hub, &spec, &token));
+    START_HUB(QStringLiteral("sqlite"));
     qint64 firstSeq = 0;
-    {
-        DirectDb db(spec, QStringLiteral("bounded"));
-        QVERIFY(db.transaction());
-        for (int i = 0; i < 505; ++i) {
-            const qint64 seq = db.addNotification(QStringLiteral("all"), QStringLiteral("bulk"), {});
-            firstSeq = firstSeq == 0 ? seq : firstSeq;
-        }
-        QVERIFY(db.commit());
+    QVERIFY(served.db.db().transaction());
+    for (int i = 0; i < 505; ++i) {
+        const qint64 seq = served.db.insertNotification(QStringLiteral("all"), QStringLiteral("bulk"));
+        firstSeq = firstSeq == 0 ? seq : firstSeq;
     }
+    QVERIFY(served.db.db().commit());
     WsClient admin;
     QVERIFY(admin.open(hub, token));
     admin.send({{QStringLiteral("type"), QStringLiteral("resume")}, {QStringLiteral("notificationSeq"), 0}});
@@ -655,8 +436,8 @@ void TestHubNotifications::resumeIsBounded()
 
 void TestHubNotifications::servesWebSocketOverTls()
 {
-    const QString cert = m_dir.filePath(QStringLiteral("cert.pem"));
-    const QString key = m_dir.filePath(QStringLiteral("key.pem"));
+    const QString cert = m_databases.filePath(QStringLiteral("cert.pem"));
+    const QString key = m_databases.filePath(QStringLiteral("key.pem"));
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"),
         {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
@@ -664,14 +445,13 @@ void TestHubNotifications::servesWebSocketOverTls()
             QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")});
     if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
         QSKIP("the openssl command is needed to make a test certificate");
-    const QString spec = newDatabase(QStringLiteral("sqlite"));
-    QCOMPARE(HubProcess::createAdmin(spec, kAdmin, kPassword), 0);
-    HubProcess hub;
-    QVERIFY2(
-        hub.start({QStringLiteral("--db"), spec, QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}),
-        qPrintable(hub.errorText));
-    hub.tls = true;
-    const QString token = hub.login(kAdmin, kPassword);
+    NEW_DATABASE(spec, m_databases, QStringLiteral("sqlite"), QStringLiteral("ws"));
+    ServedHub served;
+    served.hub.tls = true; // before the admin's login, which goes over TLS too
+    QVERIFY2(served.start(spec, {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}),
+        qPrintable(served.errorText));
+    HubProcess &hub = served.hub;
+    const QString token = served.adminToken;
     QVERIFY(!token.isEmpty());
     WsClient secure;
     QVERIFY2(secure.open(hub, token), qPrintable(secure.errorText));
@@ -684,10 +464,7 @@ void TestHubNotifications::servesWebSocketOverTls()
 // The slow one (about 40 s: the keep-alive period is 30 s, the pong timeout 10 s), so SQLite only.
 void TestHubNotifications::keepAliveDropsSilentAndRevokedClients()
 {
-    HubProcess hub;
-    QString spec;
-    QString token;
-    QVERIFY(startHub(QStringLiteral("sqlite"), hub, &spec, &token));
+    START_HUB(QStringLiteral("sqlite"));
     const QString revokedToken = hub.login(kAdmin, kPassword);
     WsClient healthy; // QWebSocket answers pings by itself
     WsClient revoked;
@@ -722,11 +499,7 @@ void TestHubNotifications::stopsCleanlyWithOpenSockets_data()
 void TestHubNotifications::stopsCleanlyWithOpenSockets()
 {
     QFETCH(QString, dialect);
-    SKIP_WITHOUT_PG(dialect);
-    HubProcess hub;
-    QString spec;
-    QString token;
-    QVERIFY(startHub(dialect, hub, &spec, &token));
+    START_HUB(dialect);
     WsClient first;
     WsClient second;
     QVERIFY(first.open(hub, token));

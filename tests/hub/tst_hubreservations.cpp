@@ -9,6 +9,8 @@
 
 #include "VenueFixture.h"
 
+using namespace hubtest;
+
 namespace {
 
 QJsonObject range(const QString &venueId, qint64 startMs, qint64 endMs)
@@ -19,12 +21,12 @@ QJsonObject range(const QString &venueId, qint64 startMs, qint64 endMs)
 
 QString idOf(const HubReply &reply)
 {
-    return VenueFixture::dataOf(reply).value(QStringLiteral("id")).toString();
+    return dataOf(reply).value(QStringLiteral("id")).toString();
 }
 
 QString reasonOf(const HubReply &reply)
 {
-    return VenueFixture::dataOf(reply).value(QStringLiteral("reason")).toString();
+    return dataOf(reply).value(QStringLiteral("reason")).toString();
 }
 
 QJsonObject hours(const QString &from, const QString &to)
@@ -88,44 +90,17 @@ private slots:
     void lastPlaceRace();
 
 private:
-    void addDialectRows();
-    bool startFixture(const QString &dialect, VenueFixture &fixture);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgServer> m_pg;
-    QString m_pgProblem;
-    int m_databases = 0;
+    HubDatabases m_databases;
 };
 
 void TestHubReservations::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgServer>();
-    if (!m_pg->start()) {
-        m_pgProblem = m_pg->errorText;
-        m_pg.reset();
-        qWarning("PostgreSQL rows will be skipped: %s", qPrintable(m_pgProblem));
-    }
-}
-
-void TestHubReservations::addDialectRows()
-{
-    QTest::addColumn<QString>("dialect");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql");
-}
-
-bool TestHubReservations::startFixture(const QString &dialect, VenueFixture &fixture)
-{
-    return fixture.start(dialect, m_pg.get(), m_dir.path(), QStringLiteral("reservations_%1").arg(++m_databases));
+    QVERIFY(m_databases.start());
 }
 
 #define START_FIXTURE(fixture)                                                                                         \
     QFETCH(QString, dialect);                                                                                          \
-    if (dialect == QLatin1String("postgresql") && !m_pg)                                                               \
-        QSKIP(qPrintable(QStringLiteral("PostgreSQL could not be started: ") + m_pgProblem));                          \
-    VenueFixture fixture;                                                                                              \
-    QVERIFY2(startFixture(dialect, fixture), qPrintable(fixture.errorText))
+    START_SERVED(VenueFixture, fixture, m_databases, dialect, QStringLiteral("reservations"))
 
 void TestHubReservations::bookAndRead_data()
 {
@@ -138,7 +113,7 @@ void TestHubReservations::bookAndRead()
     const QString venueId = f.addVenue({{QStringLiteral("kind"), QStringLiteral("court")}});
     const QString ann = f.addMember(QStringLiteral("Ann"));
     const QString bob = f.addMember(QStringLiteral("Bob"));
-    const QString annToken = f.memberToken(ann);
+    const QString annToken = f.db.memberToken(ann);
 
     // A member books for themselves (site time without an offset).
     QJsonObject body {{QStringLiteral("venueId"), venueId},
@@ -148,19 +123,19 @@ void TestHubReservations::bookAndRead()
             QString(VenueFixture::siteDate(1).toString(Qt::ISODate) + QStringLiteral("T11:00:00"))}};
     const HubReply booked = f.call("POST", QStringLiteral("/api/reservations"), body, annToken);
     QCOMPARE(booked.status, 200);
-    const QJsonObject booking = VenueFixture::dataOf(booked);
+    const QJsonObject booking = dataOf(booked);
     QVERIFY(QRegularExpression(QStringLiteral("^B900\\d{8}$"))
                 .match(booking.value(QStringLiteral("bookingNo")).toString())
                 .hasMatch());
     QCOMPARE(booking.value(QStringLiteral("memberId")).toString(), ann);
     QCOMPARE(booking.value(QStringLiteral("status")).toString(), QStringLiteral("booked"));
     QCOMPARE(booking.value(QStringLiteral("startMs")).toInteger(), VenueFixture::siteTime(1, 10));
-    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity = 'booking' AND entity_id = ?"),
-                  {idOf(booked)})
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity = 'booking' AND entity_id = ?"),
+                     {idOf(booked)})
                  .toInt(),
         1);
-    QCOMPARE(f.scalar(QStringLiteral("SELECT kind FROM hub_notification WHERE audience = ?"),
-                  {QString(QStringLiteral("member:") + ann)})
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT kind FROM hub_notification WHERE audience = ?"),
+                     {QString(QStringLiteral("member:") + ann)})
                  .toString(),
         QStringLiteral("booking.confirmed"));
 
@@ -169,22 +144,21 @@ void TestHubReservations::bookAndRead()
     forBob.insert(QStringLiteral("memberId"), bob);
     const HubReply desk = f.call("POST", QStringLiteral("/api/reservations"), forBob, f.staffToken);
     QCOMPARE(desk.status, 200);
-    QCOMPARE(
-        VenueFixture::dataOf(desk).value(QStringLiteral("bookingNo")).toString().right(8), QStringLiteral("00000002"));
+    QCOMPARE(dataOf(desk).value(QStringLiteral("bookingNo")).toString().right(8), QStringLiteral("00000002"));
 
     // Reading: a member sees their own only; staff filter; the admin list is admin only.
     const HubReply mine = f.call("GET", QStringLiteral("/api/reservations"), QJsonValue::Undefined, annToken);
     QCOMPARE(mine.status, 200);
-    QCOMPARE(VenueFixture::dataOf(mine).value(QStringLiteral("total")).toInt(), 1);
+    QCOMPARE(dataOf(mine).value(QStringLiteral("total")).toInt(), 1);
     const HubReply all
         = f.call("GET", QStringLiteral("/api/reservations?venueId=") + venueId, QJsonValue::Undefined, f.staffToken);
-    QCOMPARE(VenueFixture::dataOf(all).value(QStringLiteral("total")).toInt(), 2);
+    QCOMPARE(dataOf(all).value(QStringLiteral("total")).toInt(), 2);
     const HubReply filtered = f.call("GET", QStringLiteral("/api/reservations?memberId=%1&status=booked").arg(bob),
         QJsonValue::Undefined, f.staffToken);
-    QCOMPARE(VenueFixture::dataOf(filtered).value(QStringLiteral("total")).toInt(), 1);
+    QCOMPARE(dataOf(filtered).value(QStringLiteral("total")).toInt(), 1);
     const HubReply paged
         = f.call("GET", QStringLiteral("/api/reservations?pageSize=1&page=2"), QJsonValue::Undefined, f.staffToken);
-    QCOMPARE(VenueFixture::dataOf(paged).value(QStringLiteral("items")).toArray().size(), 1);
+    QCOMPARE(dataOf(paged).value(QStringLiteral("items")).toArray().size(), 1);
     QCOMPARE(f.call("GET", QStringLiteral("/api/reservations?status=lost"), QJsonValue::Undefined, f.staffToken).status,
         422);
     QCOMPARE(f.call("GET", QStringLiteral("/api/reservations/") + idOf(booked), QJsonValue::Undefined, annToken).status,
@@ -215,8 +189,8 @@ void TestHubReservations::refusals()
     const QString ann = f.addMember(QStringLiteral("Ann"));
     const QString bob = f.addMember(QStringLiteral("Bob"));
     const QString blocked = f.addMember(QStringLiteral("Cy"), QStringLiteral("blocked"));
-    const QString annToken = f.memberToken(ann);
-    const QString bobToken = f.memberToken(bob);
+    const QString annToken = f.db.memberToken(ann);
+    const QString bobToken = f.db.memberToken(bob);
     const HubReply first = f.call("POST", QStringLiteral("/api/reservations"),
         range(court, VenueFixture::siteTime(1, 10), VenueFixture::siteTime(1, 11)), annToken);
     QCOMPARE(first.status, 200);
@@ -262,7 +236,7 @@ void TestHubReservations::refusals()
         const QString before = f.snapshot();
         const HubReply reply = f.call("POST", QStringLiteral("/api/reservations"), c.body, c.token);
         QVERIFY2(reply.status == 409, c.name);
-        QVERIFY2(VenueFixture::codeOf(reply) == c.code, qPrintable(QString::fromUtf8(reply.body)));
+        QVERIFY2(codeOf(reply) == c.code, qPrintable(QString::fromUtf8(reply.body)));
         QCOMPARE(reasonOf(reply), c.reason);
         QVERIFY(!reply.json.value(QStringLiteral("message")).toString().isEmpty());
         QCOMPARE(f.snapshot(), before);
@@ -270,10 +244,10 @@ void TestHubReservations::refusals()
     // The conflict names the booking it collides with.
     const HubReply taken = f.call("POST", QStringLiteral("/api/reservations"),
         range(court, VenueFixture::siteTime(1, 10, 30), VenueFixture::siteTime(1, 11, 30)), bobToken);
-    QCOMPARE(VenueFixture::dataOf(taken).value(QStringLiteral("conflictingBookingId")).toString(), idOf(first));
+    QCOMPARE(dataOf(taken).value(QStringLiteral("conflictingBookingId")).toString(), idOf(first));
     QVERIFY(taken.json.value(QStringLiteral("message"))
                 .toString()
-                .contains(VenueFixture::dataOf(first).value(QStringLiteral("bookingNo")).toString()));
+                .contains(dataOf(first).value(QStringLiteral("bookingNo")).toString()));
 
     // A venue under maintenance or closed takes no bookings.
     for (const auto &[status, code] : {std::pair {QStringLiteral("maintenance"), QStringLiteral("maintenance")},
@@ -286,7 +260,7 @@ void TestHubReservations::refusals()
         const HubReply reply = f.call("POST", QStringLiteral("/api/reservations"),
             range(pool, VenueFixture::siteTime(1, 14), VenueFixture::siteTime(1, 15)), bobToken);
         QCOMPARE(reply.status, 409);
-        QCOMPARE(VenueFixture::codeOf(reply), code);
+        QCOMPARE(codeOf(reply), code);
         QCOMPARE(f.snapshot(), before);
     }
     QVERIFY(f.hub.stop());
@@ -303,7 +277,7 @@ void TestHubReservations::badRequests()
     const QString venueId = f.addVenue({});
     const QString ann = f.addMember(QStringLiteral("Ann"));
     const QString bob = f.addMember(QStringLiteral("Bob"));
-    const QString annToken = f.memberToken(ann);
+    const QString annToken = f.db.memberToken(ann);
     const qint64 start = VenueFixture::siteTime(1, 10);
     const qint64 end = VenueFixture::siteTime(1, 11);
     const QString slotId = f.addSlot(venueId, VenueFixture::siteTime(1, 18), VenueFixture::siteTime(1, 19), 5);
@@ -371,7 +345,7 @@ void TestHubReservations::badRequests()
         QVERIFY2(reply.status == c.status,
             qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(c.name), QString::fromUtf8(reply.body))));
         if (!c.field.isEmpty())
-            QVERIFY2(VenueFixture::fieldOf(reply) == c.field, c.name);
+            QVERIFY2(fieldOf(reply) == c.field, c.name);
     }
     QCOMPARE(f.snapshot(), before);
 
@@ -396,11 +370,12 @@ void TestHubReservations::badRequests()
     for (const auto &[body, field] : badUpdates) {
         const HubReply reply = f.call("PUT", one, body, annToken);
         QCOMPARE(reply.status, 422);
-        QCOMPARE(VenueFixture::fieldOf(reply), field);
+        QCOMPARE(fieldOf(reply), field);
     }
     // Another member cannot touch it.
-    QCOMPARE(f.call("PUT", one, QJsonObject {{QStringLiteral("action"), QStringLiteral("cancel")}}, f.memberToken(bob))
-                 .status,
+    QCOMPARE(
+        f.call("PUT", one, QJsonObject {{QStringLiteral("action"), QStringLiteral("cancel")}}, f.db.memberToken(bob))
+            .status,
         404);
     QCOMPARE(f.snapshot(), afterBooking);
     QVERIFY(f.hub.stop());
@@ -425,7 +400,7 @@ void TestHubReservations::classFullWaitlistPromotion()
     const HubReply booked = f.call("POST", QStringLiteral("/api/v1/bookings/course"),
         QJsonObject {{QStringLiteral("memberId"), ann}, {QStringLiteral("slotId"), slotId}}, f.staffToken);
     QCOMPARE(booked.status, 200);
-    const QJsonObject seed = VenueFixture::dataOf(booked);
+    const QJsonObject seed = dataOf(booked);
     for (const QString &key :
         {QStringLiteral("id"), QStringLiteral("bookingNo"), QStringLiteral("courseName"), QStringLiteral("slotDate"),
             QStringLiteral("startTime"), QStringLiteral("endTime"), QStringLiteral("status")})
@@ -435,24 +410,25 @@ void TestHubReservations::classFullWaitlistPromotion()
     QCOMPARE(seed.value(QStringLiteral("startTime")).toString(), QStringLiteral("18:00:00"));
     QCOMPARE(seed.value(QStringLiteral("endTime")).toString(), QStringLiteral("19:00:00"));
     QCOMPARE(seed.value(QStringLiteral("status")).toInt(), 1);
-    QCOMPARE(f.scalar(QStringLiteral("SELECT booked_count FROM course_slot WHERE id = ?"), {slotId}).toInt(), 1);
-    QCOMPARE(QJsonDocument::fromJson(
-                 f.scalar(QStringLiteral("SELECT data FROM change_log WHERE entity = 'slot' ORDER BY seq DESC LIMIT 1"))
-                     .toString()
-                     .toUtf8())
-                 .object()
-                 .value(QStringLiteral("bookedCount"))
-                 .toInt(),
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT booked_count FROM course_slot WHERE id = ?"), {slotId}).toInt(), 1);
+    QCOMPARE(
+        QJsonDocument::fromJson(
+            f.db.scalar(QStringLiteral("SELECT data FROM change_log WHERE entity = 'slot' ORDER BY seq DESC LIMIT 1"))
+                .toString()
+                .toUtf8())
+            .object()
+            .value(QStringLiteral("bookedCount"))
+            .toInt(),
         1);
 
     // Full: refused with the way to the waiting list, nothing changed.
-    const QString bobToken = f.memberToken(bob);
+    const QString bobToken = f.db.memberToken(bob);
     QString before = f.snapshot();
     const HubReply full = f.call(
         "POST", QStringLiteral("/api/v1/bookings/course"), QJsonObject {{QStringLiteral("slotId"), slotId}}, bobToken);
     QCOMPARE(full.status, 409);
-    QCOMPARE(VenueFixture::codeOf(full), QStringLiteral("slot_full"));
-    const QJsonObject hint = VenueFixture::dataOf(full).value(QStringLiteral("waitingList")).toObject();
+    QCOMPARE(codeOf(full), QStringLiteral("slot_full"));
+    const QJsonObject hint = dataOf(full).value(QStringLiteral("waitingList")).toObject();
     QCOMPARE(hint.value(QStringLiteral("path")).toString(), QStringLiteral("/api/venues/%1/waiting-list").arg(venueId));
     QCOMPARE(hint.value(QStringLiteral("body")).toObject().value(QStringLiteral("slotId")).toString(), slotId);
     QCOMPARE(f.snapshot(), before);
@@ -461,48 +437,49 @@ void TestHubReservations::classFullWaitlistPromotion()
     const QString waiting = QStringLiteral("/api/venues/%1/waiting-list").arg(venueId);
     const HubReply bobWaits = f.call("POST", waiting, QJsonObject {{QStringLiteral("slotId"), slotId}}, bobToken);
     QCOMPARE(bobWaits.status, 200);
-    QCOMPARE(VenueFixture::dataOf(bobWaits).value(QStringLiteral("position")).toInt(), 1);
+    QCOMPARE(dataOf(bobWaits).value(QStringLiteral("position")).toInt(), 1);
     const HubReply cyWaits = f.call("POST", waiting,
         QJsonObject {{QStringLiteral("slotId"), slotId}, {QStringLiteral("memberId"), cy}}, f.staffToken);
-    QCOMPARE(VenueFixture::dataOf(cyWaits).value(QStringLiteral("position")).toInt(), 2);
+    QCOMPARE(dataOf(cyWaits).value(QStringLiteral("position")).toInt(), 2);
     before = f.snapshot();
     const HubReply again = f.call("POST", waiting, QJsonObject {{QStringLiteral("slotId"), slotId}}, bobToken);
     QCOMPARE(again.status, 409);
-    QCOMPARE(VenueFixture::codeOf(again), QStringLiteral("already_waiting"));
+    QCOMPARE(codeOf(again), QStringLiteral("already_waiting"));
     const HubReply notFull = f.call("POST", waiting, QJsonObject {{QStringLiteral("slotId"), otherSlot}}, bobToken);
     QCOMPARE(notFull.status, 409);
-    QCOMPARE(VenueFixture::codeOf(notFull), QStringLiteral("not_full"));
+    QCOMPARE(codeOf(notFull), QStringLiteral("not_full"));
     QCOMPARE(f.snapshot(), before);
     const HubReply bobList = f.call("GET", waiting, QJsonValue::Undefined, bobToken);
-    QCOMPARE(VenueFixture::dataOf(bobList).value(QStringLiteral("items")).toArray().size(), 1); // his own only
+    QCOMPARE(dataOf(bobList).value(QStringLiteral("items")).toArray().size(), 1); // his own only
     const HubReply deskList
         = f.call("GET", waiting + QStringLiteral("?slotId=") + slotId, QJsonValue::Undefined, f.staffToken);
-    QCOMPARE(VenueFixture::dataOf(deskList).value(QStringLiteral("items")).toArray().size(), 2);
+    QCOMPARE(dataOf(deskList).value(QStringLiteral("items")).toArray().size(), 2);
 
     // Ann cancels: Bob, first in line, gets the place in the same transaction.
     const HubReply cancelled = f.call("PUT", QStringLiteral("/api/reservations/") + idOf(booked),
         QJsonObject {
             {QStringLiteral("action"), QStringLiteral("cancel")}, {QStringLiteral("reason"), QStringLiteral("ill")}},
-        f.memberToken(ann));
+        f.db.memberToken(ann));
     QCOMPARE(cancelled.status, 200);
-    QCOMPARE(VenueFixture::dataOf(cancelled).value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
-    QCOMPARE(VenueFixture::dataOf(cancelled).value(QStringLiteral("cancelReason")).toString(), QStringLiteral("ill"));
-    const QString promotedId = VenueFixture::dataOf(cancelled).value(QStringLiteral("promotedBookingId")).toString();
+    QCOMPARE(dataOf(cancelled).value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+    QCOMPARE(dataOf(cancelled).value(QStringLiteral("cancelReason")).toString(), QStringLiteral("ill"));
+    const QString promotedId = dataOf(cancelled).value(QStringLiteral("promotedBookingId")).toString();
     QVERIFY(!promotedId.isEmpty());
-    QCOMPARE(f.scalar(QStringLiteral("SELECT member_id FROM booking WHERE id = ?"), {promotedId}).toString(), bob);
-    QCOMPARE(f.scalar(QStringLiteral("SELECT booked_count FROM course_slot WHERE id = ?"), {slotId}).toInt(), 1);
-    QCOMPARE(f.scalar(QStringLiteral("SELECT status FROM waitlist WHERE member_id = ?"), {bob}).toString(),
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT member_id FROM booking WHERE id = ?"), {promotedId}).toString(), bob);
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT booked_count FROM course_slot WHERE id = ?"), {slotId}).toInt(), 1);
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT status FROM waitlist WHERE member_id = ?"), {bob}).toString(),
         QStringLiteral("promoted"));
-    QCOMPARE(f.scalar(QStringLiteral("SELECT status FROM waitlist WHERE member_id = ?"), {cy}).toString(),
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT status FROM waitlist WHERE member_id = ?"), {cy}).toString(),
         QStringLiteral("waiting"));
-    QCOMPARE(f.scalar(QStringLiteral("SELECT kind FROM hub_notification WHERE audience = ? ORDER BY seq DESC LIMIT 1"),
-                  {QString(QStringLiteral("member:") + bob)})
-                 .toString(),
+    QCOMPARE(
+        f.db.scalar(QStringLiteral("SELECT kind FROM hub_notification WHERE audience = ? ORDER BY seq DESC LIMIT 1"),
+                {QString(QStringLiteral("member:") + bob)})
+            .toString(),
         QStringLiteral("waitlist.promoted"));
-    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity = 'waitlist'")).toInt(), 3);
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity = 'waitlist'")).toInt(), 3);
     // Cy is now first in line.
-    const HubReply cyList = f.call("GET", waiting, QJsonValue::Undefined, f.memberToken(cy));
-    QCOMPARE(VenueFixture::dataOf(cyList)
+    const HubReply cyList = f.call("GET", waiting, QJsonValue::Undefined, f.db.memberToken(cy));
+    QCOMPARE(dataOf(cyList)
                  .value(QStringLiteral("items"))
                  .toArray()
                  .at(0)
@@ -526,7 +503,7 @@ void TestHubReservations::cancelRules()
         {QStringLiteral("cancelPenaltyPercent"), 50}, {QStringLiteral("feePerHourFen"), 1000}});
     const QString easy = f.addVenue({{QStringLiteral("cancelHours"), 2}});
     const QString ann = f.addMember(QStringLiteral("Ann"));
-    const QString token = f.memberToken(ann);
+    const QString token = f.db.memberToken(ann);
     const auto book = [&](const QString &venueId, int hour) {
         return idOf(f.call("POST", QStringLiteral("/api/reservations"),
             range(venueId, VenueFixture::siteTime(1, hour), VenueFixture::siteTime(1, hour + 1)), token));
@@ -540,22 +517,22 @@ void TestHubReservations::cancelRules()
     QString before = f.snapshot();
     const HubReply late = f.call("PUT", QStringLiteral("/api/reservations/") + strictId, cancel, token);
     QCOMPARE(late.status, 409);
-    QCOMPARE(VenueFixture::codeOf(late), QStringLiteral("late_cancellation"));
+    QCOMPARE(codeOf(late), QStringLiteral("late_cancellation"));
     QCOMPARE(f.snapshot(), before);
 
     const HubReply charged = f.call("PUT", QStringLiteral("/api/reservations/") + chargingId, cancel, f.staffToken);
     QCOMPARE(charged.status, 200);
-    QCOMPARE(VenueFixture::dataOf(charged).value(QStringLiteral("late")).toBool(), true);
-    QCOMPARE(VenueFixture::dataOf(charged).value(QStringLiteral("penaltyFen")).toInt(), 500);
-    QCOMPARE(f.scalar(QStringLiteral("SELECT penalty_fen FROM booking WHERE id = ?"), {chargingId}).toInt(), 500);
+    QCOMPARE(dataOf(charged).value(QStringLiteral("late")).toBool(), true);
+    QCOMPARE(dataOf(charged).value(QStringLiteral("penaltyFen")).toInt(), 500);
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT penalty_fen FROM booking WHERE id = ?"), {chargingId}).toInt(), 500);
 
     const HubReply free = f.call("PUT", QStringLiteral("/api/reservations/") + easyId, cancel, token);
     QCOMPARE(free.status, 200);
-    QCOMPARE(VenueFixture::dataOf(free).value(QStringLiteral("late")).toBool(), false);
-    QCOMPARE(VenueFixture::dataOf(free).value(QStringLiteral("penaltyFen")).toInt(), 0);
-    QCOMPARE(QJsonDocument::fromJson(f.scalar(QStringLiteral("SELECT data FROM change_log WHERE entity = 'booking' "
-                                                             "AND entity_id = ? ORDER BY seq DESC LIMIT 1"),
-                                          {easyId})
+    QCOMPARE(dataOf(free).value(QStringLiteral("late")).toBool(), false);
+    QCOMPARE(dataOf(free).value(QStringLiteral("penaltyFen")).toInt(), 0);
+    QCOMPARE(QJsonDocument::fromJson(f.db.scalar(QStringLiteral("SELECT data FROM change_log WHERE entity = 'booking' "
+                                                                "AND entity_id = ? ORDER BY seq DESC LIMIT 1"),
+                                             {easyId})
                                          .toString()
                                          .toUtf8())
                  .object()
@@ -566,7 +543,7 @@ void TestHubReservations::cancelRules()
     before = f.snapshot();
     const HubReply twice = f.call("PUT", QStringLiteral("/api/reservations/") + easyId, cancel, token);
     QCOMPARE(twice.status, 409);
-    QCOMPARE(VenueFixture::codeOf(twice), QStringLiteral("not_cancellable"));
+    QCOMPARE(codeOf(twice), QStringLiteral("not_cancellable"));
     QCOMPARE(f.snapshot(), before);
     QVERIFY(f.hub.stop());
 }
@@ -582,11 +559,11 @@ void TestHubReservations::moveReservation()
     const QString court = f.addVenue({{QStringLiteral("kind"), QStringLiteral("court")}});
     const QString ann = f.addMember(QStringLiteral("Ann"));
     const QString bob = f.addMember(QStringLiteral("Bob"));
-    const QString annToken = f.memberToken(ann);
+    const QString annToken = f.db.memberToken(ann);
     const HubReply annBooking = f.call("POST", QStringLiteral("/api/reservations"),
         range(court, VenueFixture::siteTime(1, 10), VenueFixture::siteTime(1, 11)), annToken);
     const HubReply bobBooking = f.call("POST", QStringLiteral("/api/reservations"),
-        range(court, VenueFixture::siteTime(1, 12), VenueFixture::siteTime(1, 13)), f.memberToken(bob));
+        range(court, VenueFixture::siteTime(1, 12), VenueFixture::siteTime(1, 13)), f.db.memberToken(bob));
     QCOMPARE(annBooking.status, 200);
     QCOMPARE(bobBooking.status, 200);
     const QString path = QStringLiteral("/api/reservations/") + idOf(annBooking);
@@ -599,10 +576,10 @@ void TestHubReservations::moveReservation()
             {QStringLiteral("endAt"), VenueFixture::siteTime(1, 13, 30)}},
         annToken);
     QCOMPARE(clash.status, 409);
-    QCOMPARE(VenueFixture::codeOf(clash), QStringLiteral("booking_conflict"));
-    QCOMPARE(VenueFixture::dataOf(clash).value(QStringLiteral("conflictingBookingId")).toString(), idOf(bobBooking));
+    QCOMPARE(codeOf(clash), QStringLiteral("booking_conflict"));
+    QCOMPARE(dataOf(clash).value(QStringLiteral("conflictingBookingId")).toString(), idOf(bobBooking));
     QCOMPARE(f.snapshot(), before);
-    QCOMPARE(f.scalar(QStringLiteral("SELECT start_at FROM booking WHERE id = ?"), {idOf(annBooking)}).toLongLong(),
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT start_at FROM booking WHERE id = ?"), {idOf(annBooking)}).toLongLong(),
         VenueFixture::siteTime(1, 10));
 
     // Overlapping its own old time is fine: the booking does not collide with itself.
@@ -612,13 +589,12 @@ void TestHubReservations::moveReservation()
             {QStringLiteral("endAt"), VenueFixture::siteTime(1, 11, 30)}},
         annToken);
     QCOMPARE(moved.status, 200);
-    QCOMPARE(VenueFixture::dataOf(moved).value(QStringLiteral("status")).toString(), QStringLiteral("booked"));
-    QCOMPARE(
-        VenueFixture::dataOf(moved).value(QStringLiteral("startMs")).toInteger(), VenueFixture::siteTime(1, 10, 30));
-    QCOMPARE(VenueFixture::dataOf(moved).value(QStringLiteral("bookingNo")).toString(),
-        VenueFixture::dataOf(annBooking).value(QStringLiteral("bookingNo")).toString());
-    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity = 'booking' AND entity_id = ?"),
-                  {idOf(annBooking)})
+    QCOMPARE(dataOf(moved).value(QStringLiteral("status")).toString(), QStringLiteral("booked"));
+    QCOMPARE(dataOf(moved).value(QStringLiteral("startMs")).toInteger(), VenueFixture::siteTime(1, 10, 30));
+    QCOMPARE(dataOf(moved).value(QStringLiteral("bookingNo")).toString(),
+        dataOf(annBooking).value(QStringLiteral("bookingNo")).toString());
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity = 'booking' AND entity_id = ?"),
+                     {idOf(annBooking)})
                  .toInt(),
         2);
     // Outside the rules (in the past) the move is refused.
@@ -628,7 +604,7 @@ void TestHubReservations::moveReservation()
             {QStringLiteral("endAt"), VenueFixture::siteTime(-1, 11)}},
         annToken);
     QCOMPARE(past.status, 409);
-    QCOMPARE(VenueFixture::codeOf(past), QStringLiteral("in_the_past"));
+    QCOMPARE(codeOf(past), QStringLiteral("in_the_past"));
     QVERIFY(f.hub.stop());
 }
 
@@ -650,19 +626,19 @@ void TestHubReservations::lastPlaceRace()
         const QString ann = f.addMember(QStringLiteral("Ann %1").arg(round));
         const QString bob = f.addMember(QStringLiteral("Bob %1").arg(round));
         const QList<int> statuses = race(f.hub, second, QStringLiteral("/api/v1/bookings/course"),
-            QJsonObject {{QStringLiteral("slotId"), slotId}}, f.memberToken(ann),
-            QJsonObject {{QStringLiteral("slotId"), slotId}}, f.memberToken(bob));
+            QJsonObject {{QStringLiteral("slotId"), slotId}}, f.db.memberToken(ann),
+            QJsonObject {{QStringLiteral("slotId"), slotId}}, f.db.memberToken(bob));
         QCOMPARE(statuses.size(), 2);
         QVERIFY2(statuses.count(200) == 1 && statuses.count(409) == 1,
             qPrintable(QStringLiteral("round %1: %2 %3").arg(round).arg(statuses.value(0)).arg(statuses.value(1))));
-        QCOMPARE(f.scalar(QStringLiteral("SELECT booked_count FROM course_slot WHERE id = ?"), {slotId}).toInt(), 1);
-        QCOMPARE(
-            f.scalar(QStringLiteral("SELECT COUNT(*) FROM booking WHERE slot_id = ? AND status = 'booked'"), {slotId})
-                .toInt(),
+        QCOMPARE(f.db.scalar(QStringLiteral("SELECT booked_count FROM course_slot WHERE id = ?"), {slotId}).toInt(), 1);
+        QCOMPARE(f.db.scalar(QStringLiteral("SELECT COUNT(*) FROM booking WHERE slot_id = ? AND status = 'booked'"),
+                         {slotId})
+                     .toInt(),
             1);
     }
     // Every booking number is unique although two instances made them.
-    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(DISTINCT booking_no) FROM booking")).toInt(), rounds);
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT COUNT(DISTINCT booking_no) FROM booking")).toInt(), rounds);
     QVERIFY(second.stop());
     QVERIFY(f.hub.stop());
 }

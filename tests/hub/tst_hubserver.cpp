@@ -11,8 +11,9 @@
 
 #include <memory>
 
-#include "HubProcess.h"
-#include "PgServer.h"
+#include "HubTestSupport.h"
+
+using namespace hubtest;
 
 namespace {
 
@@ -52,77 +53,22 @@ private slots:
 
 private:
     bool makeCertificate(QString *cert, QString *key);
-    void addDialectRows(const char *suffix = "");
-    QString newDatabase(const QString &dialect); // skips the test when PostgreSQL is unavailable
-    QSqlDatabase openDirect(const QString &dialect, const QString &spec);
-    void setSchemaVersion(const QString &dialect, const QString &spec, int version);
+    void setSchemaVersion(const QString &spec, int version);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgServer> m_pg;
-    QString m_pgProblem;
-    int m_databases = 0;
+    HubDatabases m_databases;
 };
 
 void TestHubServer::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgServer>();
-    if (!m_pg->start()) {
-        m_pgProblem = m_pg->errorText;
-        m_pg.reset();
-        qWarning("PostgreSQL rows will be skipped: %s", qPrintable(m_pgProblem));
-    }
+    QVERIFY(m_databases.start());
 }
 
-void TestHubServer::addDialectRows(const char *suffix)
+void TestHubServer::setSchemaVersion(const QString &spec, int version)
 {
-    QTest::addColumn<QString>("dialect");
-    QTest::addRow("sqlite%s", suffix) << QStringLiteral("sqlite");
-    QTest::addRow("postgresql%s", suffix) << QStringLiteral("postgresql");
-}
-
-QString TestHubServer::newDatabase(const QString &dialect)
-{
-    const int number = ++m_databases;
-    if (dialect == QLatin1String("sqlite"))
-        return m_dir.filePath(QStringLiteral("hub-%1.sqlite").arg(number));
-    if (!m_pg)
-        return {};
-    return m_pg->createDatabase(QStringLiteral("gymgate_%1").arg(number));
-}
-
-#define NEW_DATABASE(var, dialect)                                                                                     \
-    const QString var = newDatabase(dialect);                                                                          \
-    if (var.isEmpty() && !m_pg)                                                                                        \
-        QSKIP(qPrintable(QStringLiteral("PostgreSQL could not be started: ") + m_pgProblem));                          \
-    QVERIFY2(!var.isEmpty(), qPrintable(m_pg ? m_pg->errorText : QString()))
-
-QSqlDatabase TestHubServer::openDirect(const QString &dialect, const QString &spec)
-{
-    const QString name = QStringLiteral("direct-%1").arg(++m_databases);
-    if (dialect == QLatin1String("sqlite")) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(spec);
-        db.open();
-        return db;
-    }
-    const QUrl url(spec);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-    db.setHostName(url.host());
-    db.setPort(url.port());
-    db.setUserName(url.userName());
-    db.setDatabaseName(url.path().mid(1));
-    db.open();
-    return db;
-}
-
-void TestHubServer::setSchemaVersion(const QString &dialect, const QString &spec, int version)
-{
-    QString connection;
     {
-        QSqlDatabase db = openDirect(dialect, spec);
-        connection = db.connectionName();
-        QVERIFY(db.isOpen());
+        HubDb direct;
+        QVERIFY(direct.open(spec));
+        QSqlDatabase db = direct.db();
         QSqlQuery query(db);
         query.prepare(QStringLiteral("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)"));
         query.addBindValue(version);
@@ -130,7 +76,6 @@ void TestHubServer::setSchemaVersion(const QString &dialect, const QString &spec
         query.addBindValue(QStringLiteral("2030-01-01T00:00:00Z"));
         QVERIFY(query.exec());
     }
-    QSqlDatabase::removeDatabase(connection);
 }
 
 void TestHubServer::health_data()
@@ -141,7 +86,7 @@ void TestHubServer::health_data()
 void TestHubServer::health()
 {
     QFETCH(QString, dialect);
-    NEW_DATABASE(spec, dialect);
+    NEW_DATABASE(spec, m_databases, dialect, QStringLiteral("hub"));
     HubProcess hub;
     QVERIFY2(hub.start({QStringLiteral("--db"), spec}), qPrintable(hub.errorText));
     const HubReply reply = hub.request("GET", QStringLiteral("/api/health"));
@@ -171,7 +116,7 @@ void TestHubServer::openApiListsExactlyTheRoutes()
     QVERIFY(registered.contains(QStringLiteral("get /api/openapi.json")));
 
     HubProcess hub;
-    QVERIFY2(hub.start({QStringLiteral("--db"), m_dir.filePath(QStringLiteral("openapi.sqlite"))}),
+    QVERIFY2(hub.start({QStringLiteral("--db"), m_databases.filePath(QStringLiteral("openapi.sqlite"))}),
         qPrintable(hub.errorText));
     const HubReply reply = hub.request("GET", QStringLiteral("/api/openapi.json"));
     QCOMPARE(reply.status, 200);
@@ -226,7 +171,7 @@ void TestHubServer::errors()
     QFETCH(int, status);
     QFETCH(QString, code);
     QFETCH(QString, field);
-    NEW_DATABASE(spec, dialect);
+    NEW_DATABASE(spec, m_databases, dialect, QStringLiteral("hub"));
     HubProcess hub;
     QVERIFY2(hub.start({QStringLiteral("--db"), spec, QStringLiteral("--max-body-bytes"), QStringLiteral("64")}),
         qPrintable(hub.errorText));
@@ -248,7 +193,7 @@ void TestHubServer::migratesDatabase_data()
 void TestHubServer::migratesDatabase()
 {
     QFETCH(QString, dialect);
-    NEW_DATABASE(spec, dialect);
+    NEW_DATABASE(spec, m_databases, dialect, QStringLiteral("hub"));
     for (int run = 0; run < 2; ++run) { // the second start finds the schema current
         HubProcess hub;
         QVERIFY2(hub.start({QStringLiteral("--db"), spec}), qPrintable(hub.errorText));
@@ -256,11 +201,10 @@ void TestHubServer::migratesDatabase()
     }
     if (dialect == QLatin1String("sqlite"))
         QVERIFY(QFile::exists(spec));
-    QString connection;
     {
-        QSqlDatabase db = openDirect(dialect, spec);
-        connection = db.connectionName();
-        QVERIFY(db.isOpen());
+        HubDb direct;
+        QVERIFY(direct.open(spec));
+        QSqlDatabase db = direct.db();
         const QStringList tables = db.tables();
         for (const QString &table :
             {QStringLiteral("schema_version"), QStringLiteral("hub_user"), QStringLiteral("change_log")})
@@ -289,7 +233,6 @@ void TestHubServer::migratesDatabase()
             QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
         }
     }
-    QSqlDatabase::removeDatabase(connection);
 }
 
 void TestHubServer::refusesNewerSchema_data()
@@ -300,13 +243,13 @@ void TestHubServer::refusesNewerSchema_data()
 void TestHubServer::refusesNewerSchema()
 {
     QFETCH(QString, dialect);
-    NEW_DATABASE(spec, dialect);
+    NEW_DATABASE(spec, m_databases, dialect, QStringLiteral("hub"));
     {
         HubProcess hub;
         QVERIFY2(hub.start({QStringLiteral("--db"), spec}), qPrintable(hub.errorText));
         QVERIFY(hub.stop());
     }
-    setSchemaVersion(dialect, spec, 999);
+    setSchemaVersion(spec, 999);
     QByteArray out;
     QByteArray err;
     const int code
@@ -320,7 +263,7 @@ void TestHubServer::refusesNewerSchema()
 void TestHubServer::sigtermFinishesAndExitsZero()
 {
     HubProcess hub;
-    QVERIFY2(hub.start({QStringLiteral("--db"), m_dir.filePath(QStringLiteral("sigterm.sqlite"))}),
+    QVERIFY2(hub.start({QStringLiteral("--db"), m_databases.filePath(QStringLiteral("sigterm.sqlite"))}),
         qPrintable(hub.errorText));
     QCOMPARE(hub.request("GET", QStringLiteral("/api/health")).status, 200);
     QVERIFY(hub.stop());
@@ -332,10 +275,10 @@ void TestHubServer::sigtermFinishesAndExitsZero()
 
 void TestHubServer::configFileAndCommandLine()
 {
-    const QString config = m_dir.filePath(QStringLiteral("hub.json"));
+    const QString config = m_databases.filePath(QStringLiteral("hub.json"));
     QFile file(config);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    const QString db = m_dir.filePath(QStringLiteral("config.sqlite"));
+    const QString db = m_databases.filePath(QStringLiteral("config.sqlite"));
     file.write(
         QJsonDocument(QJsonObject {{QStringLiteral("db"), db}, {QStringLiteral("max-body-bytes"), 10}}).toJson());
     file.close();
@@ -346,7 +289,7 @@ void TestHubServer::configFileAndCommandLine()
         QVERIFY(hub.stop());
         QVERIFY(QFile::exists(db)); // the database named in the file
     }
-    QFile typo(m_dir.filePath(QStringLiteral("typo.json")));
+    QFile typo(m_databases.filePath(QStringLiteral("typo.json")));
     QVERIFY(typo.open(QIODevice::WriteOnly));
     typo.write(R"({"prot": 8080})");
     typo.close();
@@ -391,8 +334,8 @@ void TestHubServer::badOptionsAreRefused()
 
 bool TestHubServer::makeCertificate(QString *cert, QString *key)
 {
-    *cert = m_dir.filePath(QStringLiteral("cert.pem"));
-    *key = m_dir.filePath(QStringLiteral("key.pem"));
+    *cert = m_databases.filePath(QStringLiteral("cert.pem"));
+    *key = m_databases.filePath(QStringLiteral("key.pem"));
     if (QFile::exists(*cert))
         return true;
     QProcess openssl;
@@ -410,7 +353,7 @@ void TestHubServer::servesHttpsWithCertificateAndKey()
     if (!makeCertificate(&cert, &key))
         QSKIP("the openssl command is needed to make a test certificate");
     HubProcess hub;
-    QVERIFY2(hub.start({QStringLiteral("--db"), m_dir.filePath(QStringLiteral("tls.sqlite")),
+    QVERIFY2(hub.start({QStringLiteral("--db"), m_databases.filePath(QStringLiteral("tls.sqlite")),
                  QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}),
         qPrintable(hub.errorText));
     QCOMPARE(hub.request("GET", QStringLiteral("/api/health"), {}, 5000).status, 0); // plain HTTP gets no answer
@@ -430,8 +373,8 @@ void TestHubServer::refusesUnreadableTlsKey()
     QByteArray err;
     // A certificate is not a key: the hub must say so instead of serving plain HTTP.
     const int code = HubProcess::run({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--db"),
-                                         m_dir.filePath(QStringLiteral("tls-bad.sqlite")), QStringLiteral("--tls-cert"),
-                                         cert, QStringLiteral("--tls-key"), cert},
+                                         m_databases.filePath(QStringLiteral("tls-bad.sqlite")),
+                                         QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), cert},
         nullptr, &err);
     QVERIFY2(code > 0, qPrintable(QString::number(code)));
     QVERIFY2(err.contains(cert.toUtf8()) && err.contains("private key"), err.constData());

@@ -4,25 +4,15 @@
 // an empty range, and every refusal.
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMessageAuthenticationCode>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
-#include <QUuid>
 
-#include <map>
-#include <memory>
+#include "HubTestSupport.h"
 
-#include "HubProcess.h"
-#include "PgServer.h"
+using namespace hubtest;
 
 namespace {
 
-const QString kAdmin = QStringLiteral("boss");
-const QString kPassword = QStringLiteral("correct horse 1");
 const QString kShanghai = QStringLiteral("Asia/Shanghai");
 const QString kUtc = QStringLiteral("UTC");
 const QString kBerlin = QStringLiteral("Europe/Berlin"); // summer time from 2026-03-29 01:00 UTC
@@ -38,26 +28,6 @@ qint64 at(const QString &local, const QString &zone = kShanghai)
 qint64 utc(const QString &text)
 {
     return at(text, kUtc);
-}
-
-QVariant nullText()
-{
-    return QVariant(QMetaType::fromType<QString>());
-}
-
-QVariant nullInt()
-{
-    return QVariant(QMetaType::fromType<qint64>());
-}
-
-QString signToken(const QString &kid, const QByteArray &secret, const QJsonObject &claims)
-{
-    constexpr auto encoding = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-    const QJsonObject header {{QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("kid"), kid}};
-    const QByteArray input = QJsonDocument(header).toJson(QJsonDocument::Compact).toBase64(encoding) + '.'
-        + QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(encoding);
-    return QString::fromLatin1(
-        input + '.' + QMessageAuthenticationCode::hash(input, secret, QCryptographicHash::Sha256).toBase64(encoding));
 }
 
 // The value at a path like "rows/key=2026-03-10/value" ("#" is the size of an array).
@@ -83,30 +53,39 @@ QJsonValue valueAt(QJsonValue value, const QString &path)
     return value;
 }
 
-// One hub with its database, the test's own connection to that database and tokens of each role.
-struct Env {
-    std::unique_ptr<HubProcess> hub;
-    QString connection;
+bool insertDataset(const HubDb &db);
+
+// The program's hub on one dialect: the dataset and tokens of every role.
+struct Env : ServedHub {
     QMap<QString, QString> tokens; // "admin", "staff", "technician", "member", "device"
 
-    QSqlDatabase db() const { return QSqlDatabase::database(connection); }
-
-    bool exec(const QString &statement, const QVariantList &binds = {}) const
+    bool start(const QString &databaseSpec)
     {
-        QSqlQuery query(db());
-        query.prepare(statement);
-        for (const QVariant &value : binds)
-            query.addBindValue(value);
-        if (!query.exec()) {
-            qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
+        if (!ServedHub::start(databaseSpec))
             return false;
+        return insertDataset(db) && makeTokens() ? true : failed(QStringLiteral("dataset: ") + db.errorText);
+    }
+
+    // Tokens of every role, signed with the hub's own key as the hub would sign them.
+    bool makeTokens()
+    {
+        tokens.insert(QStringLiteral("admin"), adminToken);
+        for (const QString &role : {QStringLiteral("staff"), QStringLiteral("technician")}) {
+            const qint64 id = db.insertUser(role, role);
+            if (id <= 0)
+                return false;
+            tokens.insert(role, db.userToken(id, role));
         }
+        tokens.insert(QStringLiteral("member"), db.memberToken(QStringLiteral("m1")));
+        if (db.insertDevice(QStringLiteral("site-a"), QStringLiteral("d1")).isEmpty())
+            return false;
+        tokens.insert(QStringLiteral("device"), db.deviceToken(QStringLiteral("d1")));
         return true;
     }
 
-    HubReply get(const QString &path, const QString &who = QStringLiteral("admin")) const
+    HubReply get(const QString &path, const QString &who = QStringLiteral("admin"))
     {
-        return hub->call("GET", path, QJsonValue::Undefined, tokens.value(who));
+        return hub.call("GET", path, QJsonValue::Undefined, tokens.value(who));
     }
 };
 
@@ -124,130 +103,35 @@ private slots:
     void refusals();
 
 private:
-    bool setUp(const QString &dialect);
-    bool insertDataset(const Env &env);
-    bool makeTokens(Env &env);
+    Env *env(const QString &dialect) { return m_envs.get(m_databases, dialect, QStringLiteral("stats")); }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgServer> m_pg;
-    QString m_pgProblem;
-    std::map<QString, std::unique_ptr<Env>> m_envs;
+    HubDatabases m_databases;
+    HubPerDialect<Env> m_envs;
 };
 
 void TestHubStats::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QVERIFY(setUp(QStringLiteral("sqlite")));
-    m_pg = std::make_unique<PgServer>();
-    if (!m_pg->start()) {
-        m_pgProblem = m_pg->errorText;
-        m_pg.reset();
-        qWarning("PostgreSQL rows will be skipped: %s", qPrintable(m_pgProblem));
-        return;
+    QVERIFY(m_databases.start());
+    for (const QString &dialect : kDialects) {
+        if (m_databases.available(dialect))
+            QVERIFY2(env(dialect), qPrintable(m_envs.errorText));
     }
-    QVERIFY(setUp(QStringLiteral("postgresql")));
 }
 
 void TestHubStats::cleanupTestCase()
 {
-    for (auto &[dialect, env] : m_envs) {
-        QVERIFY(env->hub->stop());
-        const QString connection = env->connection;
-        env.reset();
-        QSqlDatabase::removeDatabase(connection);
-    }
+    QVERIFY(m_envs.stopAll());
 }
 
-bool TestHubStats::setUp(const QString &dialect)
-{
-    auto env = std::make_unique<Env>();
-    env->connection = QStringLiteral("direct-") + dialect;
-    QString spec;
-    QSqlDatabase db;
-    if (dialect == QLatin1String("sqlite")) {
-        spec = m_dir.filePath(QStringLiteral("stats.sqlite"));
-        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), env->connection);
-        db.setDatabaseName(spec);
-    } else {
-        spec = m_pg->createDatabase(QStringLiteral("stats"));
-        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), env->connection);
-        db.setHostName(QStringLiteral("127.0.0.1"));
-        db.setPort(m_pg->port);
-        db.setUserName(QStringLiteral("postgres"));
-        db.setDatabaseName(QStringLiteral("stats"));
-    }
-    if (spec.isEmpty() || HubProcess::createAdmin(spec, kAdmin, kPassword) != 0)
-        return false;
-    env->hub = std::make_unique<HubProcess>();
-    if (!env->hub->start({QStringLiteral("--db"), spec})) {
-        qWarning("hub did not start: %s", qPrintable(env->hub->errorText));
-        return false;
-    }
-    if (!db.open()) {
-        qWarning("direct connection: %s", qPrintable(db.lastError().text()));
-        return false;
-    }
-    if (dialect == QLatin1String("sqlite"))
-        env->exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
-    if (!insertDataset(*env) || !makeTokens(*env))
-        return false;
-    m_envs[dialect] = std::move(env);
-    return true;
-}
-
-// Tokens of every role, signed with the hub's own key as the hub would sign them.
-bool TestHubStats::makeTokens(Env &env)
-{
-    const QString admin = env.hub->login(kAdmin, kPassword);
-    if (admin.isEmpty())
-        return false;
-    env.tokens.insert(QStringLiteral("admin"), admin);
-    const QString kid = QJsonDocument::fromJson(
-        QByteArray::fromBase64(admin.split(QLatin1Char('.')).at(0).toLatin1(), QByteArray::Base64UrlEncoding))
-                            .object()
-                            .value(QStringLiteral("kid"))
-                            .toString();
-    QSqlQuery query(env.db());
-    query.prepare(QStringLiteral("SELECT secret FROM hub_jwt_key WHERE kid = ?"));
-    query.addBindValue(kid);
-    if (!query.exec() || !query.next())
-        return false;
-    const QByteArray secret = QByteArray::fromBase64(query.value(0).toString().toLatin1());
-    const auto token = [&](const QString &subject, const QString &role) {
-        const qint64 now = QDateTime::currentSecsSinceEpoch();
-        return signToken(kid, secret,
-            {{QStringLiteral("sub"), subject}, {QStringLiteral("role"), role}, {QStringLiteral("iat"), now},
-                {QStringLiteral("exp"), now + 3600},
-                {QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces)}});
-    };
-    for (const QString &role : {QStringLiteral("staff"), QStringLiteral("technician")}) {
-        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-        if (!env.exec(QStringLiteral("INSERT INTO hub_user (username, display_name, password_hash, role, status, "
-                                     "created_at, updated_at) VALUES (?, ?, 'x', ?, 'active', ?, ?)"),
-                {role, role, role, now, now}))
-            return false;
-        QSqlQuery id(env.db());
-        id.prepare(QStringLiteral("SELECT id FROM hub_user WHERE username = ?"));
-        id.addBindValue(role);
-        if (!id.exec() || !id.next())
-            return false;
-        env.tokens.insert(role, token(id.value(0).toString(), role));
-    }
-    env.tokens.insert(QStringLiteral("member"), token(QStringLiteral("member:m1"), QStringLiteral("member")));
-    if (!env.exec(QStringLiteral("INSERT INTO hub_device (id, site_id, name, kind, secret_hash, enrolled_at) "
-                                 "VALUES ('d1', 'site-a', 'desk', 'desk', 'x', 0)")))
-        return false;
-    env.tokens.insert(QStringLiteral("device"), token(QStringLiteral("device:d1"), QStringLiteral("device")));
-    return true;
-}
+namespace {
 
 // The dataset. Site A is in Asia/Shanghai (UTC+8), site B in UTC. The range under test is
 // March 2026 at site A: [2026-03-01 00:00, 2026-04-01 00:00) Shanghai time.
-bool TestHubStats::insertDataset(const Env &env)
+bool insertDataset(const HubDb &db)
 {
     bool ok = true;
     const auto run = [&](const QString &statement, const QVariantList &binds) {
-        ok = ok && env.exec(statement, binds);
+        ok = ok && db.exec(statement, binds);
     };
     const QString site = QStringLiteral(
         "INSERT INTO site (id, name, number, timezone, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0)");
@@ -261,13 +145,18 @@ bool TestHubStats::insertDataset(const Env &env)
         run(member,
             {id, siteId, id.toUpper(), id, QString(QStringLiteral("hash-") + id), createdAt, createdAt, deletedAt});
     };
-    addMember(QStringLiteral("m1"), QStringLiteral("site-a"), at(QStringLiteral("2026-02-01 10:00:00.000")), nullInt());
-    addMember(QStringLiteral("m2"), QStringLiteral("site-a"), at(QStringLiteral("2026-03-15 10:00:00.000")), nullInt());
-    addMember(QStringLiteral("m3"), QStringLiteral("site-a"), at(QStringLiteral("2026-03-31 23:59:59.999")), nullInt());
-    addMember(QStringLiteral("m4"), QStringLiteral("site-a"), at(QStringLiteral("2026-04-01 00:00:00.000")), nullInt());
+    addMember(
+        QStringLiteral("m1"), QStringLiteral("site-a"), at(QStringLiteral("2026-02-01 10:00:00.000")), nullInteger());
+    addMember(
+        QStringLiteral("m2"), QStringLiteral("site-a"), at(QStringLiteral("2026-03-15 10:00:00.000")), nullInteger());
+    addMember(
+        QStringLiteral("m3"), QStringLiteral("site-a"), at(QStringLiteral("2026-03-31 23:59:59.999")), nullInteger());
+    addMember(
+        QStringLiteral("m4"), QStringLiteral("site-a"), at(QStringLiteral("2026-04-01 00:00:00.000")), nullInteger());
     addMember(QStringLiteral("m5"), QStringLiteral("site-a"), at(QStringLiteral("2026-01-01 00:00:00.000")),
         at(QStringLiteral("2026-03-10 00:00:00.000")));
-    addMember(QStringLiteral("m6"), QStringLiteral("site-b"), at(QStringLiteral("2026-03-02 10:00:00.000")), nullInt());
+    addMember(
+        QStringLiteral("m6"), QStringLiteral("site-b"), at(QStringLiteral("2026-03-02 10:00:00.000")), nullInteger());
 
     const QString venue = QStringLiteral("INSERT INTO venue (id, site_id, name, kind, capacity, opening_hours, "
                                          "created_at, updated_at) VALUES (?, ?, ?, ?, 10, ?, 0, 0)");
@@ -397,6 +286,8 @@ bool TestHubStats::insertDataset(const Env &env)
     run(rating, {QStringLiteral("r2"), QStringLiteral("m2"), 4});
     return ok;
 }
+
+} // namespace
 
 void TestHubStats::figures_data()
 {
@@ -557,10 +448,11 @@ void TestHubStats::figures()
     QFETCH(QString, dialect);
     QFETCH(QString, path);
     QFETCH(QVariantMap, expected);
-    if (!m_envs.contains(dialect))
-        QSKIP(qPrintable(QStringLiteral("PostgreSQL could not be started: ") + m_pgProblem));
-    const Env &env = *m_envs.at(dialect);
-    const HubReply reply = env.get(path, expected.value(QStringLiteral("@who"), QStringLiteral("admin")).toString());
+    SKIP_UNLESS_AVAILABLE(m_databases, dialect);
+    Env *served = env(dialect);
+    QVERIFY2(served != nullptr, qPrintable(m_envs.errorText));
+    const HubReply reply
+        = served->get(path, expected.value(QStringLiteral("@who"), QStringLiteral("admin")).toString());
     QVERIFY2(reply.status == 200, reply.body.constData());
     const QJsonValue data = reply.json.value(QStringLiteral("data"));
     for (auto it = expected.constBegin(); it != expected.constEnd(); ++it) {
@@ -655,9 +547,10 @@ void TestHubStats::refusals()
     QFETCH(QString, path);
     QFETCH(int, status);
     QFETCH(QString, field);
-    if (!m_envs.contains(dialect))
-        QSKIP(qPrintable(QStringLiteral("PostgreSQL could not be started: ") + m_pgProblem));
-    const HubReply reply = m_envs.at(dialect)->get(path, who);
+    SKIP_UNLESS_AVAILABLE(m_databases, dialect);
+    Env *served = env(dialect);
+    QVERIFY2(served != nullptr, qPrintable(m_envs.errorText));
+    const HubReply reply = served->get(path, who);
     QVERIFY2(reply.status == status, reply.body.constData());
     if (!field.isEmpty()) {
         QCOMPARE(reply.json.value(QStringLiteral("code")).toString(), QStringLiteral("field_invalid"));

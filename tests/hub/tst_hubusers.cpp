@@ -1,31 +1,15 @@
 // Staff user management through the real gymgate-hub (seed 000: /api/admin/users,
 // /api/v1/users/{userId}, PUT /api/v1/users/me), on SQLite and on a throwaway PostgreSQL.
 #include <QJsonDocument>
-#include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
-#include <memory>
+#include "HubTestSupport.h"
 
-#include "HubProcess.h"
-#include "PgServer.h"
+using namespace hubtest;
 
 namespace {
-
-const QString kAdmin = QStringLiteral("boss");
-const QString kPassword = QStringLiteral("correct horse 1");
-
-QJsonObject dataOf(const HubReply &reply)
-{
-    return reply.json.value(QStringLiteral("data")).toObject();
-}
-
-QString fieldOf(const HubReply &reply)
-{
-    return dataOf(reply).value(QStringLiteral("field")).toString();
-}
 
 QJsonObject newUser(const QString &username, const QString &role)
 {
@@ -35,7 +19,7 @@ QJsonObject newUser(const QString &username, const QString &role)
 
 } // namespace
 
-class TestHubUsers : public QObject {
+class TestHubUsers : public QObject, protected CurrentHubTest {
     Q_OBJECT
 
 private slots:
@@ -50,103 +34,19 @@ private slots:
     void updateMe();
 
 private:
-    void addDialectRows();
-    bool startHub(const QString &dialect, HubProcess &hub);
-    QSqlDatabase openDirect();
-    qint64 scalar(const QString &statement, const QVariantList &binds = {});
-    qint64 maxSeq() { return scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM change_log")); }
     // The data of the newest change of the staff entity `syncId`.
     QJsonObject lastStaffChange(const QString &syncId);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgServer> m_pg;
-    QString m_pgProblem;
-    int m_databases = 0;
-    QString m_dialect;
-    QString m_spec;
 };
 
 void TestHubUsers::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgServer>();
-    if (!m_pg->start()) {
-        m_pgProblem = m_pg->errorText;
-        m_pg.reset();
-        qWarning("PostgreSQL rows will be skipped: %s", qPrintable(m_pgProblem));
-    }
-}
-
-void TestHubUsers::addDialectRows()
-{
-    QTest::addColumn<QString>("dialect");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql");
-}
-
-bool TestHubUsers::startHub(const QString &dialect, HubProcess &hub)
-{
-    const int number = ++m_databases;
-    m_dialect = dialect;
-    if (dialect == QLatin1String("sqlite"))
-        m_spec = m_dir.filePath(QStringLiteral("users-%1.sqlite").arg(number));
-    else
-        m_spec = m_pg ? m_pg->createDatabase(QStringLiteral("users_%1").arg(number)) : QString();
-    if (m_spec.isEmpty() || HubProcess::createAdmin(m_spec, kAdmin, kPassword) != 0) {
-        qWarning("no database or --create-admin failed");
-        return false;
-    }
-    if (!hub.start({QStringLiteral("--db"), m_spec})) {
-        qWarning("hub did not start: %s", qPrintable(hub.errorText));
-        return false;
-    }
-    return true;
-}
-
-#define START_HUB(hub, dialect)                                                                                        \
-    HubProcess hub;                                                                                                    \
-    if (dialect == QLatin1String("postgresql") && !m_pg)                                                               \
-        QSKIP(qPrintable(QStringLiteral("PostgreSQL could not be started: ") + m_pgProblem));                          \
-    QVERIFY(startHub(dialect, hub))
-
-QSqlDatabase TestHubUsers::openDirect()
-{
-    const QString name = QStringLiteral("users-direct-%1").arg(m_databases);
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name);
-    if (m_dialect == QLatin1String("sqlite")) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(m_spec);
-        db.open();
-        return db;
-    }
-    const QUrl url(m_spec);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-    db.setHostName(url.host());
-    db.setPort(url.port());
-    db.setUserName(url.userName());
-    db.setDatabaseName(url.path().mid(1));
-    db.open();
-    return db;
-}
-
-qint64 TestHubUsers::scalar(const QString &statement, const QVariantList &binds)
-{
-    QSqlQuery query(openDirect());
-    query.prepare(statement);
-    for (const QVariant &bind : binds)
-        query.addBindValue(bind);
-    if (!query.exec() || !query.next()) {
-        qWarning("query failed: %s", qPrintable(statement));
-        return -1;
-    }
-    return query.value(0).toLongLong();
+    QVERIFY(m_databases.start());
 }
 
 QJsonObject TestHubUsers::lastStaffChange(const QString &syncId)
 {
-    QSqlQuery query(openDirect());
-    query.prepare(m_dialect == QLatin1String("postgresql")
+    QSqlQuery query(m_served->db.db());
+    query.prepare(m_served->db.isPostgresql()
             ? QStringLiteral("SELECT CAST(data AS TEXT) FROM change_log WHERE entity = 'staff' AND entity_id = ? ORDER "
                              "BY seq DESC LIMIT 1")
             : QStringLiteral(
@@ -165,7 +65,7 @@ void TestHubUsers::createListChangeDelete_data()
 void TestHubUsers::createListChangeDelete()
 {
     QFETCH(QString, dialect);
-    START_HUB(hub, dialect);
+    START_CURRENT_HUB(hub, dialect);
     const QString admin = hub.login(kAdmin, kPassword);
     const qint64 seqBefore = maxSeq();
     const HubReply created = hub.call(
@@ -275,7 +175,7 @@ void TestHubUsers::refusalsChangeNothing_data()
 void TestHubUsers::refusalsChangeNothing()
 {
     QFETCH(QString, dialect);
-    START_HUB(hub, dialect);
+    START_CURRENT_HUB(hub, dialect);
     const QString admin = hub.login(kAdmin, kPassword);
     QCOMPARE(hub.call("POST", QStringLiteral("/api/admin/users"),
                     newUser(QStringLiteral("zhao"), QStringLiteral("staff")), admin)
@@ -374,7 +274,7 @@ void TestHubUsers::selfAndLastAdminProtected_data()
 void TestHubUsers::selfAndLastAdminProtected()
 {
     QFETCH(QString, dialect);
-    START_HUB(hub, dialect);
+    START_CURRENT_HUB(hub, dialect);
     const QString admin = hub.login(kAdmin, kPassword);
     const qint64 bossId = dataOf(hub.call("GET", QStringLiteral("/api/v1/users/me"), QJsonValue::Undefined, admin))
                               .value(QStringLiteral("id"))
@@ -421,7 +321,7 @@ void TestHubUsers::updateMe_data()
 void TestHubUsers::updateMe()
 {
     QFETCH(QString, dialect);
-    START_HUB(hub, dialect);
+    START_CURRENT_HUB(hub, dialect);
     const QString admin = hub.login(kAdmin, kPassword);
     QCOMPARE(hub.call("POST", QStringLiteral("/api/admin/users"),
                     newUser(QStringLiteral("zhou"), QStringLiteral("guest")), admin)

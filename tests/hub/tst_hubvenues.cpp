@@ -6,6 +6,8 @@
 
 #include "VenueFixture.h"
 
+using namespace hubtest;
+
 namespace {
 
 QJsonArray weekdayHours()
@@ -37,44 +39,17 @@ private slots:
     void calendar();
 
 private:
-    void addDialectRows();
-    bool startFixture(const QString &dialect, VenueFixture &fixture);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgServer> m_pg;
-    QString m_pgProblem;
-    int m_databases = 0;
+    HubDatabases m_databases;
 };
 
 void TestHubVenues::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgServer>();
-    if (!m_pg->start()) {
-        m_pgProblem = m_pg->errorText;
-        m_pg.reset();
-        qWarning("PostgreSQL rows will be skipped: %s", qPrintable(m_pgProblem));
-    }
-}
-
-void TestHubVenues::addDialectRows()
-{
-    QTest::addColumn<QString>("dialect");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql");
-}
-
-bool TestHubVenues::startFixture(const QString &dialect, VenueFixture &fixture)
-{
-    return fixture.start(dialect, m_pg.get(), m_dir.path(), QStringLiteral("venues_%1").arg(++m_databases));
+    QVERIFY(m_databases.start());
 }
 
 #define START_FIXTURE(fixture)                                                                                         \
     QFETCH(QString, dialect);                                                                                          \
-    if (dialect == QLatin1String("postgresql") && !m_pg)                                                               \
-        QSKIP(qPrintable(QStringLiteral("PostgreSQL could not be started: ") + m_pgProblem));                          \
-    VenueFixture fixture;                                                                                              \
-    QVERIFY2(startFixture(dialect, fixture), qPrintable(fixture.errorText))
+    START_SERVED(VenueFixture, fixture, m_databases, dialect, QStringLiteral("venues"))
 
 void TestHubVenues::venueCrud_data()
 {
@@ -91,25 +66,27 @@ void TestHubVenues::venueCrud()
             {QStringLiteral("advanceDays"), 14}},
         f.adminToken);
     QCOMPARE(created.status, 200);
-    const QJsonObject venue = VenueFixture::dataOf(created);
+    const QJsonObject venue = dataOf(created);
     const QString id = venue.value(QStringLiteral("id")).toString();
     QVERIFY(!id.isEmpty());
     QCOMPARE(venue.value(QStringLiteral("status")).toString(), QStringLiteral("open"));
     QCOMPARE(venue.value(QStringLiteral("openingHours")).toArray().size(), 1);
     QCOMPARE(venue.value(QStringLiteral("advanceDays")).toInt(), 14);
-    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity = 'venue' AND entity_id = ?"), {id})
-                 .toInt(),
+    QCOMPARE(
+        f.db.scalar(QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity = 'venue' AND entity_id = ?"), {id})
+            .toInt(),
         1);
 
     // Members and every staff role read it; the admin alias reads the same.
-    for (const QString &token : {f.memberToken(f.addMember(QStringLiteral("Ann"))), f.technicianToken, f.adminToken}) {
+    for (const QString &token :
+        {f.db.memberToken(f.addMember(QStringLiteral("Ann"))), f.technicianToken, f.adminToken}) {
         const HubReply list = f.call("GET", QStringLiteral("/api/venues"), QJsonValue::Undefined, token);
         QCOMPARE(list.status, 200);
-        QCOMPARE(VenueFixture::dataOf(list).value(QStringLiteral("items")).toArray().size(), 1);
+        QCOMPARE(dataOf(list).value(QStringLiteral("items")).toArray().size(), 1);
     }
     const HubReply one = f.call("GET", QStringLiteral("/api/admin/venues/") + id, QJsonValue::Undefined, f.adminToken);
     QCOMPARE(one.status, 200);
-    QCOMPARE(VenueFixture::dataOf(one).value(QStringLiteral("name")).toString(), QStringLiteral("Court 1"));
+    QCOMPARE(dataOf(one).value(QStringLiteral("name")).toString(), QStringLiteral("Court 1"));
 
     // PUT changes what it names and keeps the rest.
     const HubReply updated = f.call("PUT", QStringLiteral("/api/venues/") + id,
@@ -117,26 +94,27 @@ void TestHubVenues::venueCrud()
             {QStringLiteral("description"), QStringLiteral("Clay")}},
         f.adminToken);
     QCOMPARE(updated.status, 200);
-    QCOMPARE(VenueFixture::dataOf(updated).value(QStringLiteral("name")).toString(), QStringLiteral("Court A"));
-    QCOMPARE(VenueFixture::dataOf(updated).value(QStringLiteral("feePerHourFen")).toInt(), 8000);
-    QCOMPARE(f.scalar(QStringLiteral("SELECT description FROM venue WHERE id = ?"), {id}).toString(),
+    QCOMPARE(dataOf(updated).value(QStringLiteral("name")).toString(), QStringLiteral("Court A"));
+    QCOMPARE(dataOf(updated).value(QStringLiteral("feePerHourFen")).toInt(), 8000);
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT description FROM venue WHERE id = ?"), {id}).toString(),
         QStringLiteral("Clay"));
 
     // A venue with a booking to come cannot be deleted; without one it is, with a tombstone.
     const QString member = f.addMember(QStringLiteral("Bob"));
-    QVERIFY(f.exec(QStringLiteral("INSERT INTO booking (id, booking_no, member_id, venue_id, start_at, end_at, status, "
-                                  "created_at, updated_at) VALUES ('b1', 'B10000000001', ?, ?, ?, ?, 'booked', 0, 0)"),
-        {member, id, VenueFixture::siteTime(1, 10), VenueFixture::siteTime(1, 11)}));
+    QVERIFY(
+        f.db.exec(QStringLiteral("INSERT INTO booking (id, booking_no, member_id, venue_id, start_at, end_at, status, "
+                                 "created_at, updated_at) VALUES ('b1', 'B10000000001', ?, ?, ?, ?, 'booked', 0, 0)"),
+            {member, id, VenueFixture::siteTime(1, 10), VenueFixture::siteTime(1, 11)}));
     const HubReply busy = f.call("DELETE", QStringLiteral("/api/venues/") + id, QJsonValue::Undefined, f.adminToken);
     QCOMPARE(busy.status, 409);
-    QVERIFY(f.exec(QStringLiteral("UPDATE booking SET status = 'cancelled' WHERE id = 'b1'")));
+    QVERIFY(f.db.exec(QStringLiteral("UPDATE booking SET status = 'cancelled' WHERE id = 'b1'")));
     const HubReply deleted
         = f.call("DELETE", QStringLiteral("/api/admin/venues/") + id, QJsonValue::Undefined, f.adminToken);
     QCOMPARE(deleted.status, 200);
     QCOMPARE(f.call("GET", QStringLiteral("/api/venues/") + id, QJsonValue::Undefined, f.adminToken).status, 404);
-    QCOMPARE(f.scalar(QStringLiteral("SELECT op FROM change_log WHERE entity = 'venue' AND entity_id = ? "
-                                     "ORDER BY seq DESC LIMIT 1"),
-                  {id})
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT op FROM change_log WHERE entity = 'venue' AND entity_id = ? "
+                                        "ORDER BY seq DESC LIMIT 1"),
+                     {id})
                  .toString(),
         QStringLiteral("delete"));
     QVERIFY(f.hub.stop());
@@ -169,11 +147,11 @@ void TestHubVenues::venueFieldErrors()
         const HubReply reply = f.hub.request("POST", QStringLiteral("/api/venues"), body, 10000,
             {{QByteArrayLiteral("Authorization"), "Bearer " + f.adminToken.toLatin1()}});
         QVERIFY2(reply.status == 422, body.constData());
-        QCOMPARE(VenueFixture::codeOf(reply), QStringLiteral("field_invalid"));
-        QCOMPARE(VenueFixture::fieldOf(reply), field);
+        QCOMPARE(codeOf(reply), QStringLiteral("field_invalid"));
+        QCOMPARE(fieldOf(reply), field);
         QVERIFY(!reply.json.value(QStringLiteral("message")).toString().isEmpty());
     }
-    QCOMPARE(f.count(QStringLiteral("venue")), 0);
+    QCOMPARE(f.db.count(QStringLiteral("venue")), 0);
     QCOMPARE(f.snapshot(), before);
     QVERIFY(f.hub.stop());
 }
@@ -188,7 +166,7 @@ void TestHubVenues::rolesAreChecked()
     START_FIXTURE(f);
     const QString venueId = f.addVenue({});
     QVERIFY2(!venueId.isEmpty(), qPrintable(f.errorText));
-    const QString member = f.memberToken(f.addMember(QStringLiteral("Ann")));
+    const QString member = f.db.memberToken(f.addMember(QStringLiteral("Ann")));
     const QString before = f.snapshot();
     const QString one = QStringLiteral("/api/venues/") + venueId;
     const QJsonObject venueBody {
@@ -217,7 +195,7 @@ void TestHubVenues::rolesAreChecked()
     for (const Case &c : refused) {
         const HubReply reply = f.call(c.method, c.path, c.body, c.token);
         QVERIFY2(reply.status == 403, qPrintable(QString::fromLatin1(c.method) + QLatin1Char(' ') + c.path));
-        QCOMPARE(VenueFixture::codeOf(reply), QStringLiteral("permission_denied"));
+        QCOMPARE(codeOf(reply), QStringLiteral("permission_denied"));
     }
     QCOMPARE(f.call("GET", QStringLiteral("/api/venues"), QJsonValue::Undefined, QString()).status, 401);
     QCOMPARE(f.snapshot(), before);
@@ -240,10 +218,10 @@ void TestHubVenues::rulesAndStatus()
     const QString venueId = f.addVenue({});
     const QString rules = QStringLiteral("/api/venues/%1/rules").arg(venueId);
     const HubReply initial
-        = f.call("GET", rules, QJsonValue::Undefined, f.memberToken(f.addMember(QStringLiteral("A"))));
+        = f.call("GET", rules, QJsonValue::Undefined, f.db.memberToken(f.addMember(QStringLiteral("A"))));
     QCOMPARE(initial.status, 200);
-    QCOMPARE(VenueFixture::dataOf(initial).value(QStringLiteral("advanceDays")).toInt(), 7);
-    QCOMPARE(VenueFixture::dataOf(initial).value(QStringLiteral("cancelHours")).toInt(), 2);
+    QCOMPARE(dataOf(initial).value(QStringLiteral("advanceDays")).toInt(), 7);
+    QCOMPARE(dataOf(initial).value(QStringLiteral("cancelHours")).toInt(), 2);
 
     const HubReply changed = f.call("PUT", rules,
         QJsonObject {{QStringLiteral("advanceDays"), 3}, {QStringLiteral("maxActiveBookings"), 2},
@@ -252,7 +230,7 @@ void TestHubVenues::rulesAndStatus()
             {QStringLiteral("feePerHourFen"), 3000}},
         f.adminToken);
     QCOMPARE(changed.status, 200);
-    const QJsonObject stored = VenueFixture::dataOf(f.call("GET", rules, QJsonValue::Undefined, f.staffToken));
+    const QJsonObject stored = dataOf(f.call("GET", rules, QJsonValue::Undefined, f.staffToken));
     QCOMPARE(stored.value(QStringLiteral("advanceDays")).toInt(), 3);
     QCOMPARE(stored.value(QStringLiteral("maxActiveBookings")).toInt(), 2);
     QCOMPARE(stored.value(QStringLiteral("cancelPenaltyPercent")).toInt(), 50);
@@ -267,7 +245,7 @@ void TestHubVenues::rulesAndStatus()
         QStringLiteral("08:00"));
     // The synced venue carries its rules.
     const QJsonObject synced = QJsonDocument::fromJson(
-        f.scalar(QStringLiteral("SELECT data FROM change_log WHERE entity = 'venue' ORDER BY seq DESC LIMIT 1"))
+        f.db.scalar(QStringLiteral("SELECT data FROM change_log WHERE entity = 'venue' ORDER BY seq DESC LIMIT 1"))
             .toString()
             .toUtf8())
                                    .object();
@@ -280,26 +258,26 @@ void TestHubVenues::rulesAndStatus()
              QJsonObject {{QStringLiteral("name"), QStringLiteral("not a rule")}}}) {
         const HubReply reply = f.call("PUT", rules, bad, f.adminToken);
         QCOMPARE(reply.status, 422);
-        QCOMPARE(VenueFixture::fieldOf(reply), bad.keys().first());
+        QCOMPARE(fieldOf(reply), bad.keys().first());
     }
     QCOMPARE(f.snapshot(), before);
 
     // Status: published to everyone, synced; a bad value is refused.
     const QString status = QStringLiteral("/api/venues/%1/status").arg(venueId);
-    const qint64 notifications = f.count(QStringLiteral("hub_notification"));
+    const qint64 notifications = f.db.count(QStringLiteral("hub_notification"));
     const HubReply closed
         = f.call("PUT", status, QJsonObject {{QStringLiteral("status"), QStringLiteral("maintenance")}}, f.adminToken);
     QCOMPARE(closed.status, 200);
-    QCOMPARE(VenueFixture::dataOf(closed).value(QStringLiteral("status")).toString(), QStringLiteral("maintenance"));
-    QCOMPARE(f.count(QStringLiteral("hub_notification")), notifications + 1);
-    QCOMPARE(f.scalar(QStringLiteral("SELECT audience FROM hub_notification ORDER BY seq DESC LIMIT 1")).toString(),
+    QCOMPARE(dataOf(closed).value(QStringLiteral("status")).toString(), QStringLiteral("maintenance"));
+    QCOMPARE(f.db.count(QStringLiteral("hub_notification")), notifications + 1);
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT audience FROM hub_notification ORDER BY seq DESC LIMIT 1")).toString(),
         QStringLiteral("all"));
-    QCOMPARE(f.scalar(QStringLiteral("SELECT kind FROM hub_notification ORDER BY seq DESC LIMIT 1")).toString(),
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT kind FROM hub_notification ORDER BY seq DESC LIMIT 1")).toString(),
         QStringLiteral("venue.status_changed"));
     const HubReply bad
         = f.call("PUT", status, QJsonObject {{QStringLiteral("status"), QStringLiteral("gone")}}, f.adminToken);
     QCOMPARE(bad.status, 422);
-    QCOMPARE(VenueFixture::fieldOf(bad), QStringLiteral("status"));
+    QCOMPARE(fieldOf(bad), QStringLiteral("status"));
     QCOMPARE(f.call("PUT", QStringLiteral("/api/venues/nope/status"),
                   QJsonObject {{QStringLiteral("status"), QStringLiteral("open")}}, f.adminToken)
                  .status,
@@ -317,8 +295,8 @@ void TestHubVenues::ratings()
     START_FIXTURE(f);
     const QString venueId = f.addVenue({});
     const QString path = QStringLiteral("/api/venues/%1/ratings").arg(venueId);
-    const QString ann = f.memberToken(f.addMember(QStringLiteral("Ann")));
-    const QString bob = f.memberToken(f.addMember(QStringLiteral("Bob")));
+    const QString ann = f.db.memberToken(f.addMember(QStringLiteral("Ann")));
+    const QString bob = f.db.memberToken(f.addMember(QStringLiteral("Bob")));
     QCOMPARE(f.call("POST", path,
                   QJsonObject {{QStringLiteral("score"), 2}, {QStringLiteral("comment"), QStringLiteral("cold")}}, ann)
                  .status,
@@ -328,10 +306,10 @@ void TestHubVenues::ratings()
     const HubReply again = f.call("POST", path,
         QJsonObject {{QStringLiteral("score"), 5}, {QStringLiteral("comment"), QStringLiteral("warm now")}}, ann);
     QCOMPARE(again.status, 200);
-    QCOMPARE(f.count(QStringLiteral("venue_rating")), 2);
+    QCOMPARE(f.db.count(QStringLiteral("venue_rating")), 2);
     const HubReply list = f.call("GET", path, QJsonValue::Undefined, ann);
     QCOMPARE(list.status, 200);
-    const QJsonObject data = VenueFixture::dataOf(list);
+    const QJsonObject data = dataOf(list);
     QCOMPARE(data.value(QStringLiteral("count")).toInt(), 2);
     QCOMPARE(data.value(QStringLiteral("average")).toDouble(), 4.5);
     bool sawMine = false;
@@ -376,30 +354,31 @@ void TestHubVenues::maintenances()
         f.adminToken);
     QCOMPARE(planned.status, 200);
     // A time without an offset is site time.
-    QCOMPARE(VenueFixture::dataOf(planned).value(QStringLiteral("startMs")).toInteger(), VenueFixture::siteTime(2, 9));
-    QCOMPARE(
-        VenueFixture::dataOf(planned).value(QStringLiteral("startAt")).toString().right(6), QStringLiteral("+08:00"));
-    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity = 'maintenance'")).toInt(), 1);
-    const HubReply list = f.call("GET", path, QJsonValue::Undefined, f.memberToken(f.addMember(QStringLiteral("A"))));
+    QCOMPARE(dataOf(planned).value(QStringLiteral("startMs")).toInteger(), VenueFixture::siteTime(2, 9));
+    QCOMPARE(dataOf(planned).value(QStringLiteral("startAt")).toString().right(6), QStringLiteral("+08:00"));
+    QCOMPARE(f.db.scalar(QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity = 'maintenance'")).toInt(), 1);
+    const HubReply list
+        = f.call("GET", path, QJsonValue::Undefined, f.db.memberToken(f.addMember(QStringLiteral("A"))));
     QCOMPARE(list.status, 200);
-    QCOMPARE(VenueFixture::dataOf(list).value(QStringLiteral("items")).toArray().size(), 1);
+    QCOMPARE(dataOf(list).value(QStringLiteral("items")).toArray().size(), 1);
 
     // Refused: ends before it starts, wrong type, a booking inside the period.
-    QVERIFY(f.exec(QStringLiteral("INSERT INTO booking (id, booking_no, member_id, venue_id, start_at, end_at, status, "
-                                  "created_at, updated_at) VALUES ('b1', 'B10000000001', ?, ?, ?, ?, 'booked', 0, 0)"),
-        {f.addMember(QStringLiteral("B")), venueId, VenueFixture::siteTime(3, 10), VenueFixture::siteTime(3, 11)}));
+    QVERIFY(
+        f.db.exec(QStringLiteral("INSERT INTO booking (id, booking_no, member_id, venue_id, start_at, end_at, status, "
+                                 "created_at, updated_at) VALUES ('b1', 'B10000000001', ?, ?, ?, ?, 'booked', 0, 0)"),
+            {f.addMember(QStringLiteral("B")), venueId, VenueFixture::siteTime(3, 10), VenueFixture::siteTime(3, 11)}));
     const QString before = f.snapshot();
     const HubReply backwards = f.call("POST", path,
         QJsonObject {{QStringLiteral("startAt"), VenueFixture::siteTime(4, 12)},
             {QStringLiteral("endAt"), VenueFixture::siteTime(4, 9)}},
         f.adminToken);
     QCOMPARE(backwards.status, 422);
-    QCOMPARE(VenueFixture::fieldOf(backwards), QStringLiteral("endAt"));
+    QCOMPARE(fieldOf(backwards), QStringLiteral("endAt"));
     const HubReply wrongType = f.call("POST", path,
         QJsonObject {{QStringLiteral("startAt"), true}, {QStringLiteral("endAt"), VenueFixture::siteTime(4, 9)}},
         f.adminToken);
     QCOMPARE(wrongType.status, 422);
-    QCOMPARE(VenueFixture::fieldOf(wrongType), QStringLiteral("startAt"));
+    QCOMPARE(fieldOf(wrongType), QStringLiteral("startAt"));
     const HubReply busy = f.call("POST", path,
         QJsonObject {{QStringLiteral("startAt"), VenueFixture::siteTime(3, 8)},
             {QStringLiteral("endAt"), VenueFixture::siteTime(3, 18)}},
@@ -420,11 +399,12 @@ void TestHubVenues::calendar()
     const QString venueId = f.addVenue({});
     const QString member = f.addMember(QStringLiteral("Ann"));
     // Day 1: a venue booking; day 2: a class, 1 of 3 places booked; day 3: maintenance.
-    QVERIFY(f.exec(QStringLiteral("INSERT INTO booking (id, booking_no, member_id, venue_id, start_at, end_at, status, "
-                                  "created_at, updated_at) VALUES ('b1', 'B10000000001', ?, ?, ?, ?, 'booked', 0, 0)"),
-        {member, venueId, VenueFixture::siteTime(1, 10), VenueFixture::siteTime(1, 11)}));
+    QVERIFY(
+        f.db.exec(QStringLiteral("INSERT INTO booking (id, booking_no, member_id, venue_id, start_at, end_at, status, "
+                                 "created_at, updated_at) VALUES ('b1', 'B10000000001', ?, ?, ?, ?, 'booked', 0, 0)"),
+            {member, venueId, VenueFixture::siteTime(1, 10), VenueFixture::siteTime(1, 11)}));
     const QString slotId = f.addSlot(venueId, VenueFixture::siteTime(2, 18), VenueFixture::siteTime(2, 19), 3);
-    QVERIFY(f.exec(QStringLiteral("UPDATE course_slot SET booked_count = 1 WHERE id = ?"), {slotId}));
+    QVERIFY(f.db.exec(QStringLiteral("UPDATE course_slot SET booked_count = 1 WHERE id = ?"), {slotId}));
     QCOMPARE(f.call("POST", QStringLiteral("/api/venues/%1/maintenances").arg(venueId),
                   QJsonObject {{QStringLiteral("startAt"), VenueFixture::siteTime(3, 6)},
                       {QStringLiteral("endAt"), VenueFixture::siteTime(3, 7)}},
@@ -436,7 +416,7 @@ void TestHubVenues::calendar()
     const QString path = QStringLiteral("/api/venues/%1/calendar?from=%2&to=%3").arg(venueId, from, to);
     const HubReply reply = f.call("GET", path, QJsonValue::Undefined, f.staffToken);
     QCOMPARE(reply.status, 200);
-    const QJsonArray days = VenueFixture::dataOf(reply).value(QStringLiteral("days")).toArray();
+    const QJsonArray days = dataOf(reply).value(QStringLiteral("days")).toArray();
     QCOMPARE(days.size(), 4);
     const auto sizes = [&](int day) {
         const QJsonObject d = days.at(day).toObject();
@@ -459,8 +439,8 @@ void TestHubVenues::calendar()
     QCOMPARE(slot.value(QStringLiteral("courseName")).toString(), QStringLiteral("Yoga"));
 
     // A member sees the booking without another member's name; their own is marked.
-    const HubReply asMember = f.call("GET", path, QJsonValue::Undefined, f.memberToken(member));
-    const QJsonObject seen = VenueFixture::dataOf(asMember)
+    const HubReply asMember = f.call("GET", path, QJsonValue::Undefined, f.db.memberToken(member));
+    const QJsonObject seen = dataOf(asMember)
                                  .value(QStringLiteral("days"))
                                  .toArray()
                                  .at(1)
@@ -482,7 +462,7 @@ void TestHubVenues::calendar()
     for (const auto &[query, field] : bad) {
         const HubReply refused = f.call("GET", base + query, QJsonValue::Undefined, f.staffToken);
         QCOMPARE(refused.status, 422);
-        QCOMPARE(VenueFixture::fieldOf(refused), field);
+        QCOMPARE(fieldOf(refused), field);
     }
     QCOMPARE(f.call("GET",
                   base + QStringLiteral("?from=%1&to=%2").arg(from, VenueFixture::siteDate(61).toString(Qt::ISODate)),

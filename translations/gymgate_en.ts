@@ -611,6 +611,17 @@
     </message>
 </context>
 <context>
+    <name>ChangeLog</name>
+    <message>
+        <source>A change was logged outside a transaction.</source>
+        <translation>A change was logged outside a transaction.</translation>
+    </message>
+    <message>
+        <source>A change without entity, id or operation.</source>
+        <translation>A change without entity, id or operation.</translation>
+    </message>
+</context>
+<context>
     <name>CredentialCodec</name>
     <message>
         <source>Only card codes and app tokens can be encoded.</source>
@@ -1002,6 +1013,85 @@
     </message>
 </context>
 <context>
+    <name>DeviceModule</name>
+    <message>
+        <source>Too many attempts; wait a minute and try again.</source>
+        <translation>Too many attempts; wait a minute and try again.</translation>
+    </message>
+    <message>
+        <source>The enrollment code is unknown, used or expired.</source>
+        <translation>The enrollment code is unknown, used or expired.</translation>
+    </message>
+    <message>
+        <source>Unknown or revoked device, or wrong device secret.</source>
+        <translation>Unknown or revoked device, or wrong device secret.</translation>
+    </message>
+    <message>
+        <source>No site %1.</source>
+        <translation>No site %1.</translation>
+    </message>
+    <message>
+        <source>The field &quot;number&quot; must be 1 to 8 digits.</source>
+        <translation>The field &quot;number&quot; must be 1 to 8 digits.</translation>
+    </message>
+    <message>
+        <source>The field &quot;timezone&quot; must be an IANA time zone such as Asia/Shanghai.</source>
+        <translation>The field &quot;timezone&quot; must be an IANA time zone such as Asia/Shanghai.</translation>
+    </message>
+    <message>
+        <source>Another site has the number %1.</source>
+        <translation>Another site has the number %1.</translation>
+    </message>
+    <message>
+        <source>The field &quot;signingPublicKey&quot; must be the base64 of a 32-byte Ed25519 public key.</source>
+        <translation>The field &quot;signingPublicKey&quot; must be the base64 of a 32-byte Ed25519 public key.</translation>
+    </message>
+    <message>
+        <source>The field &quot;signingKid&quot; must be 1 to 16 characters of A-Z, a-z, 0-9, _ and -.</source>
+        <translation>The field &quot;signingKid&quot; must be 1 to 16 characters of A-Z, a-z, 0-9, _ and -.</translation>
+    </message>
+    <message>
+        <source>The field &quot;siteId&quot; names no site (%1).</source>
+        <translation>The field &quot;siteId&quot; names no site (%1).</translation>
+    </message>
+    <message>
+        <source>The field &quot;kind&quot; must be desk, kiosk or controller.</source>
+        <translation>The field &quot;kind&quot; must be desk, kiosk or controller.</translation>
+    </message>
+    <message>
+        <source>The key id %1 is taken already.</source>
+        <translation>The key id %1 is taken already.</translation>
+    </message>
+    <message>
+        <source>No device %1.</source>
+        <translation>No device %1.</translation>
+    </message>
+    <message>
+        <source>The device %1 is revoked already.</source>
+        <translation>The device %1 is revoked already.</translation>
+    </message>
+    <message>
+        <source>A member may only get an entry token for themselves.</source>
+        <translation>A member may only get an entry token for themselves.</translation>
+    </message>
+    <message>
+        <source>No member %1.</source>
+        <translation>No member %1.</translation>
+    </message>
+    <message>
+        <source>The member is blocked and gets no entry token.</source>
+        <translation>The member is blocked and gets no entry token.</translation>
+    </message>
+    <message>
+        <source>No credential %1.</source>
+        <translation>No credential %1.</translation>
+    </message>
+    <message>
+        <source>The credential %1 is revoked already.</source>
+        <translation>The credential %1 is revoked already.</translation>
+    </message>
+</context>
+<context>
     <name>EntryService</name>
     <message>
         <source>There is no gate %1.</source>
@@ -1069,6 +1159,76 @@
     <message>
         <source>No gate &quot;%1&quot; for the scanner %2.</source>
         <translation>No gate &quot;%1&quot; for the scanner %2.</translation>
+    </message>
+</context>
+<context>
+    <name>EventApplier</name>
+    <message>
+        <source>The hub knows no %1 with the id in %2.</source>
+        <translation>The hub knows no %1 with the id in %2.</translation>
+    </message>
+    <message>
+        <source>The event type %1 is unknown to this hub.</source>
+        <translation>The event type %1 is unknown to this hub.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.birthday must be a date (YYYY-MM-DD).</source>
+        <translation>The event&apos;s data.birthday must be a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Another member has the number in data.memberNo.</source>
+        <translation>Another member has the number in data.memberNo.</translation>
+    </message>
+    <message>
+        <source>Another member has the phone number in data.phoneHash.</source>
+        <translation>Another member has the phone number in data.phoneHash.</translation>
+    </message>
+    <message>
+        <source>Another card has the number in data.cardNo.</source>
+        <translation>Another card has the number in data.cardNo.</translation>
+    </message>
+    <message>
+        <source>Another sale has the receipt number in data.receiptNo.</source>
+        <translation>Another sale has the receipt number in data.receiptNo.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.endMs must be after data.startMs.</source>
+        <translation>The event&apos;s data.endMs must be after data.startMs.</translation>
+    </message>
+    <message>
+        <source>Another booking has the number in data.bookingNo.</source>
+        <translation>Another booking has the number in data.bookingNo.</translation>
+    </message>
+    <message>
+        <source>Booking %1 is over the capacity of its class or venue, or overlaps another booking; it was stored as rejected and the member is told.</source>
+        <translation>Booking %1 is over the capacity of its class or venue, or overlaps another booking; it was stored as rejected and the member is told.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackModule</name>
+    <message>
+        <source>&quot;%1&quot; must be one of: %2.</source>
+        <translation>&quot;%1&quot; must be one of: %2.</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; is not accepted here.</source>
+        <translation>The parameter &quot;%1&quot; is not accepted here.</translation>
+    </message>
+    <message>
+        <source>There is no feedback with this id.</source>
+        <translation>There is no feedback with this id.</translation>
+    </message>
+    <message>
+        <source>There is no FAQ entry with this id.</source>
+        <translation>There is no FAQ entry with this id.</translation>
+    </message>
+    <message>
+        <source>This feedback has been answered already.</source>
+        <translation>This feedback has been answered already.</translation>
+    </message>
+    <message>
+        <source>The body names no field to change.</source>
+        <translation>The body names no field to change.</translation>
     </message>
 </context>
 <context>
@@ -1939,6 +2099,41 @@
         <source>Migration %1 failed: %2</source>
         <translation>Migration %1 failed: %2</translation>
     </message>
+    <message>
+        <source>Cannot begin a transaction: %1</source>
+        <translation>Cannot begin a transaction: %1</translation>
+    </message>
+    <message>
+        <source>Cannot commit: %1</source>
+        <translation>Cannot commit: %1</translation>
+    </message>
+    <message>
+        <source>The change-log lock was asked for outside a transaction.</source>
+        <translation>The change-log lock was asked for outside a transaction.</translation>
+    </message>
+</context>
+<context>
+    <name>HubKeys</name>
+    <message>
+        <source>The hub has no current signing key.</source>
+        <translation>The hub has no current signing key.</translation>
+    </message>
+    <message>
+        <source>Another hub instance changed the signing key at the same time.</source>
+        <translation>Another hub instance changed the signing key at the same time.</translation>
+    </message>
+    <message>
+        <source>No trusted key %1.</source>
+        <translation>No trusted key %1.</translation>
+    </message>
+    <message>
+        <source>The key %1 is revoked already.</source>
+        <translation>The key %1 is revoked already.</translation>
+    </message>
+    <message>
+        <source>The key id %1 is taken already.</source>
+        <translation>The key id %1 is taken already.</translation>
+    </message>
 </context>
 <context>
     <name>HubOptions</name>
@@ -2022,6 +2217,10 @@
         <source>Retire the JWT signing key and make a new one, then exit; issued tokens stay valid.</source>
         <translation>Retire the JWT signing key and make a new one, then exit; issued tokens stay valid.</translation>
     </message>
+    <message>
+        <source>Append member sign-in codes as JSON lines to &lt;file&gt; (the SMS gateway&apos;s input).</source>
+        <translation>Append member sign-in codes as JSON lines to &lt;file&gt; (the SMS gateway&apos;s input).</translation>
+    </message>
 </context>
 <context>
     <name>HubResponse</name>
@@ -2055,6 +2254,50 @@
     <message>
         <source>%1 is not allowed on %2.</source>
         <translation>%1 is not allowed on %2.</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>The body must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is not accepted here.</source>
+        <translation>The field &quot;%1&quot; is not accepted here.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is longer than %2 characters.</source>
+        <translation>The field &quot;%1&quot; is longer than %2 characters.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be a string.</source>
+        <translation>The field &quot;%1&quot; must be a string.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be a whole number.</source>
+        <translation>The field &quot;%1&quot; must be a whole number.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be between %2 and %3.</source>
+        <translation>The field &quot;%1&quot; must be between %2 and %3.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be true or false.</source>
+        <translation>The field &quot;%1&quot; must be true or false.</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; must be a whole number.</source>
+        <translation>The parameter &quot;%1&quot; must be a whole number.</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; must be between %2 and %3.</source>
+        <translation>The parameter &quot;%1&quot; must be between %2 and %3.</translation>
+    </message>
+    <message>
+        <source>Authentication is not set up.</source>
+        <translation>Authentication is not set up.</translation>
+    </message>
+    <message>
+        <source>The role %1 may not use %2 %3.</source>
+        <translation>The role %1 may not use %2 %3.</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +2503,208 @@
     </message>
 </context>
 <context>
+    <name>MemberModule</name>
+    <message>
+        <source>This hub cannot send text messages; sign in at the front desk.</source>
+        <translation>This hub cannot send text messages; sign in at the front desk.</translation>
+    </message>
+    <message>
+        <source>This membership is blocked; please see the front desk.</source>
+        <translation>This membership is blocked; please see the front desk.</translation>
+    </message>
+    <message>
+        <source>Only front-desk staff may register a member without an SMS code.</source>
+        <translation>Only front-desk staff may register a member without an SMS code.</translation>
+    </message>
+    <message>
+        <source>The field &quot;storeId&quot; names no known store.</source>
+        <translation>The field &quot;storeId&quot; names no known store.</translation>
+    </message>
+    <message>
+        <source>A member may only see and change their own record.</source>
+        <translation>A member may only see and change their own record.</translation>
+    </message>
+    <message>
+        <source>Too many codes were asked for from this address; wait a few minutes.</source>
+        <translation>Too many codes were asked for from this address; wait a few minutes.</translation>
+    </message>
+    <message>
+        <source>A code was sent to this phone less than a minute ago.</source>
+        <translation>A code was sent to this phone less than a minute ago.</translation>
+    </message>
+    <message>
+        <source>Too many codes were sent to this phone; try again in an hour.</source>
+        <translation>Too many codes were sent to this phone; try again in an hour.</translation>
+    </message>
+    <message>
+        <source>The SMS code is wrong or has expired; ask for a new one.</source>
+        <translation>The SMS code is wrong or has expired; ask for a new one.</translation>
+    </message>
+    <message>
+        <source>The field &quot;smsCode&quot; must be 6 digits.</source>
+        <translation>The field &quot;smsCode&quot; must be 6 digits.</translation>
+    </message>
+    <message>
+        <source>The SMS code was used already; ask for a new one.</source>
+        <translation>The SMS code was used already; ask for a new one.</translation>
+    </message>
+    <message>
+        <source>No member has this phone number; register first.</source>
+        <translation>No member has this phone number; register first.</translation>
+    </message>
+    <message>
+        <source>A member with this phone number exists already.</source>
+        <translation>A member with this phone number exists already.</translation>
+    </message>
+    <message>
+        <source>The venue %1 does not exist.</source>
+        <translation>The venue %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be an array of ids.</source>
+        <translation>The field &quot;%1&quot; must be an array of ids.</translation>
+    </message>
+    <message>
+        <source>The field &quot;timeWindows&quot; must be an array of windows.</source>
+        <translation>The field &quot;timeWindows&quot; must be an array of windows.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be a number of yuan from 0 to 1000000 with at most two decimals.</source>
+        <translation>The field &quot;%1&quot; must be a number of yuan from 0 to 1000000 with at most two decimals.</translation>
+    </message>
+    <message>
+        <source>A time card needs &quot;validDays&quot; of at least 1.</source>
+        <translation>A time card needs &quot;validDays&quot; of at least 1.</translation>
+    </message>
+    <message>
+        <source>A count card needs &quot;count&quot; of at least 1.</source>
+        <translation>A count card needs &quot;count&quot; of at least 1.</translation>
+    </message>
+    <message>
+        <source>A value card needs an &quot;amount&quot; above 0.</source>
+        <translation>A value card needs an &quot;amount&quot; above 0.</translation>
+    </message>
+    <message>
+        <source>The field &quot;paymentMethod&quot; must be cash, bank_card, wechat or alipay.</source>
+        <translation>The field &quot;paymentMethod&quot; must be cash, bank_card, wechat or alipay.</translation>
+    </message>
+    <message>
+        <source>The field &quot;productId&quot; names no card product on sale.</source>
+        <translation>The field &quot;productId&quot; names no card product on sale.</translation>
+    </message>
+    <message>
+        <source>The field &quot;cardType&quot; does not match the kind of the product.</source>
+        <translation>The field &quot;cardType&quot; does not match the kind of the product.</translation>
+    </message>
+    <message>
+        <source>A value card needs a &quot;perVisitPrice&quot; above 0 and not above its amount.</source>
+        <translation>A value card needs a &quot;perVisitPrice&quot; above 0 and not above its amount.</translation>
+    </message>
+    <message>
+        <source>Only admins may list products that are no longer sold.</source>
+        <translation>Only admins may list products that are no longer sold.</translation>
+    </message>
+    <message>
+        <source>No such card product.</source>
+        <translation>No such card product.</translation>
+    </message>
+    <message>
+        <source>No such member.</source>
+        <translation>No such member.</translation>
+    </message>
+    <message>
+        <source>The member is blocked; unblock them before selling a card.</source>
+        <translation>The member is blocked; unblock them before selling a card.</translation>
+    </message>
+    <message>
+        <source>The field &quot;venueId&quot; names no known venue.</source>
+        <translation>The field &quot;venueId&quot; names no known venue.</translation>
+    </message>
+    <message>
+        <source>The field &quot;birthday&quot; must be a date like 1990-01-31.</source>
+        <translation>The field &quot;birthday&quot; must be a date like 1990-01-31.</translation>
+    </message>
+    <message>
+        <source>The birthday cannot be in the future.</source>
+        <translation>The birthday cannot be in the future.</translation>
+    </message>
+    <message>
+        <source>The birthday cannot be before 1900.</source>
+        <translation>The birthday cannot be before 1900.</translation>
+    </message>
+    <message>
+        <source>The field &quot;weight&quot; must be a number of kilograms from 20 to 300 with at most two decimals.</source>
+        <translation>The field &quot;weight&quot; must be a number of kilograms from 20 to 300 with at most two decimals.</translation>
+    </message>
+    <message>
+        <source>The field &quot;preferredLanguage&quot; must be zh_CN or en.</source>
+        <translation>The field &quot;preferredLanguage&quot; must be zh_CN or en.</translation>
+    </message>
+    <message>
+        <source>The field &quot;phone&quot; must be a mainland China mobile number (11 digits, 13x-19x).</source>
+        <translation>The field &quot;phone&quot; must be a mainland China mobile number (11 digits, 13x-19x).</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;phone&quot; must be a mainland China mobile number.</source>
+        <translation>The parameter &quot;phone&quot; must be a mainland China mobile number.</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; is longer than 64 characters.</source>
+        <translation>The parameter &quot;%1&quot; is longer than 64 characters.</translation>
+    </message>
+    <message>
+        <source>Give at least one of the fields %1.</source>
+        <translation>Give at least one of the fields %1.</translation>
+    </message>
+    <message>
+        <source>No %1 numbers are left for this hub.</source>
+        <translation>No %1 numbers are left for this hub.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationSocket</name>
+    <message>
+        <source>%1 is a WebSocket endpoint: send a WebSocket upgrade request.</source>
+        <translation>%1 is a WebSocket endpoint: send a WebSocket upgrade request.</translation>
+    </message>
+    <message>
+        <source>The hub has no database.</source>
+        <translation>The hub has no database.</translation>
+    </message>
+    <message>
+        <source>The hub is shutting down.</source>
+        <translation>The hub is shutting down.</translation>
+    </message>
+    <message>
+        <source>No such WebSocket endpoint: %1</source>
+        <translation>No such WebSocket endpoint: %1</translation>
+    </message>
+    <message>
+        <source>The hub database does not answer.</source>
+        <translation>The hub database does not answer.</translation>
+    </message>
+    <message>
+        <source>Messages are JSON text frames.</source>
+        <translation>Messages are JSON text frames.</translation>
+    </message>
+    <message>
+        <source>A message must be a JSON object.</source>
+        <translation>A message must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>Unknown message type &quot;%1&quot;; expected &quot;resume&quot; or &quot;ping&quot;.</source>
+        <translation>Unknown message type &quot;%1&quot;; expected &quot;resume&quot; or &quot;ping&quot;.</translation>
+    </message>
+    <message>
+        <source>notificationSeq must be a whole number of 0 or more.</source>
+        <translation>notificationSeq must be a whole number of 0 or more.</translation>
+    </message>
+    <message>
+        <source>The notifications cannot be read now.</source>
+        <translation>The notifications cannot be read now.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordHash</name>
     <message>
         <source>The cryptography library could not be started.</source>
@@ -2372,6 +2817,73 @@
     <message>
         <source>Receipt</source>
         <translation>Receipt</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationModule</name>
+    <message>
+        <source>%1 Conflicting booking: %2.</source>
+        <translation>%1 Conflicting booking: %2.</translation>
+    </message>
+    <message>
+        <source>%1 You can join the waiting list.</source>
+        <translation>%1 You can join the waiting list.</translation>
+    </message>
+    <message>
+        <source>A member can only book for themselves.</source>
+        <translation>A member can only book for themselves.</translation>
+    </message>
+    <message>
+        <source>The reservation %1 does not exist.</source>
+        <translation>The reservation %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;status&quot; must be booked, cancelled, attended, no_show or rejected.</source>
+        <translation>The parameter &quot;status&quot; must be booked, cancelled, attended, no_show or rejected.</translation>
+    </message>
+    <message>
+        <source>The class %1 does not exist.</source>
+        <translation>The class %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The class %1 is not held in the venue %2.</source>
+        <translation>The class %1 is not held in the venue %2.</translation>
+    </message>
+    <message>
+        <source>The booking must end after it starts.</source>
+        <translation>The booking must end after it starts.</translation>
+    </message>
+    <message>
+        <source>A venue booking lasts at most one day.</source>
+        <translation>A venue booking lasts at most one day.</translation>
+    </message>
+    <message>
+        <source>The member %1 does not exist.</source>
+        <translation>The member %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Give either a class (slotId) or a time range (startAt, endAt), not both.</source>
+        <translation>Give either a class (slotId) or a time range (startAt, endAt), not both.</translation>
+    </message>
+    <message>
+        <source>The field &quot;action&quot; must be cancel or move.</source>
+        <translation>The field &quot;action&quot; must be cancel or move.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is not accepted when cancelling.</source>
+        <translation>The field &quot;%1&quot; is not accepted when cancelling.</translation>
+    </message>
+    <message>
+        <source>The field &quot;reason&quot; is only accepted when cancelling.</source>
+        <translation>The field &quot;reason&quot; is only accepted when cancelling.</translation>
+    </message>
+    <message>
+        <source>A class booking moves to another class: give slotId.</source>
+        <translation>A class booking moves to another class: give slotId.</translation>
+    </message>
+    <message>
+        <source>A venue booking moves to another time: give startAt and endAt.</source>
+        <translation>A venue booking moves to another time: give startAt and endAt.</translation>
     </message>
 </context>
 <context>
@@ -2629,6 +3141,17 @@
     </message>
 </context>
 <context>
+    <name>SmsSender</name>
+    <message>
+        <source>Cannot open the SMS outbox %1: %2</source>
+        <translation>Cannot open the SMS outbox %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the SMS outbox %1: %2</source>
+        <translation>Cannot write the SMS outbox %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <source>manage staff accounts</source>
@@ -2819,6 +3342,45 @@
     <message>
         <source>System</source>
         <translation>System</translation>
+    </message>
+</context>
+<context>
+    <name>StatsModule</name>
+    <message>
+        <source>The parameter &quot;%1&quot; is not accepted here.</source>
+        <translation>The parameter &quot;%1&quot; is not accepted here.</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; is missing.</source>
+        <translation>The parameter &quot;%1&quot; is missing.</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; must be a date YYYY-MM-DD (2000-2099).</source>
+        <translation>The parameter &quot;%1&quot; must be a date YYYY-MM-DD (2000-2099).</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; names no site: %2.</source>
+        <translation>The parameter &quot;%1&quot; names no site: %2.</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; must not be before &quot;%2&quot;.</source>
+        <translation>The parameter &quot;%1&quot; must not be before &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>The range from &quot;%1&quot; to &quot;%2&quot; is longer than %3 days.</source>
+        <translation>The range from &quot;%1&quot; to &quot;%2&quot; is longer than %3 days.</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; is empty.</source>
+        <translation>The parameter &quot;%1&quot; is empty.</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; must be one of: %2.</source>
+        <translation>The parameter &quot;%1&quot; must be one of: %2.</translation>
+    </message>
+    <message>
+        <source>The metric &quot;%1&quot; has no venue: the dimension &quot;venue&quot; applies to entries and bookings.</source>
+        <translation>The metric &quot;%1&quot; has no venue: the dimension &quot;venue&quot; applies to entries and bookings.</translation>
     </message>
 </context>
 <context>
@@ -3234,6 +3796,245 @@
     <message>
         <source>The write-ahead log could not be checkpointed: %1</source>
         <translation>The write-ahead log could not be checkpointed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncJson</name>
+    <message>
+        <source>The event&apos;s data.%1 is not a list of opening windows: %2</source>
+        <translation>The event&apos;s data.%1 is not a list of opening windows: %2</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be a list of ids.</source>
+        <translation>The event&apos;s data.%1 must be a list of ids.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be base64.</source>
+        <translation>The event&apos;s data.%1 must be base64.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.endMs must be after data.startMs.</source>
+        <translation>The event&apos;s data.endMs must be after data.startMs.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.birthday must be a date (YYYY-MM-DD).</source>
+        <translation>The event&apos;s data.birthday must be a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.reason is not a known reason code.</source>
+        <translation>The event&apos;s data.reason is not a known reason code.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 is missing.</source>
+        <translation>The event&apos;s data.%1 is missing.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be an id of at most %2 characters.</source>
+        <translation>The event&apos;s data.%1 must be an id of at most %2 characters.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be a text.</source>
+        <translation>The event&apos;s data.%1 must be a text.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 is longer than %2 characters.</source>
+        <translation>The event&apos;s data.%1 is longer than %2 characters.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 is empty.</source>
+        <translation>The event&apos;s data.%1 is empty.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be one of: %2.</source>
+        <translation>The event&apos;s data.%1 must be one of: %2.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be an integer from %2 to %3.</source>
+        <translation>The event&apos;s data.%1 must be an integer from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be true or false.</source>
+        <translation>The event&apos;s data.%1 must be true or false.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be a JSON array.</source>
+        <translation>The event&apos;s data.%1 must be a JSON array.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncModule</name>
+    <message>
+        <source>An event must be a JSON object.</source>
+        <translation>An event must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>The event member %1 is unknown.</source>
+        <translation>The event member %1 is unknown.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s id must be a UUID.</source>
+        <translation>The event&apos;s id must be a UUID.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s type must be a text of 1 to 64 characters.</source>
+        <translation>The event&apos;s type must be a text of 1 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s at must be a time in UTC milliseconds.</source>
+        <translation>The event&apos;s at must be a time in UTC milliseconds.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s device is missing.</source>
+        <translation>The event&apos;s device is missing.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s staff must be a staff id.</source>
+        <translation>The event&apos;s staff must be a staff id.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data must be a JSON object.</source>
+        <translation>The event&apos;s data must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>events must be an array of 1 to %1 events.</source>
+        <translation>events must be an array of 1 to %1 events.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s device is not the device of the token.</source>
+        <translation>The event&apos;s device is not the device of the token.</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;kind&quot; is longer than 64 characters.</source>
+        <translation>The parameter &quot;kind&quot; is longer than 64 characters.</translation>
+    </message>
+    <message>
+        <source>There is no flag %1.</source>
+        <translation>There is no flag %1.</translation>
+    </message>
+    <message>
+        <source>The flag %1 is resolved already.</source>
+        <translation>The flag %1 is resolved already.</translation>
+    </message>
+</context>
+<context>
+    <name>UserModule</name>
+    <message>
+        <source>No user %1.</source>
+        <translation>No user %1.</translation>
+    </message>
+    <message>
+        <source>The field &quot;role&quot; must be admin, staff, technician or guest.</source>
+        <translation>The field &quot;role&quot; must be admin, staff, technician or guest.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be active or disabled.</source>
+        <translation>The field &quot;%1&quot; must be active or disabled.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must have at least %2 characters.</source>
+        <translation>The field &quot;%1&quot; must have at least %2 characters.</translation>
+    </message>
+    <message>
+        <source>The field &quot;username&quot; must be 1 to 64 characters without spaces.</source>
+        <translation>The field &quot;username&quot; must be 1 to 64 characters without spaces.</translation>
+    </message>
+    <message>
+        <source>The field &quot;siteId&quot; names no site (%1).</source>
+        <translation>The field &quot;siteId&quot; names no site (%1).</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>demoted</source>
+        <translation>demoted</translation>
+    </message>
+    <message>
+        <source>Your own account cannot be %1; ask another admin.</source>
+        <translation>Your own account cannot be %1; ask another admin.</translation>
+    </message>
+    <message>
+        <source>%1 is the last active admin and cannot be %2.</source>
+        <translation>%1 is the last active admin and cannot be %2.</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;role&quot; must be admin, staff, technician or guest.</source>
+        <translation>The parameter &quot;role&quot; must be admin, staff, technician or guest.</translation>
+    </message>
+    <message>
+        <source>The username %1 is taken.</source>
+        <translation>The username %1 is taken.</translation>
+    </message>
+    <message>
+        <source>Your account is gone.</source>
+        <translation>Your account is gone.</translation>
+    </message>
+    <message>
+        <source>The field &quot;currentPassword&quot; is not your current password.</source>
+        <translation>The field &quot;currentPassword&quot; is not your current password.</translation>
+    </message>
+</context>
+<context>
+    <name>VenueModule</name>
+    <message>
+        <source>The field &quot;openingHours&quot; must be a list of {days, from, to} windows.</source>
+        <translation>The field &quot;openingHours&quot; must be a list of {days, from, to} windows.</translation>
+    </message>
+    <message>
+        <source>The field &quot;status&quot; must be open, closed or maintenance.</source>
+        <translation>The field &quot;status&quot; must be open, closed or maintenance.</translation>
+    </message>
+    <message>
+        <source>The field &quot;kind&quot; must be gym_floor, studio, court, pool or other.</source>
+        <translation>The field &quot;kind&quot; must be gym_floor, studio, court, pool or other.</translation>
+    </message>
+    <message>
+        <source>The venue %1 does not exist.</source>
+        <translation>The venue %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is missing.</source>
+        <translation>The field &quot;%1&quot; is missing.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be UTC milliseconds or an ISO 8601 time.</source>
+        <translation>The field &quot;%1&quot; must be UTC milliseconds or an ISO 8601 time.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is not an ISO 8601 time like 2026-03-05T10:00:00+08:00.</source>
+        <translation>The field &quot;%1&quot; is not an ISO 8601 time like 2026-03-05T10:00:00+08:00.</translation>
+    </message>
+    <message>
+        <source>The venue still has bookings or classes to come; cancel them first.</source>
+        <translation>The venue still has bookings or classes to come; cancel them first.</translation>
+    </message>
+    <message>
+        <source>The maintenance must end after it starts.</source>
+        <translation>The maintenance must end after it starts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s) or class(es) fall inside this period; move or cancel them first.</source>
+        <translation>
+            <numerusform>%n booking or class falls inside this period; move or cancel it first.</numerusform>
+            <numerusform>%n bookings or classes fall inside this period; move or cancel them first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; must be a date like 2026-03-05.</source>
+        <translation>The parameter &quot;%1&quot; must be a date like 2026-03-05.</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;to&quot; must not be before &quot;from&quot;.</source>
+        <translation>The parameter &quot;to&quot; must not be before &quot;from&quot;.</translation>
+    </message>
+    <message>
+        <source>The calendar covers at most %1 days.</source>
+        <translation>The calendar covers at most %1 days.</translation>
     </message>
 </context>
 <context>

@@ -609,6 +609,17 @@
     </message>
 </context>
 <context>
+    <name>ChangeLog</name>
+    <message>
+        <source>A change was logged outside a transaction.</source>
+        <translation>变更在事务之外被记录。</translation>
+    </message>
+    <message>
+        <source>A change without entity, id or operation.</source>
+        <translation>变更缺少实体、ID 或操作。</translation>
+    </message>
+</context>
+<context>
     <name>CredentialCodec</name>
     <message>
         <source>Only card codes and app tokens can be encoded.</source>
@@ -1000,6 +1011,85 @@
     </message>
 </context>
 <context>
+    <name>DeviceModule</name>
+    <message>
+        <source>Too many attempts; wait a minute and try again.</source>
+        <translation>尝试次数过多，请等待一分钟后再试。</translation>
+    </message>
+    <message>
+        <source>The enrollment code is unknown, used or expired.</source>
+        <translation>注册码未知、已被使用或已过期。</translation>
+    </message>
+    <message>
+        <source>Unknown or revoked device, or wrong device secret.</source>
+        <translation>设备未知或已被撤销，或设备密钥错误。</translation>
+    </message>
+    <message>
+        <source>No site %1.</source>
+        <translation>不存在门店 %1。</translation>
+    </message>
+    <message>
+        <source>The field &quot;number&quot; must be 1 to 8 digits.</source>
+        <translation>字段“number”必须是 1 到 8 位数字。</translation>
+    </message>
+    <message>
+        <source>The field &quot;timezone&quot; must be an IANA time zone such as Asia/Shanghai.</source>
+        <translation>字段“timezone”必须是 IANA 时区，例如 Asia/Shanghai。</translation>
+    </message>
+    <message>
+        <source>Another site has the number %1.</source>
+        <translation>另一个门店已使用编号 %1。</translation>
+    </message>
+    <message>
+        <source>The field &quot;signingPublicKey&quot; must be the base64 of a 32-byte Ed25519 public key.</source>
+        <translation>字段“signingPublicKey”必须是 32 字节 Ed25519 公钥的 base64 编码。</translation>
+    </message>
+    <message>
+        <source>The field &quot;signingKid&quot; must be 1 to 16 characters of A-Z, a-z, 0-9, _ and -.</source>
+        <translation>字段“signingKid”必须由 1 到 16 个 A-Z、a-z、0-9、_ 和 - 字符组成。</translation>
+    </message>
+    <message>
+        <source>The field &quot;siteId&quot; names no site (%1).</source>
+        <translation>字段“siteId”未指向任何门店（%1）。</translation>
+    </message>
+    <message>
+        <source>The field &quot;kind&quot; must be desk, kiosk or controller.</source>
+        <translation>字段“kind”必须是 desk、kiosk 或 controller。</translation>
+    </message>
+    <message>
+        <source>The key id %1 is taken already.</source>
+        <translation>密钥 ID %1 已被占用。</translation>
+    </message>
+    <message>
+        <source>No device %1.</source>
+        <translation>不存在设备 %1。</translation>
+    </message>
+    <message>
+        <source>The device %1 is revoked already.</source>
+        <translation>设备 %1 已被撤销。</translation>
+    </message>
+    <message>
+        <source>A member may only get an entry token for themselves.</source>
+        <translation>会员只能为自己获取入场令牌。</translation>
+    </message>
+    <message>
+        <source>No member %1.</source>
+        <translation>不存在会员 %1。</translation>
+    </message>
+    <message>
+        <source>The member is blocked and gets no entry token.</source>
+        <translation>该会员已被禁用，无法获取入场令牌。</translation>
+    </message>
+    <message>
+        <source>No credential %1.</source>
+        <translation>不存在凭证 %1。</translation>
+    </message>
+    <message>
+        <source>The credential %1 is revoked already.</source>
+        <translation>凭证 %1 已被撤销。</translation>
+    </message>
+</context>
+<context>
     <name>EntryService</name>
     <message>
         <source>There is no gate %1.</source>
@@ -1067,6 +1157,76 @@
     <message>
         <source>No gate &quot;%1&quot; for the scanner %2.</source>
         <translation>扫码器 %2 对应的闸机“%1”不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>EventApplier</name>
+    <message>
+        <source>The hub knows no %1 with the id in %2.</source>
+        <translation>中心没有与 %2 中的 ID 对应的 %1。</translation>
+    </message>
+    <message>
+        <source>The event type %1 is unknown to this hub.</source>
+        <translation>本中心无法识别事件类型 %1。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.birthday must be a date (YYYY-MM-DD).</source>
+        <translation>事件的 data.birthday 必须是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Another member has the number in data.memberNo.</source>
+        <translation>另一位会员已使用 data.memberNo 中的会员号。</translation>
+    </message>
+    <message>
+        <source>Another member has the phone number in data.phoneHash.</source>
+        <translation>另一位会员已使用 data.phoneHash 中的手机号。</translation>
+    </message>
+    <message>
+        <source>Another card has the number in data.cardNo.</source>
+        <translation>另一张会员卡已使用 data.cardNo 中的卡号。</translation>
+    </message>
+    <message>
+        <source>Another sale has the receipt number in data.receiptNo.</source>
+        <translation>另一笔销售已使用 data.receiptNo 中的收据号。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.endMs must be after data.startMs.</source>
+        <translation>事件的 data.endMs 必须晚于 data.startMs。</translation>
+    </message>
+    <message>
+        <source>Another booking has the number in data.bookingNo.</source>
+        <translation>另一个预约已使用 data.bookingNo 中的预约号。</translation>
+    </message>
+    <message>
+        <source>Booking %1 is over the capacity of its class or venue, or overlaps another booking; it was stored as rejected and the member is told.</source>
+        <translation>预约 %1 超出了所属课时或场馆的容量，或与其他预约时间重叠；已按“已拒绝”保存，并已通知会员。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackModule</name>
+    <message>
+        <source>&quot;%1&quot; must be one of: %2.</source>
+        <translation>“%1”必须是以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; is not accepted here.</source>
+        <translation>此处不接受参数“%1”。</translation>
+    </message>
+    <message>
+        <source>There is no feedback with this id.</source>
+        <translation>不存在此 ID 的反馈。</translation>
+    </message>
+    <message>
+        <source>There is no FAQ entry with this id.</source>
+        <translation>不存在此 ID 的常见问题条目。</translation>
+    </message>
+    <message>
+        <source>This feedback has been answered already.</source>
+        <translation>此反馈已答复。</translation>
+    </message>
+    <message>
+        <source>The body names no field to change.</source>
+        <translation>请求体未指定要修改的字段。</translation>
     </message>
 </context>
 <context>
@@ -1933,6 +2093,41 @@
         <source>Migration %1 failed: %2</source>
         <translation>迁移 %1 失败：%2</translation>
     </message>
+    <message>
+        <source>Cannot begin a transaction: %1</source>
+        <translation>无法开始事务：%1</translation>
+    </message>
+    <message>
+        <source>Cannot commit: %1</source>
+        <translation>无法提交：%1</translation>
+    </message>
+    <message>
+        <source>The change-log lock was asked for outside a transaction.</source>
+        <translation>在事务之外请求了变更日志锁。</translation>
+    </message>
+</context>
+<context>
+    <name>HubKeys</name>
+    <message>
+        <source>The hub has no current signing key.</source>
+        <translation>中心没有当前签名密钥。</translation>
+    </message>
+    <message>
+        <source>Another hub instance changed the signing key at the same time.</source>
+        <translation>另一个中心实例同时更改了签名密钥。</translation>
+    </message>
+    <message>
+        <source>No trusted key %1.</source>
+        <translation>不存在受信任的密钥 %1。</translation>
+    </message>
+    <message>
+        <source>The key %1 is revoked already.</source>
+        <translation>密钥 %1 已被撤销。</translation>
+    </message>
+    <message>
+        <source>The key id %1 is taken already.</source>
+        <translation>密钥 ID %1 已被占用。</translation>
+    </message>
 </context>
 <context>
     <name>HubOptions</name>
@@ -2016,6 +2211,10 @@
         <source>Retire the JWT signing key and make a new one, then exit; issued tokens stay valid.</source>
         <translation>停用当前 JWT 签名密钥并生成新密钥，然后退出；已签发的令牌仍然有效。</translation>
     </message>
+    <message>
+        <source>Append member sign-in codes as JSON lines to &lt;file&gt; (the SMS gateway&apos;s input).</source>
+        <translation>将会员登录验证码以 JSON 行追加写入 &lt;file&gt;（供短信网关读取）。</translation>
+    </message>
 </context>
 <context>
     <name>HubResponse</name>
@@ -2049,6 +2248,50 @@
     <message>
         <source>%1 is not allowed on %2.</source>
         <translation>%2 不允许使用 %1 方法。</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>请求体必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is not accepted here.</source>
+        <translation>此处不接受字段“%1”。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is longer than %2 characters.</source>
+        <translation>字段“%1”超过 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be a string.</source>
+        <translation>字段“%1”必须是字符串。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be a whole number.</source>
+        <translation>字段“%1”必须是整数。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be between %2 and %3.</source>
+        <translation>字段“%1”必须在 %2 到 %3 之间。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be true or false.</source>
+        <translation>字段“%1”必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; must be a whole number.</source>
+        <translation>参数“%1”必须是整数。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; must be between %2 and %3.</source>
+        <translation>参数“%1”必须在 %2 到 %3 之间。</translation>
+    </message>
+    <message>
+        <source>Authentication is not set up.</source>
+        <translation>未配置身份验证。</translation>
+    </message>
+    <message>
+        <source>The role %1 may not use %2 %3.</source>
+        <translation>角色 %1 无权使用 %2 %3。</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2497,208 @@
     </message>
 </context>
 <context>
+    <name>MemberModule</name>
+    <message>
+        <source>This hub cannot send text messages; sign in at the front desk.</source>
+        <translation>本中心无法发送短信，请到前台登录。</translation>
+    </message>
+    <message>
+        <source>This membership is blocked; please see the front desk.</source>
+        <translation>该会员已被禁用，请到前台咨询。</translation>
+    </message>
+    <message>
+        <source>Only front-desk staff may register a member without an SMS code.</source>
+        <translation>只有前台员工可以不用短信验证码登记会员。</translation>
+    </message>
+    <message>
+        <source>The field &quot;storeId&quot; names no known store.</source>
+        <translation>字段“storeId”未指向任何已知门店。</translation>
+    </message>
+    <message>
+        <source>A member may only see and change their own record.</source>
+        <translation>会员只能查看和修改自己的资料。</translation>
+    </message>
+    <message>
+        <source>Too many codes were asked for from this address; wait a few minutes.</source>
+        <translation>此地址请求验证码的次数过多，请等待几分钟。</translation>
+    </message>
+    <message>
+        <source>A code was sent to this phone less than a minute ago.</source>
+        <translation>不到一分钟前已向此手机发送过验证码。</translation>
+    </message>
+    <message>
+        <source>Too many codes were sent to this phone; try again in an hour.</source>
+        <translation>向此手机发送的验证码过多，请一小时后再试。</translation>
+    </message>
+    <message>
+        <source>The SMS code is wrong or has expired; ask for a new one.</source>
+        <translation>短信验证码错误或已过期，请重新获取。</translation>
+    </message>
+    <message>
+        <source>The field &quot;smsCode&quot; must be 6 digits.</source>
+        <translation>字段“smsCode”必须是 6 位数字。</translation>
+    </message>
+    <message>
+        <source>The SMS code was used already; ask for a new one.</source>
+        <translation>短信验证码已被使用，请重新获取。</translation>
+    </message>
+    <message>
+        <source>No member has this phone number; register first.</source>
+        <translation>没有会员使用此手机号，请先注册。</translation>
+    </message>
+    <message>
+        <source>A member with this phone number exists already.</source>
+        <translation>已存在使用此手机号的会员。</translation>
+    </message>
+    <message>
+        <source>The venue %1 does not exist.</source>
+        <translation>场馆 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be an array of ids.</source>
+        <translation>字段“%1”必须是 ID 数组。</translation>
+    </message>
+    <message>
+        <source>The field &quot;timeWindows&quot; must be an array of windows.</source>
+        <translation>字段“timeWindows”必须是时间段数组。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be a number of yuan from 0 to 1000000 with at most two decimals.</source>
+        <translation>字段“%1”必须是 0 到 1000000 之间的金额（元），最多两位小数。</translation>
+    </message>
+    <message>
+        <source>A time card needs &quot;validDays&quot; of at least 1.</source>
+        <translation>期限卡的“validDays”至少为 1。</translation>
+    </message>
+    <message>
+        <source>A count card needs &quot;count&quot; of at least 1.</source>
+        <translation>次卡的“count”至少为 1。</translation>
+    </message>
+    <message>
+        <source>A value card needs an &quot;amount&quot; above 0.</source>
+        <translation>储值卡的“amount”必须大于 0。</translation>
+    </message>
+    <message>
+        <source>The field &quot;paymentMethod&quot; must be cash, bank_card, wechat or alipay.</source>
+        <translation>字段“paymentMethod”必须是 cash、bank_card、wechat 或 alipay。</translation>
+    </message>
+    <message>
+        <source>The field &quot;productId&quot; names no card product on sale.</source>
+        <translation>字段“productId”未指向任何在售的会员卡产品。</translation>
+    </message>
+    <message>
+        <source>The field &quot;cardType&quot; does not match the kind of the product.</source>
+        <translation>字段“cardType”与产品类型不符。</translation>
+    </message>
+    <message>
+        <source>A value card needs a &quot;perVisitPrice&quot; above 0 and not above its amount.</source>
+        <translation>储值卡的“perVisitPrice”必须大于 0 且不超过储值金额。</translation>
+    </message>
+    <message>
+        <source>Only admins may list products that are no longer sold.</source>
+        <translation>只有管理员可以列出已停售的产品。</translation>
+    </message>
+    <message>
+        <source>No such card product.</source>
+        <translation>该会员卡产品不存在。</translation>
+    </message>
+    <message>
+        <source>No such member.</source>
+        <translation>该会员不存在。</translation>
+    </message>
+    <message>
+        <source>The member is blocked; unblock them before selling a card.</source>
+        <translation>该会员已被禁用；请先解除禁用再售卡。</translation>
+    </message>
+    <message>
+        <source>The field &quot;venueId&quot; names no known venue.</source>
+        <translation>字段“venueId”未指向任何已知场馆。</translation>
+    </message>
+    <message>
+        <source>The field &quot;birthday&quot; must be a date like 1990-01-31.</source>
+        <translation>字段“birthday”必须是日期，例如 1990-01-31。</translation>
+    </message>
+    <message>
+        <source>The birthday cannot be in the future.</source>
+        <translation>生日不能是未来的日期。</translation>
+    </message>
+    <message>
+        <source>The birthday cannot be before 1900.</source>
+        <translation>生日不能早于 1900 年。</translation>
+    </message>
+    <message>
+        <source>The field &quot;weight&quot; must be a number of kilograms from 20 to 300 with at most two decimals.</source>
+        <translation>字段“weight”必须是 20 到 300 之间的公斤数，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>The field &quot;preferredLanguage&quot; must be zh_CN or en.</source>
+        <translation>字段“preferredLanguage”必须是 zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>The field &quot;phone&quot; must be a mainland China mobile number (11 digits, 13x-19x).</source>
+        <translation>字段“phone”必须是中国大陆手机号（11 位，13x-19x）。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;phone&quot; must be a mainland China mobile number.</source>
+        <translation>参数“phone”必须是中国大陆手机号。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; is longer than 64 characters.</source>
+        <translation>参数“%1”超过 64 个字符。</translation>
+    </message>
+    <message>
+        <source>Give at least one of the fields %1.</source>
+        <translation>请至少提供以下字段之一：%1。</translation>
+    </message>
+    <message>
+        <source>No %1 numbers are left for this hub.</source>
+        <translation>本中心已无可用的 %1 编号。</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationSocket</name>
+    <message>
+        <source>%1 is a WebSocket endpoint: send a WebSocket upgrade request.</source>
+        <translation>%1 是 WebSocket 接口：请发送 WebSocket 升级请求。</translation>
+    </message>
+    <message>
+        <source>The hub has no database.</source>
+        <translation>中心没有数据库。</translation>
+    </message>
+    <message>
+        <source>The hub is shutting down.</source>
+        <translation>中心正在关闭。</translation>
+    </message>
+    <message>
+        <source>No such WebSocket endpoint: %1</source>
+        <translation>不存在此 WebSocket 接口：%1</translation>
+    </message>
+    <message>
+        <source>The hub database does not answer.</source>
+        <translation>中心数据库没有响应。</translation>
+    </message>
+    <message>
+        <source>Messages are JSON text frames.</source>
+        <translation>消息必须是 JSON 文本帧。</translation>
+    </message>
+    <message>
+        <source>A message must be a JSON object.</source>
+        <translation>消息必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Unknown message type &quot;%1&quot;; expected &quot;resume&quot; or &quot;ping&quot;.</source>
+        <translation>未知的消息类型“%1”；应为“resume”或“ping”。</translation>
+    </message>
+    <message>
+        <source>notificationSeq must be a whole number of 0 or more.</source>
+        <translation>notificationSeq 必须是大于或等于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>The notifications cannot be read now.</source>
+        <translation>当前无法读取通知。</translation>
+    </message>
+</context>
+<context>
     <name>PasswordHash</name>
     <message>
         <source>The cryptography library could not be started.</source>
@@ -2365,6 +2810,73 @@
     <message>
         <source>Receipt</source>
         <translation>收据</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationModule</name>
+    <message>
+        <source>%1 Conflicting booking: %2.</source>
+        <translation>%1冲突的预约：%2。</translation>
+    </message>
+    <message>
+        <source>%1 You can join the waiting list.</source>
+        <translation>%1您可以加入候补名单。</translation>
+    </message>
+    <message>
+        <source>A member can only book for themselves.</source>
+        <translation>会员只能为自己预约。</translation>
+    </message>
+    <message>
+        <source>The reservation %1 does not exist.</source>
+        <translation>预约 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;status&quot; must be booked, cancelled, attended, no_show or rejected.</source>
+        <translation>参数“status”必须是 booked、cancelled、attended、no_show 或 rejected。</translation>
+    </message>
+    <message>
+        <source>The class %1 does not exist.</source>
+        <translation>课时 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The class %1 is not held in the venue %2.</source>
+        <translation>课时 %1 不在场馆 %2 进行。</translation>
+    </message>
+    <message>
+        <source>The booking must end after it starts.</source>
+        <translation>预约的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>A venue booking lasts at most one day.</source>
+        <translation>场馆预约最长为一天。</translation>
+    </message>
+    <message>
+        <source>The member %1 does not exist.</source>
+        <translation>会员 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Give either a class (slotId) or a time range (startAt, endAt), not both.</source>
+        <translation>请提供课时（slotId）或时间段（startAt、endAt）之一，不能同时提供。</translation>
+    </message>
+    <message>
+        <source>The field &quot;action&quot; must be cancel or move.</source>
+        <translation>字段“action”必须是 cancel 或 move。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is not accepted when cancelling.</source>
+        <translation>取消时不接受字段“%1”。</translation>
+    </message>
+    <message>
+        <source>The field &quot;reason&quot; is only accepted when cancelling.</source>
+        <translation>字段“reason”仅在取消时接受。</translation>
+    </message>
+    <message>
+        <source>A class booking moves to another class: give slotId.</source>
+        <translation>课时预约只能改到其他课时：请提供 slotId。</translation>
+    </message>
+    <message>
+        <source>A venue booking moves to another time: give startAt and endAt.</source>
+        <translation>场馆预约只能改到其他时间：请提供 startAt 和 endAt。</translation>
     </message>
 </context>
 <context>
@@ -2622,6 +3134,17 @@
     </message>
 </context>
 <context>
+    <name>SmsSender</name>
+    <message>
+        <source>Cannot open the SMS outbox %1: %2</source>
+        <translation>无法打开短信发件箱 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the SMS outbox %1: %2</source>
+        <translation>无法写入短信发件箱 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <source>manage staff accounts</source>
@@ -2811,6 +3334,45 @@
     <message>
         <source>System</source>
         <translation>系统</translation>
+    </message>
+</context>
+<context>
+    <name>StatsModule</name>
+    <message>
+        <source>The parameter &quot;%1&quot; is not accepted here.</source>
+        <translation>此处不接受参数“%1”。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; is missing.</source>
+        <translation>缺少参数“%1”。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; must be a date YYYY-MM-DD (2000-2099).</source>
+        <translation>参数“%1”必须是 YYYY-MM-DD 格式的日期（2000-2099）。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; names no site: %2.</source>
+        <translation>参数“%1”未指向任何门店：%2。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; must not be before &quot;%2&quot;.</source>
+        <translation>参数“%1”不能早于“%2”。</translation>
+    </message>
+    <message>
+        <source>The range from &quot;%1&quot; to &quot;%2&quot; is longer than %3 days.</source>
+        <translation>从“%1”到“%2”的范围超过 %3 天。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; is empty.</source>
+        <translation>参数“%1”为空。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; must be one of: %2.</source>
+        <translation>参数“%1”必须是以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>The metric &quot;%1&quot; has no venue: the dimension &quot;venue&quot; applies to entries and bookings.</source>
+        <translation>指标“%1”没有场馆维度：维度“venue”仅适用于入场记录和预约。</translation>
     </message>
 </context>
 <context>
@@ -3226,6 +3788,244 @@
     <message>
         <source>The write-ahead log could not be checkpointed: %1</source>
         <translation>无法对预写日志（WAL）执行检查点：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncJson</name>
+    <message>
+        <source>The event&apos;s data.%1 is not a list of opening windows: %2</source>
+        <translation>事件的 data.%1 不是开放时间段列表：%2</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be a list of ids.</source>
+        <translation>事件的 data.%1 必须是 ID 列表。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be base64.</source>
+        <translation>事件的 data.%1 必须是 base64 编码。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.endMs must be after data.startMs.</source>
+        <translation>事件的 data.endMs 必须晚于 data.startMs。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.birthday must be a date (YYYY-MM-DD).</source>
+        <translation>事件的 data.birthday 必须是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.reason is not a known reason code.</source>
+        <translation>事件的 data.reason 不是已知的原因代码。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 is missing.</source>
+        <translation>事件缺少 data.%1。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be an id of at most %2 characters.</source>
+        <translation>事件的 data.%1 必须是不超过 %2 个字符的 ID。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be a text.</source>
+        <translation>事件的 data.%1 必须是文本。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 is longer than %2 characters.</source>
+        <translation>事件的 data.%1 超过 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 is empty.</source>
+        <translation>事件的 data.%1 为空。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be one of: %2.</source>
+        <translation>事件的 data.%1 必须是以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be an integer from %2 to %3.</source>
+        <translation>事件的 data.%1 必须是 %2 到 %3 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be true or false.</source>
+        <translation>事件的 data.%1 必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data.%1 must be a JSON array.</source>
+        <translation>事件的 data.%1 必须是 JSON 数组。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncModule</name>
+    <message>
+        <source>An event must be a JSON object.</source>
+        <translation>事件必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The event member %1 is unknown.</source>
+        <translation>事件包含未知字段 %1。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s id must be a UUID.</source>
+        <translation>事件的 id 必须是 UUID。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s type must be a text of 1 to 64 characters.</source>
+        <translation>事件的 type 必须是 1 到 64 个字符的文本。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s at must be a time in UTC milliseconds.</source>
+        <translation>事件的 at 必须是以 UTC 毫秒表示的时间。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s device is missing.</source>
+        <translation>事件缺少 device。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s staff must be a staff id.</source>
+        <translation>事件的 staff 必须是员工 ID。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data must be a JSON object.</source>
+        <translation>事件的 data 必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>events must be an array of 1 to %1 events.</source>
+        <translation>events 必须是包含 1 到 %1 个事件的数组。</translation>
+    </message>
+    <message>
+        <source>The event&apos;s device is not the device of the token.</source>
+        <translation>事件的 device 与令牌所属的设备不符。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;kind&quot; is longer than 64 characters.</source>
+        <translation>参数“kind”超过 64 个字符。</translation>
+    </message>
+    <message>
+        <source>There is no flag %1.</source>
+        <translation>不存在标记 %1。</translation>
+    </message>
+    <message>
+        <source>The flag %1 is resolved already.</source>
+        <translation>标记 %1 已处理。</translation>
+    </message>
+</context>
+<context>
+    <name>UserModule</name>
+    <message>
+        <source>No user %1.</source>
+        <translation>不存在用户 %1。</translation>
+    </message>
+    <message>
+        <source>The field &quot;role&quot; must be admin, staff, technician or guest.</source>
+        <translation>字段“role”必须是 admin、staff、technician 或 guest。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be active or disabled.</source>
+        <translation>字段“%1”必须是 active 或 disabled。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must have at least %2 characters.</source>
+        <translation>字段“%1”至少需要 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>The field &quot;username&quot; must be 1 to 64 characters without spaces.</source>
+        <translation>字段“username”必须是 1 到 64 个字符，且不含空格。</translation>
+    </message>
+    <message>
+        <source>The field &quot;siteId&quot; names no site (%1).</source>
+        <translation>字段“siteId”未指向任何门店（%1）。</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>demoted</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>Your own account cannot be %1; ask another admin.</source>
+        <translation>您自己的账号不能被%1；请联系其他管理员。</translation>
+    </message>
+    <message>
+        <source>%1 is the last active admin and cannot be %2.</source>
+        <translation>%1 是最后一位有效的管理员，不能被%2。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;role&quot; must be admin, staff, technician or guest.</source>
+        <translation>参数“role”必须是 admin、staff、technician 或 guest。</translation>
+    </message>
+    <message>
+        <source>The username %1 is taken.</source>
+        <translation>用户名 %1 已被占用。</translation>
+    </message>
+    <message>
+        <source>Your account is gone.</source>
+        <translation>您的账号已不存在。</translation>
+    </message>
+    <message>
+        <source>The field &quot;currentPassword&quot; is not your current password.</source>
+        <translation>字段“currentPassword”与您的当前密码不符。</translation>
+    </message>
+</context>
+<context>
+    <name>VenueModule</name>
+    <message>
+        <source>The field &quot;openingHours&quot; must be a list of {days, from, to} windows.</source>
+        <translation>字段“openingHours”必须是由 {days, from, to} 时间段组成的列表。</translation>
+    </message>
+    <message>
+        <source>The field &quot;status&quot; must be open, closed or maintenance.</source>
+        <translation>字段“status”必须是 open、closed 或 maintenance。</translation>
+    </message>
+    <message>
+        <source>The field &quot;kind&quot; must be gym_floor, studio, court, pool or other.</source>
+        <translation>字段“kind”必须是 gym_floor、studio、court、pool 或 other。</translation>
+    </message>
+    <message>
+        <source>The venue %1 does not exist.</source>
+        <translation>场馆 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is missing.</source>
+        <translation>缺少字段“%1”。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be UTC milliseconds or an ISO 8601 time.</source>
+        <translation>字段“%1”必须是 UTC 毫秒数或 ISO 8601 时间。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is not an ISO 8601 time like 2026-03-05T10:00:00+08:00.</source>
+        <translation>字段“%1”不是 ISO 8601 时间（例如 2026-03-05T10:00:00+08:00）。</translation>
+    </message>
+    <message>
+        <source>The venue still has bookings or classes to come; cancel them first.</source>
+        <translation>该场馆还有未来的预约或课时，请先取消。</translation>
+    </message>
+    <message>
+        <source>The maintenance must end after it starts.</source>
+        <translation>维护的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s) or class(es) fall inside this period; move or cancel them first.</source>
+        <translation>
+            <numerusform>此期间内有 %n 个预约或课时，请先调整或取消。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; must be a date like 2026-03-05.</source>
+        <translation>参数“%1”必须是日期，例如 2026-03-05。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;to&quot; must not be before &quot;from&quot;.</source>
+        <translation>参数“to”不能早于“from”。</translation>
+    </message>
+    <message>
+        <source>The calendar covers at most %1 days.</source>
+        <translation>日历最多涵盖 %1 天。</translation>
     </message>
 </context>
 <context>

@@ -9,9 +9,10 @@ enum class BookingStatus {
     Booked,
     Cancelled,
     Attended,
-    NoShow
+    NoShow,
+    Rejected, // the hub refused a booking made offline (capacity, overlap): kept, never active
 };
-const char *bookingStatusName(BookingStatus status); // "booked", "cancelled", "attended", "no_show"
+const char *bookingStatusName(BookingStatus status); // "booked", "cancelled", "attended", "no_show", "rejected"
 BookingStatus bookingStatusFromName(const QString &name);
 
 // A course (seed 002 `course`) and one scheduled occurrence of it (`course_slot`).

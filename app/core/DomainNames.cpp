@@ -47,7 +47,7 @@ constexpr std::array antiPassbackModes {std::pair {AntiPassbackMode::Off, "off"}
     std::pair {AntiPassbackMode::Soft, "soft"}, std::pair {AntiPassbackMode::Hard, "hard"}};
 constexpr std::array bookingStatuses {std::pair {BookingStatus::Booked, "booked"},
     std::pair {BookingStatus::Cancelled, "cancelled"}, std::pair {BookingStatus::Attended, "attended"},
-    std::pair {BookingStatus::NoShow, "no_show"}};
+    std::pair {BookingStatus::NoShow, "no_show"}, std::pair {BookingStatus::Rejected, "rejected"}};
 constexpr std::array directions {std::pair {Direction::In, "in"}, std::pair {Direction::Out, "out"}};
 constexpr std::array entryStatuses {std::pair {EntryStatus::Denied, "denied"},
     std::pair {EntryStatus::Pending, "pending"}, std::pair {EntryStatus::Passed, "passed"},

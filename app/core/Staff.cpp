@@ -49,6 +49,10 @@ constexpr Grant grants[] = {
         false},
     {Permission::TechnicianConsole, "technician_console", QT_TRANSLATE_NOOP("Staff", "configure and test gates"), true,
         false, true, false},
+    {Permission::ViewSync, "view_sync", QT_TRANSLATE_NOOP("Staff", "see and retry what the hub refused"), true, true,
+        true, false},
+    {Permission::ManageSync, "manage_sync", QT_TRANSLATE_NOOP("Staff", "enroll this desk with the hub"), true, false,
+        false, false},
 };
 
 const Grant *grantOf(Permission permission)

@@ -47,6 +47,8 @@ enum class Permission {
     ManualCheckIn,
     ResetEmergency,
     TechnicianConsole, // gates, profiles, diagnostics (issue 8)
+    ViewSync, // sync status, refused events (dead letters) and conflicts; retry, acknowledge
+    ManageSync, // enroll with the hub, unenroll, discard a refused event, work offline
 };
 const char *permissionName(Permission permission); // "manage_staff", ...
 const QList<Permission> &allPermissions();

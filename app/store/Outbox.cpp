@@ -191,4 +191,69 @@ Status Outbox::removeDeadLetter(qint64 seq)
         QCoreApplication::translate("Store", "The failed event"));
 }
 
+Result<std::optional<DeadLetter>> Outbox::deadLetter(qint64 seq) const
+{
+    Result<QSqlQuery> query = sql::run(m_db.connection(),
+        QStringLiteral("SELECT ") + kEventColumns
+            + QStringLiteral(", reason, failed_at FROM dead_letter WHERE seq = ?"),
+        {seq});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return std::optional<DeadLetter> {};
+    DeadLetter letter;
+    letter.seq = query->value(0).toLongLong();
+    letter.event = readEvent(*query);
+    letter.reason = query->value(7).toString();
+    letter.failedAtMs = query->value(8).toLongLong();
+    return std::optional<DeadLetter> {std::move(letter)};
+}
+
+Result<QString> Outbox::requeueDeadLetter(qint64 seq, qint64 atMs)
+{
+    // The hub remembers every id it refused and would answer `duplicate`: the retry is a new event
+    // with the same content (and the same `at`, which orders edits on the hub).
+    const QString eventId = sql::newId();
+    return m_db.transaction<QString>([&]() -> Result<QString> {
+        Result<QSqlQuery> copied = sql::run(m_db.connection(),
+            QStringLiteral("INSERT INTO outbox (event_id, type, at, device, staff, data, attempts, "
+                           "next_attempt_at, last_error) SELECT ?, type, at, device, staff, data, 0, ?, '' "
+                           "FROM dead_letter WHERE seq = ?"),
+            {eventId, atMs, seq});
+        if (!copied)
+            return std::unexpected(copied.error());
+        if (copied->numRowsAffected() <= 0)
+            return fail(ErrorCode::NotFound, QCoreApplication::translate("Store", "No failed event %1.").arg(seq),
+                QStringLiteral("seq"));
+        if (Status removed = sql::runUpdate(m_db.connection(), QStringLiteral("DELETE FROM dead_letter WHERE seq = ?"),
+                {seq}, QCoreApplication::translate("Store", "The failed event"));
+            !removed)
+            return std::unexpected(removed.error());
+        return eventId;
+    });
+}
+
+Status Outbox::reassignDevice(const QString &deviceId)
+{
+    if (deviceId.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidArgument, QCoreApplication::translate("Store", "The device id is missing."),
+            QStringLiteral("deviceId"));
+    // Dead letters too: a retried one is copied as it is and the hub refuses another device's id.
+    return m_db.transaction([&]() -> Status {
+        for (const QString &table : {QStringLiteral("outbox"), QStringLiteral("dead_letter")}) {
+            Result<QSqlQuery> updated = sql::run(m_db.connection(),
+                QStringLiteral("UPDATE ") + table + QStringLiteral(" SET device = ? WHERE device <> ?"),
+                {deviceId, deviceId});
+            if (!updated)
+                return std::unexpected(updated.error());
+        }
+        return {};
+    });
+}
+
+Result<qint64> Outbox::lastSeq() const
+{
+    return m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM outbox"));
+}
+
 } // namespace gymgate

@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <optional>
+
 namespace gymgate {
 
 class Database;
@@ -56,6 +58,13 @@ public:
     Result<QList<DeadLetter>> deadLetters(int limit) const; // newest first
     Result<qint64> deadLetterCount() const;
     Status removeDeadLetter(qint64 seq);
+    Result<std::optional<DeadLetter>> deadLetter(qint64 seq) const;
+    // Retry: the dead letter goes back to the end of the outbox under a new event id (the hub
+    // remembers the refused id and would answer `duplicate`). Returns the new id.
+    Result<QString> requeueDeadLetter(qint64 seq, qint64 atMs);
+    // Enrollment: events queued before it belong to the device id the hub just gave.
+    Status reassignDevice(const QString &deviceId);
+    Result<qint64> lastSeq() const; // 0 when empty: new events raise it
 
 private:
     Status ensurePrepared();

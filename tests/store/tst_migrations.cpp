@@ -64,6 +64,7 @@ private slots:
     void normalSyncWhenAsked();
     void manualCheckpointWhenAutoCheckpointIsOff();
     void upgradeFromVersion1KeepsDataAndBacksUp();
+    void upgradeFromVersion4KeepsBookingsAndAddsSync();
     void newerVersionRefusedAndFileUntouched();
     void brokenMigrationLeavesOldVersion();
     void gapInMigrationsRefused();
@@ -90,9 +91,10 @@ void TestMigrations::embeddedMigrationsAreNumbered()
 void TestMigrations::freshDatabaseHasTable_data()
 {
     QTest::addColumn<QString>("table");
-    for (const char *table : {"setting", "staff_user", "member", "card_product", "member_card", "trusted_key",
-             "credential", "used_nonce", "venue", "maintenance", "course", "course_slot", "booking", "waitlist", "gate",
-             "entry", "zone_occupancy", "sale", "outbox", "dead_letter", "sync_state", "audit_log", "feedback"})
+    for (const char *table :
+        {"setting", "staff_user", "member", "card_product", "member_card", "trusted_key", "credential", "used_nonce",
+            "venue", "maintenance", "course", "course_slot", "booking", "waitlist", "gate", "entry", "zone_occupancy",
+            "sale", "outbox", "dead_letter", "sync_state", "audit_log", "feedback", "sync_notice"})
         QTest::newRow(table) << QString::fromLatin1(table);
 }
 
@@ -201,6 +203,52 @@ void TestMigrations::upgradeFromVersion1KeepsDataAndBacksUp()
     QCOMPARE((*backup)->schemaVersion(), 1);
     QCOMPARE(rowCount(**backup, QStringLiteral("member")), 1);
     QVERIFY(!hasColumn(**backup, QStringLiteral("entry"), QStringLiteral("annul_reason")));
+}
+
+void TestMigrations::upgradeFromVersion4KeepsBookingsAndAddsSync()
+{
+    const QString path = m_dir.filePath(QStringLiteral("upgrade-v4.db"));
+    {
+        std::unique_ptr<Database> db = openDatabase(path, 4);
+        QVERIFY(db);
+        QVERIFY(
+            db->execScript(
+                  QStringLiteral("INSERT INTO member (id, member_no, name, phone_cipher, phone_hash, phone_mask, "
+                                 "created_at, updated_at) VALUES ('m1', 'M1', 'Li', x'01', x'02', '138****0000', 1, 1);"
+                                 "INSERT INTO venue (id, name, kind, created_at, updated_at) "
+                                 "VALUES ('v1', 'Court', 'court', 1, 1);"
+                                 "INSERT INTO booking (id, booking_no, member_id, venue_id, start_at, end_at, status, "
+                                 "created_at, updated_at) VALUES ('b1', 'B1', 'm1', 'v1', 10, 20, 'booked', 1, 1);"
+                                 "INSERT INTO staff_user (id, username, display_name, password_hash, role, "
+                                 "created_at, updated_at) VALUES ('s1', 'ann', 'Ann', 'h', 'admin', 1, 1);"))
+                .has_value());
+        QVERIFY(!db->exec(QStringLiteral("UPDATE booking SET status = 'rejected' WHERE id = 'b1'")).has_value());
+    }
+    std::unique_ptr<Database> db = openDatabase(path);
+    QVERIFY(db);
+    QCOMPARE(db->initialSchemaVersion(), 4);
+    QCOMPARE(db->schemaVersion(), Database::latestSchemaVersion());
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT booking_no || '|' || status FROM booking WHERE id = 'b1'")).toString(),
+        QStringLiteral("B1|booked"));
+    QVERIFY(db->exec(QStringLiteral("UPDATE booking SET status = 'rejected' WHERE id = 'b1'")).has_value());
+    QVERIFY(!db->exec(QStringLiteral("UPDATE booking SET status = 'lost' WHERE id = 'b1'")).has_value());
+    // The rebuilt table keeps its indexes and its foreign keys.
+    QVERIFY(hasIndex(*db, QStringLiteral("booking_member_idx")));
+    QVERIFY(hasIndex(*db, QStringLiteral("booking_venue_idx")));
+    QVERIFY(hasIndex(*db, QStringLiteral("booking_slot_idx")));
+    QVERIFY(!db->exec(QStringLiteral("INSERT INTO booking (id, booking_no, member_id, venue_id, start_at, end_at, "
+                                     "status, created_at, updated_at) VALUES ('b2', 'B2', 'nobody', 'v1', 10, 20, "
+                                     "'booked', 1, 1)"))
+                 .has_value());
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT origin FROM staff_user WHERE id = 's1'")).toString(),
+        QStringLiteral("local"));
+    QVERIFY(!db->exec(QStringLiteral("UPDATE staff_user SET origin = 'elsewhere'")).has_value());
+    QVERIFY(db->exec(QStringLiteral("INSERT INTO sync_notice (kind, message, created_at) VALUES ('pull_conflict', "
+                                    "'x', 1)"))
+                .has_value());
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT detail FROM sync_notice")).toString(), QStringLiteral("{}"));
+    QCOMPARE(queryValue(*db, QStringLiteral("PRAGMA foreign_key_check")).toString(), QString());
 }
 
 void TestMigrations::newerVersionRefusedAndFileUntouched()

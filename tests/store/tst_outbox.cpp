@@ -6,6 +6,7 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace gymgate;
 using namespace gymgate::test;
@@ -39,6 +40,9 @@ private slots:
     void removeByEventId();
     void markFailedCountsAttempts();
     void deadLetter();
+    void requeueDeadLetterUnderNewId();
+    void reassignDeviceReaddressesQueuedEvents();
+    void lastSeqRisesWithNewEvents();
 
 private:
     Status appendAll(const QList<OutboxEvent> &events);
@@ -223,6 +227,71 @@ void TestOutbox::deadLetter()
     QCOMPARE(m_outbox->deadLetterCount().value_or(-1), 1);
     QVERIFY(m_outbox->removeDeadLetter(letters->constFirst().seq).has_value());
     QCOMPARE(m_outbox->deadLetterCount().value_or(-1), 0);
+}
+
+void TestOutbox::requeueDeadLetterUnderNewId()
+{
+    QVERIFY(appendAll({makeEvent(QStringLiteral("a"), QStringLiteral("member.updated"), 11),
+                          makeEvent(QStringLiteral("b"), QStringLiteral("t"), 12)})
+                .has_value());
+    const qint64 seq = m_outbox->peek(1)->constFirst().seq;
+    QVERIFY(m_outbox->markFailed(seq, QStringLiteral("HTTP 503"), 5000).has_value());
+    QVERIFY(m_outbox->moveToDeadLetter(seq, QStringLiteral("field_invalid: bad"), 777).has_value());
+    const qint64 letterSeq = m_outbox->deadLetters(1)->constFirst().seq;
+    const Result<std::optional<DeadLetter>> letter = m_outbox->deadLetter(letterSeq);
+    QVERIFY(letter.has_value() && letter->has_value());
+    QCOMPARE((*letter)->event.eventId, QStringLiteral("a"));
+    QCOMPARE((*letter)->reason, QStringLiteral("field_invalid: bad"));
+    QVERIFY(!m_outbox->deadLetter(letterSeq + 100)->has_value());
+
+    const Result<QString> newId = m_outbox->requeueDeadLetter(letterSeq, 9000);
+    QVERIFY2(newId.has_value(), newId ? "" : qPrintable(newId.error().toString()));
+    QVERIFY(!QUuid::fromString(*newId).isNull());
+    QVERIFY(*newId != QStringLiteral("a"));
+    QCOMPARE(m_outbox->deadLetterCount().value_or(-1), 0);
+    // Back at the end of the queue, same content, fresh bookkeeping.
+    const QList<OutboxItem> items = m_outbox->peek(10).value_or(QList<OutboxItem>());
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(items.at(0).event.eventId, QStringLiteral("b"));
+    QCOMPARE(items.at(1).event.eventId, *newId);
+    QCOMPARE(items.at(1).event.type, QStringLiteral("member.updated"));
+    QCOMPARE(items.at(1).event.atMs, 11);
+    QCOMPARE(items.at(1).event.device, QStringLiteral("desk-7"));
+    QCOMPARE(items.at(1).event.staff, QStringLiteral("staff-1"));
+    QCOMPARE(items.at(1).event.data, makeEvent(QStringLiteral("a"), QStringLiteral("member.updated"), 11).data);
+    QCOMPARE(items.at(1).attempts, 0);
+    QVERIFY(items.at(1).lastError.isEmpty());
+
+    const Result<QString> unknown = m_outbox->requeueDeadLetter(letterSeq, 9000);
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().code, ErrorCode::NotFound);
+    QCOMPARE(unknown.error().field, QStringLiteral("seq"));
+    QCOMPARE(m_outbox->count().value_or(-1), 2);
+}
+
+void TestOutbox::reassignDeviceReaddressesQueuedEvents()
+{
+    QVERIFY(appendAll({makeEvent(QStringLiteral("a"), QStringLiteral("t"), 1),
+                          makeEvent(QStringLiteral("b"), QStringLiteral("t"), 2)})
+                .has_value());
+    QVERIFY(m_outbox->moveToDeadLetter(m_outbox->peek(1)->constFirst().seq, QStringLiteral("x"), 3).has_value());
+    QVERIFY(m_outbox->reassignDevice(QStringLiteral("hub-device-42")).has_value());
+    QCOMPARE(m_outbox->peek(10)->constFirst().event.device, QStringLiteral("hub-device-42"));
+    QCOMPARE(m_outbox->deadLetters(10)->constFirst().event.device, QStringLiteral("hub-device-42"));
+    const Status empty = m_outbox->reassignDevice(QStringLiteral(" "));
+    QVERIFY(!empty);
+    QCOMPARE(empty.error().field, QStringLiteral("deviceId"));
+    QCOMPARE(m_outbox->peek(10)->constFirst().event.device, QStringLiteral("hub-device-42"));
+}
+
+void TestOutbox::lastSeqRisesWithNewEvents()
+{
+    QCOMPARE(m_outbox->lastSeq().value_or(-1), 0);
+    QVERIFY(appendAll({makeEvent(QStringLiteral("a"), QStringLiteral("t"), 1)}).has_value());
+    const qint64 first = m_outbox->lastSeq().value_or(-1);
+    QVERIFY(first > 0);
+    QVERIFY(appendAll({makeEvent(QStringLiteral("b"), QStringLiteral("t"), 2)}).has_value());
+    QVERIFY(m_outbox->lastSeq().value_or(-1) > first);
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)

@@ -50,6 +50,8 @@ QString statusTitle(BookingStatus status)
         return BookingsPage::tr("Attended");
     case BookingStatus::NoShow:
         return BookingsPage::tr("No-show");
+    case BookingStatus::Rejected:
+        return BookingsPage::tr("Rejected by the hub");
     case BookingStatus::Invalid:
         break;
     }

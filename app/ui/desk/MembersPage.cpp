@@ -790,6 +790,8 @@ QString bookingStatusText(BookingStatus status)
         return MembersPage::tr("Attended");
     case BookingStatus::NoShow:
         return MembersPage::tr("No-show");
+    case BookingStatus::Rejected:
+        return MembersPage::tr("Rejected by the hub");
     case BookingStatus::Invalid:
         break;
     }

@@ -15,6 +15,10 @@ set(GYMGATE_LAYER_FORBIDDEN_gymgate_bridge
 set(GYMGATE_LAYER_FORBIDDEN_gymgate_scan
     Qt6::Widgets Qt6::Sql Qt6::Network Qt6::WebSockets Qt6::HttpServer Qt6::Charts PkgConfig::SQLite3
     PkgConfig::Modbus gymgate_store gymgate_sync gymgate_ui gymgate_bridge)
+# Sync talks to the hub and writes the local database; it never draws, drives gates or serves.
+set(GYMGATE_LAYER_FORBIDDEN_gymgate_sync
+    Qt6::Gui Qt6::Widgets Qt6::SerialPort Qt6::HttpServer Qt6::Charts PkgConfig::Modbus gymgate_ui gymgate_scan
+    gymgate_bridge gymgate_bridge_protocol gymgate_hub)
 # Screens see the core's interfaces only: the composition root hands them real adapters. The
 # scan layer is allowed for QR images (printed member cards), never the store or the network.
 set(GYMGATE_LAYER_FORBIDDEN_gymgate_ui
@@ -27,7 +31,8 @@ set(GYMGATE_LAYER_FORBIDDEN_gymgate_hub
     gymgate_bridge_protocol)
 
 function(gymgate_check_layer_rules)
-  foreach(lib gymgate_core gymgate_store gymgate_bridge_protocol gymgate_bridge gymgate_scan gymgate_ui gymgate_hub)
+  foreach(lib gymgate_core gymgate_store gymgate_bridge_protocol gymgate_bridge gymgate_scan gymgate_sync gymgate_ui
+           gymgate_hub)
     if(NOT TARGET ${lib})
       continue()
     endif()

@@ -145,6 +145,9 @@ public:
     // Sends SIGTERM and waits; true if the hub ended by itself with exit code 0.
     bool stop(int timeoutMs = 10000)
     {
+        // processId() is 0 once the hub has ended, and kill(0) would signal the whole test.
+        if (m_process.state() == QProcess::NotRunning)
+            return false;
         ::kill(static_cast<pid_t>(m_process.processId()), SIGTERM);
         if (!m_process.waitForFinished(timeoutMs))
             return false;

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace gymgate {
@@ -67,8 +68,13 @@ Result<AppOptions> parseAppOptions(const QStringList &arguments)
     const QCommandLineOption demoCodes(QStringLiteral("demo-codes"),
         Text::tr("Show the demo codes of this gymgate-datagen --codes file beside the kiosk, to present them."),
         Text::tr("file"));
+    const QCommandLineOption hubCredentials(QStringLiteral("hub-credentials"),
+        Text::tr("The hub credentials file written at enrollment (default: beside the database, <db>.hub.json)."),
+        Text::tr("file"));
+    const QCommandLineOption noSync(QStringLiteral("no-sync"),
+        Text::tr("Do not sync with the hub: no network traffic; events wait in the outbox."));
     parser.addOptions({demoCodes, desk, keyDir, headless, kiosk, windowed, db, lang, logDir, logLevel, gate, format,
-        clock, scanner, scannerBaud, scanFolder});
+        clock, scanner, scannerBaud, scanFolder, hubCredentials, noSync});
 
     if (!parser.parse(arguments))
         return fail(ErrorCode::InvalidArgument, parser.errorText());
@@ -94,6 +100,8 @@ Result<AppOptions> parseAppOptions(const QStringList &arguments)
     options.windowed = parser.isSet(windowed);
     options.demoCodesPath = parser.value(demoCodes);
     options.scanFolder = parser.value(scanFolder);
+    options.hubCredentialsPath = parser.value(hubCredentials);
+    options.sync = !parser.isSet(noSync);
     bool baudOk = false;
     const qint32 baud = parser.value(scannerBaud).toInt(&baudOk);
     if (!baudOk || baud < 1200 || baud > 921600)
@@ -136,6 +144,11 @@ Result<AppOptions> parseAppOptions(const QStringList &arguments)
         options.clockStartMs = start.toMSecsSinceEpoch();
     }
     return options;
+}
+
+QString resolvedKeyDirectory(const AppOptions &options)
+{
+    return options.keyDirectory.isEmpty() ? QFileInfo(options.databasePath).absolutePath() : options.keyDirectory;
 }
 
 bool wantsWindow(const QStringList &arguments)

@@ -44,7 +44,14 @@ struct AppOptions {
     bool windowed = false; // kiosk in a window, not full screen (demo on a desktop)
     QString demoCodesPath; // gymgate-datagen --codes JSON: shows the demo panel beside the kiosk
     qint64 clockStartMs = 0; // --clock: run as if it were this time (demos, tests); 0 = real time
+    // Sync with the hub (DESIGN §9): the credentials file written at enrollment; empty = beside
+    // the database ("<db>.hub.json"). --no-sync runs without any hub traffic.
+    QString hubCredentialsPath;
+    bool sync = true;
 };
+
+// The folder of data.key and signing.key: --key-dir, else the database's folder.
+QString resolvedKeyDirectory(const AppOptions &options);
 
 // Parses the arguments. Language must be applied before parsing so help and errors are
 // translated; see main.cpp.

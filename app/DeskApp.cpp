@@ -21,10 +21,13 @@
 #include "ui/desk/SchedulePage.h"
 #include "ui/desk/ShiftReportPage.h"
 #include "ui/desk/StaffPage.h"
+#include "ui/desk/SyncPage.h"
+#include "ui/desk/SyncStatusLabel.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QStatusBar>
 
 #include "EntryStation.h"
 
@@ -38,12 +41,18 @@ struct Text {
 
 } // namespace
 
-Result<std::unique_ptr<DeskApp>> DeskApp::open(
-    const AppOptions &options, Database &db, const Clock &clock, EntryStation *station)
+namespace {
+
+struct SiteKeys {
+    FieldCipher cipher;
+    SigningKey signingKey;
+    QTimeZone zone;
+};
+
+// The data key, this desk's signing key and the site's time zone, as the database and the key
+// folder say now.
+Result<SiteKeys> loadSiteKeys(Database &db, const QDir &keyDir)
 {
-    // The keys live next to the database unless told otherwise (gymgate-datagen writes them).
-    const QDir keyDir(
-        options.keyDirectory.isEmpty() ? QFileInfo(options.databasePath).absolutePath() : options.keyDirectory);
     Result<QByteArray> dataKey
         = readKeyFile(keyDir.filePath(QStringLiteral("data.key")), FieldCipher::KeyBytes, QStringLiteral("key-dir"));
     if (!dataKey)
@@ -52,7 +61,11 @@ Result<std::unique_ptr<DeskApp>> DeskApp::open(
     if (!cipher)
         return std::unexpected(cipher.error());
     SettingRepository settings(db);
-    const QString keyId = QStringLiteral("site") + settings.value(QStringLiteral("site.number"), QStringLiteral("100"));
+    // Enrolled, the desk signs under the key id the hub trusts (sync/Enrollment); alone, under
+    // its site number.
+    QString keyId = settings.value(QStringLiteral("device.signingKid"));
+    if (keyId.isEmpty())
+        keyId = QStringLiteral("site") + settings.value(QStringLiteral("site.number"), QStringLiteral("100"));
     Result<QByteArray> secret = readKeyFile(
         keyDir.filePath(QStringLiteral("signing.key")), SigningKey::SecretKeyBytes, QStringLiteral("key-dir"));
     if (!secret)
@@ -61,14 +74,30 @@ Result<std::unique_ptr<DeskApp>> DeskApp::open(
     if (!signingKey)
         return std::unexpected(signingKey.error());
     const QTimeZone zone(settings.value(QStringLiteral("site.timezone"), QStringLiteral("Asia/Shanghai")).toUtf8());
-    std::unique_ptr<DeskApp> desk(new DeskApp(db, clock, std::move(*cipher), std::move(*signingKey), zone));
-    desk->buildPages(station);
+    return SiteKeys {std::move(*cipher), std::move(*signingKey), zone};
+}
+
+} // namespace
+
+Result<std::unique_ptr<DeskApp>> DeskApp::open(
+    const AppOptions &options, Database &db, const Clock &clock, EntryStation *station, SyncControl *sync)
+{
+    // The keys live next to the database unless told otherwise (gymgate-datagen writes them).
+    const QString keyDir = resolvedKeyDirectory(options);
+    Result<SiteKeys> keys = loadSiteKeys(db, QDir(keyDir));
+    if (!keys)
+        return std::unexpected(keys.error());
+    std::unique_ptr<DeskApp> desk(
+        new DeskApp(db, clock, keyDir, std::move(keys->cipher), std::move(keys->signingKey), keys->zone));
+    desk->buildPages(station, sync);
     return desk;
 }
 
-DeskApp::DeskApp(Database &db, const Clock &clock, FieldCipher cipher, SigningKey signingKey, QTimeZone zone)
-    : m_db(db), m_clock(clock), m_cipher(std::move(cipher)), m_signingKey(std::move(signingKey)),
-      m_siteTimeZone(std::move(zone)), m_staff(std::make_unique<SqlStaffDirectory>(db, clock)),
+DeskApp::DeskApp(
+    Database &db, const Clock &clock, QString keyDirectory, FieldCipher cipher, SigningKey signingKey, QTimeZone zone)
+    : m_db(db), m_clock(clock), m_keyDirectory(std::move(keyDirectory)), m_cipher(std::move(cipher)),
+      m_signingKey(std::move(signingKey)), m_siteTimeZone(std::move(zone)),
+      m_staff(std::make_unique<SqlStaffDirectory>(db, clock)),
       m_members(std::make_unique<SqlMemberDirectory>(db, m_cipher, m_signingKey, clock)),
       m_sales(std::make_unique<SqlSalesDesk>(db, clock)), m_bookings(std::make_unique<SqlBookingDesk>(db, clock)),
       m_window(std::make_unique<DeskWindow>())
@@ -79,7 +108,7 @@ DeskApp::DeskApp(Database &db, const Clock &clock, FieldCipher cipher, SigningKe
 
 DeskApp::~DeskApp() = default;
 
-void DeskApp::buildPages(EntryStation *station)
+void DeskApp::buildPages(EntryStation *station, SyncControl *sync)
 {
     m_window->addPage(new MembersPage(*m_members, m_siteTimeZone));
     m_window->addPage(new SalesPage(*m_sales));
@@ -96,6 +125,37 @@ void DeskApp::buildPages(EntryStation *station)
     m_window->addPage(new ProductsPage(*m_sales));
     m_window->addPage(new StaffPage(*m_staff, m_clock, m_siteTimeZone));
     m_window->addPage(new AuditPage(*m_staff, m_clock, m_siteTimeZone));
+    if (!sync)
+        return;
+    m_syncPage = new SyncPage(*sync, m_siteTimeZone);
+    m_window->addPage(m_syncPage);
+    m_syncLabel = new SyncStatusLabel(sync, m_siteTimeZone);
+    m_window->statusBar()->addPermanentWidget(m_syncLabel);
+    connect(m_syncLabel, &SyncStatusLabel::clicked, this, [this] { m_window->showPage(m_syncPage->objectName()); });
+    connect(sync, &SyncControl::enrollFinished, this, [this](bool ok) {
+        if (ok)
+            reloadSiteKeys();
+    });
+}
+
+void DeskApp::reloadSiteKeys()
+{
+    Result<SiteKeys> keys = loadSiteKeys(m_db, QDir(m_keyDirectory));
+    if (!keys) {
+        // The old key stays in use; phone numbers re-encrypted with the chain's key then fail to
+        // decrypt until a restart shows the same error at start-up.
+        logError(QStringLiteral("desk: cannot take the keys after enrollment: %1").arg(keys.error().toString()));
+        return;
+    }
+    m_cipher = std::move(keys->cipher);
+    m_signingKey = std::move(keys->signingKey);
+    m_siteTimeZone = keys->zone;
+    if (m_syncPage)
+        m_syncPage->setSiteTimeZone(m_siteTimeZone);
+    if (m_syncLabel)
+        m_syncLabel->setSiteTimeZone(m_siteTimeZone);
+    logInfo(QStringLiteral("desk: enrolled; data key and site settings reloaded (signing key %1)")
+                .arg(m_signingKey.keyId()));
 }
 
 bool DeskApp::logIn()

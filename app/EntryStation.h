@@ -45,6 +45,8 @@ public:
     EntryService &entries() { return *m_entries; }
     GateSupervisor &gates() { return m_supervisor; }
     const GateWiring &wiring() const { return m_wiring; }
+    // Sync pulls keys and revocations into the database; reload() makes the gates see them.
+    SqlTrustStore &trustStore() { return *m_trust; }
     // The lane a scanner serves when none is named: --gate, else the main entrance.
     const QString &defaultLaneId() const { return m_defaultLaneId; }
     // A lane by gate id or name, or "<gate id>:out"; empty when there is none.

@@ -4,6 +4,8 @@
 #include "core/Translations.h"
 #include "scan/KeyboardWedgeScanner.h"
 #include "store/SettingRepository.h"
+#include "sync/HubCredentials.h"
+#include "sync/SyncService.h"
 #include "ui/KioskWindow.h"
 #include "ui/desk/DeskWindow.h"
 
@@ -39,6 +41,63 @@ void printError(const QString &message)
     std::fprintf(stderr, "gymgate: %s\n", qPrintable(message));
 }
 
+// For the diagnostic log (not translated).
+QString syncStateName(SyncState state)
+{
+    switch (state) {
+    case SyncState::NotEnrolled:
+        return QStringLiteral("not enrolled");
+    case SyncState::Connecting:
+        return QStringLiteral("connecting");
+    case SyncState::Online:
+        return QStringLiteral("online");
+    case SyncState::Offline:
+        return QStringLiteral("offline");
+    case SyncState::Paused:
+        return QStringLiteral("working offline");
+    case SyncState::Invalid:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+// One sync service per process for the database (DESIGN §9), null with --no-sync. It runs on its
+// own thread: nothing on the entry path waits for it. Pulled keys and revocations reach the
+// gates through the trust store.
+std::unique_ptr<SyncService> startSync(const AppOptions &options, EntryStation &station, const QString &deviceKind)
+{
+    if (!options.sync) {
+        logInfo(QStringLiteral("sync: off (--no-sync)"));
+        return nullptr;
+    }
+    SyncEngineOptions engine;
+    engine.databasePath = options.databasePath;
+    engine.keyDirectory = resolvedKeyDirectory(options);
+    engine.credentialsPath = options.hubCredentialsPath.isEmpty() ? defaultHubCredentialsPath(options.databasePath)
+                                                                  : options.hubCredentialsPath;
+    engine.deviceKind = deviceKind;
+    auto sync = std::make_unique<SyncService>(engine, station.database(), station.clock());
+    QObject::connect(sync.get(), &SyncControl::trustChanged, sync.get(), [&station] {
+        if (Status reloaded = station.trustStore().reload(); !reloaded)
+            logError(QStringLiteral("sync: trust store reload failed: %1").arg(reloaded.error().toString()));
+    });
+    // State changes go to the diagnostic log (a headless controller has no other display).
+    QObject::connect(sync.get(), &SyncControl::statusChanged, sync.get(),
+        [last = SyncState::Invalid](const SyncStatus &status) mutable {
+            if (status.state == last)
+                return;
+            last = status.state;
+            logInfo(QStringLiteral("sync: %1%2 (queue %3, refused %4)%5")
+                        .arg(syncStateName(status.state),
+                            status.hubUrl.isEmpty() ? QString() : QStringLiteral(" ") + status.hubUrl)
+                        .arg(status.queueLength)
+                        .arg(status.deadLetters)
+                        .arg(status.lastError.isEmpty() ? QString() : QStringLiteral(": ") + status.lastError));
+        });
+    sync->start();
+    return sync;
+}
+
 int runHeadless(QCoreApplication &app, const AppOptions &options)
 {
     Result<std::unique_ptr<EntryStation>> station = EntryStation::open(options);
@@ -58,6 +117,7 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
         printError(started.error().message);
         return 1;
     }
+    const std::unique_ptr<SyncService> sync = startSync(options, entry, QStringLiteral("controller"));
     QObject sources;
     if (Status added = entry.addConfiguredScanners(options, &sources); !added) {
         printError(added.error().message);
@@ -177,6 +237,9 @@ int runWindows(QApplication &app, const AppOptions &options)
         printError(started.error().message);
         return 1;
     }
+    // A desk (even with the kiosk beside it) enrolls as a desk: it prints member codes.
+    const std::unique_ptr<SyncService> sync
+        = startSync(options, station, options.desk ? QStringLiteral("desk") : QStringLiteral("kiosk"));
     std::unique_ptr<Kiosk> kiosk;
     if (options.kiosk) {
         Result<std::unique_ptr<Kiosk>> made = startKiosk(app, options, station);
@@ -185,11 +248,19 @@ int runWindows(QApplication &app, const AppOptions &options)
             return 1;
         }
         kiosk = std::move(*made);
+        if (sync) {
+            // The badge says "Offline" only when there is a hub to be offline from.
+            const auto showHub = [window = kiosk->window.get()](const SyncStatus &status) {
+                window->setHubOnline(status.state != SyncState::Offline && status.state != SyncState::Paused);
+            };
+            QObject::connect(sync.get(), &SyncControl::statusChanged, kiosk->window.get(), showHub);
+            showHub(sync->status());
+        }
     }
     std::unique_ptr<DeskApp> desk;
     if (options.desk) {
-        Result<std::unique_ptr<DeskApp>> made = DeskApp::open(
-            options, station.database(), station.clock(), station.wiring().lanes().isEmpty() ? nullptr : &station);
+        Result<std::unique_ptr<DeskApp>> made = DeskApp::open(options, station.database(), station.clock(),
+            station.wiring().lanes().isEmpty() ? nullptr : &station, sync.get());
         if (!made) {
             printError(made.error().message);
             return 1;

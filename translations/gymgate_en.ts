@@ -370,6 +370,14 @@
         <source>--headless runs without a window: not with --kiosk or --desk.</source>
         <translation>--headless runs without a window: not with --kiosk or --desk.</translation>
     </message>
+    <message>
+        <source>The hub credentials file written at enrollment (default: beside the database, &lt;db&gt;.hub.json).</source>
+        <translation>The hub credentials file written at enrollment (default: beside the database, &lt;db&gt;.hub.json).</translation>
+    </message>
+    <message>
+        <source>Do not sync with the hub: no network traffic; events wait in the outbox.</source>
+        <translation>Do not sync with the hub: no network traffic; events wait in the outbox.</translation>
+    </message>
 </context>
 <context>
     <name>BookingDesk</name>
@@ -608,6 +616,93 @@
     <message>
         <source>The booking does not exist.</source>
         <translation>The booking does not exist.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeApplier</name>
+    <message>
+        <source>The change&apos;s data.publicKey must be a base64 key.</source>
+        <translation>The change&apos;s data.publicKey must be a base64 key.</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page is not a JSON object.</source>
+        <translation>Change %1 of the page is not a JSON object.</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page has no valid seq (a positive integer).</source>
+        <translation>Change %1 of the page has no valid seq (a positive integer).</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page has an unknown entity &quot;%2&quot;.</source>
+        <translation>Change %1 of the page has an unknown entity &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page has no valid id.</source>
+        <translation>Change %1 of the page has no valid id.</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page has the op &quot;%2&quot;; it must be upsert or delete.</source>
+        <translation>Change %1 of the page has the op &quot;%2&quot;; it must be upsert or delete.</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page (%2 %3) has no data object.</source>
+        <translation>Change %1 of the page (%2 %3) has no data object.</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page (%2 %3) is malformed: %4</source>
+        <translation>Change %1 of the page (%2 %3) is malformed: %4</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page is for %2 %3 but its data is for %4.</source>
+        <translation>Change %1 of the page is for %2 %3 but its data is for %4.</translation>
+    </message>
+    <message>
+        <source>member number</source>
+        <translation>member number</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <source>card number</source>
+        <translation>card number</translation>
+    </message>
+    <message>
+        <source>booking number</source>
+        <translation>booking number</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>user name</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s %1 %2 was not taken: the %3 is already used here by %1 %4.</source>
+        <translation>The hub&apos;s %1 %2 was not taken: the %3 is already used here by %1 %4.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s %1 %2 was not taken: its member %3 was not taken either.</source>
+        <translation>The hub&apos;s %1 %2 was not taken: its member %3 was not taken either.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The hub refused booking %1 of %2: the place was taken at another site first. Please tell the member.</source>
+        <translation>The hub refused booking %1 of %2: the place was taken at another site first. Please tell the member.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s key %1 was not taken: this desk trusts another public key under that id.</source>
+        <translation>The hub&apos;s key %1 was not taken: this desk trusts another public key under that id.</translation>
+    </message>
+    <message>
+        <source>The stored sync cursor &quot;%1&quot; is not a number.</source>
+        <translation>The stored sync cursor &quot;%1&quot; is not a number.</translation>
+    </message>
+    <message>
+        <source>The page&apos;s next cursor must not be negative.</source>
+        <translation>The page&apos;s next cursor must not be negative.</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1184,37 @@
     <message>
         <source>The credential %1 is revoked already.</source>
         <translation>The credential %1 is revoked already.</translation>
+    </message>
+</context>
+<context>
+    <name>Enrollment</name>
+    <message>
+        <source>The hub address must be http:// or https:// with a host name and an optional port, without a path, for example https://hub.example.com:8443.</source>
+        <translation>The hub address must be http:// or https:// with a host name and an optional port, without a path, for example https://hub.example.com:8443.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer could not be read.</source>
+        <translation>The hub&apos;s answer could not be read.</translation>
+    </message>
+    <message>
+        <source>The phone number of member %1 cannot be read with this desk&apos;s data key.</source>
+        <translation>The phone number of member %1 cannot be read with this desk&apos;s data key.</translation>
+    </message>
+    <message>
+        <source>The member</source>
+        <translation>The member</translation>
+    </message>
+    <message>
+        <source>The queued event</source>
+        <translation>The queued event</translation>
+    </message>
+    <message>
+        <source>Cannot write the key file %1: %2</source>
+        <translation>Cannot write the key file %1: %2</translation>
+    </message>
+    <message>
+        <source>Enter the enrollment code the hub administrator gave you.</source>
+        <translation>Enter the enrollment code the hub administrator gave you.</translation>
     </message>
 </context>
 <context>
@@ -2055,6 +2181,72 @@
     <message>
         <source>The user %1 already exists.</source>
         <translation>The user %1 already exists.</translation>
+    </message>
+</context>
+<context>
+    <name>HubClient</name>
+    <message>
+        <source>The hub&apos;s answer could not be read.</source>
+        <translation>The hub&apos;s answer could not be read.</translation>
+    </message>
+    <message>
+        <source>The hub answered with HTTP status %1.</source>
+        <translation>The hub answered with HTTP status %1.</translation>
+    </message>
+    <message>
+        <source>The hub answered with HTTP status %1: %2</source>
+        <translation>The hub answered with HTTP status %1: %2</translation>
+    </message>
+    <message>
+        <source>The hub refused this desk&apos;s token.</source>
+        <translation>The hub refused this desk&apos;s token.</translation>
+    </message>
+    <message>
+        <source>The hub refused the request (HTTP status %1).</source>
+        <translation>The hub refused the request (HTTP status %1).</translation>
+    </message>
+    <message>
+        <source>The server at this address is not a GymGate hub (HTTP status %1).</source>
+        <translation>The server at this address is not a GymGate hub (HTTP status %1).</translation>
+    </message>
+    <message>
+        <source>The hub did not answer within %1 seconds.</source>
+        <translation>The hub did not answer within %1 seconds.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub: %1</source>
+        <translation>Cannot reach the hub: %1</translation>
+    </message>
+    <message>
+        <source>The connection to the hub broke off (HTTP status %1): %2</source>
+        <translation>The connection to the hub broke off (HTTP status %1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>HubCredentials</name>
+    <message>
+        <source>The hub credentials file %1 has no valid &quot;%2&quot;.</source>
+        <translation>The hub credentials file %1 has no valid &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Cannot read the hub credentials file %1: %2</source>
+        <translation>Cannot read the hub credentials file %1: %2</translation>
+    </message>
+    <message>
+        <source>The hub credentials file %1 is not a JSON object.</source>
+        <translation>The hub credentials file %1 is not a JSON object.</translation>
+    </message>
+    <message>
+        <source>Cannot write the hub credentials file %1: %2</source>
+        <translation>Cannot write the hub credentials file %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot protect the hub credentials file %1: %2</source>
+        <translation>Cannot protect the hub credentials file %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove the hub credentials file %1: %2</source>
+        <translation>Cannot remove the hub credentials file %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3245,6 +3437,14 @@
         <source>%1 (%2) may not %3.</source>
         <translation>%1 (%2) may not %3.</translation>
     </message>
+    <message>
+        <source>see and retry what the hub refused</source>
+        <translation>see and retry what the hub refused</translation>
+    </message>
+    <message>
+        <source>enroll this desk with the hub</source>
+        <translation>enroll this desk with the hub</translation>
+    </message>
 </context>
 <context>
     <name>StaffDirectory</name>
@@ -3797,6 +3997,38 @@
         <source>The write-ahead log could not be checkpointed: %1</source>
         <translation>The write-ahead log could not be checkpointed: %1</translation>
     </message>
+    <message>
+        <source>No failed event %1.</source>
+        <translation>No failed event %1.</translation>
+    </message>
+    <message>
+        <source>The device id is missing.</source>
+        <translation>The device id is missing.</translation>
+    </message>
+    <message>
+        <source>The notice has no kind.</source>
+        <translation>The notice has no kind.</translation>
+    </message>
+    <message>
+        <source>The notice has no message.</source>
+        <translation>The notice has no message.</translation>
+    </message>
+    <message>
+        <source>The notice&apos;s detail must be a JSON object.</source>
+        <translation>The notice&apos;s detail must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>No sync notice %1.</source>
+        <translation>No sync notice %1.</translation>
+    </message>
+    <message>
+        <source>The sync notice %1 is acknowledged already.</source>
+        <translation>The sync notice %1 is acknowledged already.</translation>
+    </message>
+    <message>
+        <source>The sync notice</source>
+        <translation>The sync notice</translation>
+    </message>
 </context>
 <context>
     <name>SyncJson</name>
@@ -4331,6 +4563,10 @@
         <source>Left the waiting list.</source>
         <translation>Left the waiting list.</translation>
     </message>
+    <message>
+        <source>Rejected by the hub</source>
+        <translation>Rejected by the hub</translation>
+    </message>
 </context>
 <context>
     <name>gymgate::CalendarView</name>
@@ -4513,6 +4749,85 @@
     <message>
         <source>Member: %1</source>
         <translation>Member: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::EnrollDialog</name>
+    <message>
+        <source>Hub address: start it with http:// or https://, like https://hub.example.com.</source>
+        <translation>Hub address: start it with http:// or https://, like https://hub.example.com.</translation>
+    </message>
+    <message>
+        <source>Hub address: a host name is missing, like https://hub.example.com.</source>
+        <translation>Hub address: a host name is missing, like https://hub.example.com.</translation>
+    </message>
+    <message>
+        <source>Hub address: only the scheme, the host and the port, like https://hub.example.com:8443.</source>
+        <translation>Hub address: only the scheme, the host and the port, like https://hub.example.com:8443.</translation>
+    </message>
+    <message>
+        <source>Enrollment code: &quot;%1&quot; is not used in codes (they have no 0, 1, I, L or O).</source>
+        <translation>Enrollment code: &quot;%1&quot; is not used in codes (they have no 0, 1, I, L or O).</translation>
+    </message>
+    <message>
+        <source>Enrollment code: it has %1 characters, %2 typed so far.</source>
+        <translation>Enrollment code: it has %1 characters, %2 typed so far.</translation>
+    </message>
+    <message>
+        <source>Device name: at most %1 characters.</source>
+        <translation>Device name: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Enroll with the hub</source>
+        <translation>Enroll with the hub</translation>
+    </message>
+    <message>
+        <source>An admin makes a one-time enrollment code on the hub for this site. Type the hub&apos;s address and the code; this desk then syncs with the hub.</source>
+        <translation>An admin makes a one-time enrollment code on the hub for this site. Type the hub&apos;s address and the code; this desk then syncs with the hub.</translation>
+    </message>
+    <message>
+        <source>&amp;Hub address:</source>
+        <translation>&amp;Hub address:</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;code:</source>
+        <translation>Enrollment &amp;code:</translation>
+    </message>
+    <message>
+        <source>&amp;Device name:</source>
+        <translation>&amp;Device name:</translation>
+    </message>
+    <message>
+        <source>the name given with the code</source>
+        <translation>the name given with the code</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll</source>
+        <translation>&amp;Enroll</translation>
+    </message>
+    <message>
+        <source>Asking the hub…</source>
+        <translation>Asking the hub…</translation>
+    </message>
+    <message>
+        <source>Enrolling with the hub…</source>
+        <translation>Enrolling with the hub…</translation>
+    </message>
+    <message>
+        <source>Connected: GymGate hub %1.</source>
+        <translation>Connected: GymGate hub %1.</translation>
+    </message>
+    <message>
+        <source>Enrolled: this desk now syncs with the hub.</source>
+        <translation>Enrolled: this desk now syncs with the hub.</translation>
+    </message>
+    <message>
+        <source>The hub refused the enrollment.</source>
+        <translation>The hub refused the enrollment.</translation>
     </message>
 </context>
 <context>
@@ -5139,6 +5454,10 @@
     <message>
         <source>Current</source>
         <translation>Current</translation>
+    </message>
+    <message>
+        <source>Rejected by the hub</source>
+        <translation>Rejected by the hub</translation>
     </message>
 </context>
 <context>
@@ -6102,6 +6421,338 @@
     <message>
         <source>The two passwords do not match.</source>
         <translation>The two passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SyncEngine</name>
+    <message>
+        <source>Another GymGate process syncs this database.</source>
+        <translation>Another GymGate process syncs this database.</translation>
+    </message>
+    <message>
+        <source>A sync round is already running.</source>
+        <translation>A sync round is already running.</translation>
+    </message>
+    <message>
+        <source>This desk is not enrolled with a hub.</source>
+        <translation>This desk is not enrolled with a hub.</translation>
+    </message>
+    <message>
+        <source>The hub could not be reached.</source>
+        <translation>The hub could not be reached.</translation>
+    </message>
+    <message>
+        <source>Card %1 was used at more than one site while offline and is overdrawn (visits left %2, balance %3 fen).</source>
+        <translation>Card %1 was used at more than one site while offline and is overdrawn (visits left %2, balance %3 fen).</translation>
+    </message>
+    <message>
+        <source>The hub rejected booking %1: the venue or class is full or the time overlaps.</source>
+        <translation>The hub rejected booking %1: the venue or class is full or the time overlaps.</translation>
+    </message>
+    <message>
+        <source>The sync service has not started.</source>
+        <translation>The sync service has not started.</translation>
+    </message>
+    <message>
+        <source>This desk is already enrolled with a hub.</source>
+        <translation>This desk is already enrolled with a hub.</translation>
+    </message>
+    <message>
+        <source>The hub credentials could not be read.</source>
+        <translation>The hub credentials could not be read.</translation>
+    </message>
+    <message>
+        <source>The desk is syncing right now; try again in a moment.</source>
+        <translation>The desk is syncing right now; try again in a moment.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SyncPage</name>
+    <message>
+        <source>Syncing with the hub…</source>
+        <translation>Syncing with the hub…</translation>
+    </message>
+    <message>
+        <source>Working offline: nothing goes to the hub until this is switched off.</source>
+        <translation>Working offline: nothing goes to the hub until this is switched off.</translation>
+    </message>
+    <message>
+        <source>Back online: syncing with the hub.</source>
+        <translation>Back online: syncing with the hub.</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>Hub</translation>
+    </message>
+    <message>
+        <source>Hub address:</source>
+        <translation>Hub address:</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Site:</translation>
+    </message>
+    <message>
+        <source>This device:</source>
+        <translation>This device:</translation>
+    </message>
+    <message>
+        <source>Waiting to send:</source>
+        <translation>Waiting to send:</translation>
+    </message>
+    <message>
+        <source>Refused by the hub:</source>
+        <translation>Refused by the hub:</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>Last sync:</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Last error:</translation>
+    </message>
+    <message>
+        <source>Live updates:</source>
+        <translation>Live updates:</translation>
+    </message>
+    <message>
+        <source>Next attempt:</source>
+        <translation>Next attempt:</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
+        <source>&amp;Work offline</source>
+        <translation>&amp;Work offline</translation>
+    </message>
+    <message>
+        <source>Stop talking to the hub (for example on a metered connection). The desk and the gates keep working; everything is sent when this is switched off.</source>
+        <translation>Stop talking to the hub (for example on a metered connection). The desk and the gates keep working; everything is sent when this is switched off.</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll with a hub…</source>
+        <translation>&amp;Enroll with a hub…</translation>
+    </message>
+    <message>
+        <source>&amp;Unenroll…</source>
+        <translation>&amp;Unenroll…</translation>
+    </message>
+    <message>
+        <source>Refused by the hub</source>
+        <translation>Refused by the hub</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Discard…</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Acknowledge</translation>
+    </message>
+    <message>
+        <source>Show ac&amp;knowledged</source>
+        <translation>Show ac&amp;knowledged</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Offline since %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>not enrolled: this desk works alone</source>
+        <translation>not enrolled: this desk works alone</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 by %2</translation>
+    </message>
+    <message>
+        <source>Card overdrawn</source>
+        <translation>Card overdrawn</translation>
+    </message>
+    <message>
+        <source>Booking refused</source>
+        <translation>Booking refused</translation>
+    </message>
+    <message>
+        <source>Data conflict</source>
+        <translation>Data conflict</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Event %1 (%2)
+At %3 by %4
+Refused at %5: %6</source>
+        <translation>Event %1 (%2)
+At %3 by %4
+Refused at %5: %6</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>the system</translation>
+    </message>
+    <message>
+        <source>This desk is enrolled with the hub.</source>
+        <translation>This desk is enrolled with the hub.</translation>
+    </message>
+    <message>
+        <source>Unenroll from the hub</source>
+        <translation>Unenroll from the hub</translation>
+    </message>
+    <message>
+        <source>Stop syncing with %1? Local data and the events waiting to be sent stay here; enrolling again needs a new code from the hub.</source>
+        <translation>Stop syncing with %1? Local data and the events waiting to be sent stay here; enrolling again needs a new code from the hub.</translation>
+    </message>
+    <message>
+        <source>This desk no longer syncs with the hub.</source>
+        <translation>This desk no longer syncs with the hub.</translation>
+    </message>
+    <message>
+        <source>The event is queued again and goes to the hub with the next sync.</source>
+        <translation>The event is queued again and goes to the hub with the next sync.</translation>
+    </message>
+    <message>
+        <source>Discard a refused event</source>
+        <translation>Discard a refused event</translation>
+    </message>
+    <message>
+        <source>Discard this event for good? The hub never gets it; the audit log records that you discarded it.</source>
+        <translation>Discard this event for good? The hub never gets it; the audit log records that you discarded it.</translation>
+    </message>
+    <message>
+        <source>The refused event was discarded.</source>
+        <translation>The refused event was discarded.</translation>
+    </message>
+    <message>
+        <source>Conflict acknowledged.</source>
+        <translation>Conflict acknowledged.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SyncService</name>
+    <message>
+        <source>The desk could not leave the hub.</source>
+        <translation>The desk could not leave the hub.</translation>
+    </message>
+    <message>
+        <source>The refused event %1 does not exist.</source>
+        <translation>The refused event %1 does not exist.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SyncStatusLabel</name>
+    <message>
+        <source>Not enrolled</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Connecting</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation>Working offline</translation>
+    </message>
+    <message>
+        <source>Sync off</source>
+        <translation>Sync off</translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Offline since %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n queued</numerusform>
+            <numerusform>%n queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
     </message>
 </context>
 <context>

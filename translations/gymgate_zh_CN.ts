@@ -370,6 +370,14 @@
         <source>--headless runs without a window: not with --kiosk or --desk.</source>
         <translation>--headless 无窗口运行：不能与 --kiosk 或 --desk 同时使用。</translation>
     </message>
+    <message>
+        <source>The hub credentials file written at enrollment (default: beside the database, &lt;db&gt;.hub.json).</source>
+        <translation>注册时写入的中心服务器凭据文件（默认：数据库旁的 &lt;db&gt;.hub.json）。</translation>
+    </message>
+    <message>
+        <source>Do not sync with the hub: no network traffic; events wait in the outbox.</source>
+        <translation>不与中心服务器同步：不产生网络流量，事件在发件箱中等待。</translation>
+    </message>
 </context>
 <context>
     <name>BookingDesk</name>
@@ -606,6 +614,93 @@
     <message>
         <source>The booking does not exist.</source>
         <translation>该预约不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeApplier</name>
+    <message>
+        <source>The change&apos;s data.publicKey must be a base64 key.</source>
+        <translation>变更的 data.publicKey 必须是 base64 编码的密钥。</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page is not a JSON object.</source>
+        <translation>本页第 %1 条变更不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page has no valid seq (a positive integer).</source>
+        <translation>本页第 %1 条变更缺少有效的 seq（正整数）。</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page has an unknown entity &quot;%2&quot;.</source>
+        <translation>本页第 %1 条变更的实体“%2”未知。</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page has no valid id.</source>
+        <translation>本页第 %1 条变更缺少有效的 id。</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page has the op &quot;%2&quot;; it must be upsert or delete.</source>
+        <translation>本页第 %1 条变更的 op 为“%2”，必须是 upsert 或 delete。</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page (%2 %3) has no data object.</source>
+        <translation>本页第 %1 条变更（%2 %3）缺少 data 对象。</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page (%2 %3) is malformed: %4</source>
+        <translation>本页第 %1 条变更（%2 %3）格式错误：%4</translation>
+    </message>
+    <message>
+        <source>Change %1 of the page is for %2 %3 but its data is for %4.</source>
+        <translation>本页第 %1 条变更针对 %2 %3，但其数据属于 %4。</translation>
+    </message>
+    <message>
+        <source>member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>booking number</source>
+        <translation>预约号</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s %1 %2 was not taken: the %3 is already used here by %1 %4.</source>
+        <translation>未接收中心服务器的 %1 %2：该%3已被本机的 %1 %4 使用。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s %1 %2 was not taken: its member %3 was not taken either.</source>
+        <translation>未接收中心服务器的 %1 %2：其会员 %3 也未被接收。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The hub refused booking %1 of %2: the place was taken at another site first. Please tell the member.</source>
+        <translation>中心服务器拒绝了 %2 的预约 %1：该名额已先被其他门店占用。请告知会员。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s key %1 was not taken: this desk trusts another public key under that id.</source>
+        <translation>未接收中心服务器的密钥 %1：本前台在该 ID 下信任的是另一个公钥。</translation>
+    </message>
+    <message>
+        <source>The stored sync cursor &quot;%1&quot; is not a number.</source>
+        <translation>保存的同步游标“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source>The page&apos;s next cursor must not be negative.</source>
+        <translation>本页的 next 游标不能为负数。</translation>
     </message>
 </context>
 <context>
@@ -1087,6 +1182,37 @@
     <message>
         <source>The credential %1 is revoked already.</source>
         <translation>凭证 %1 已被撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>Enrollment</name>
+    <message>
+        <source>The hub address must be http:// or https:// with a host name and an optional port, without a path, for example https://hub.example.com:8443.</source>
+        <translation>中心服务器地址必须以 http:// 或 https:// 开头，包含主机名，可带端口，不能带路径，例如 https://hub.example.com:8443。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer could not be read.</source>
+        <translation>无法读取中心服务器的应答。</translation>
+    </message>
+    <message>
+        <source>The phone number of member %1 cannot be read with this desk&apos;s data key.</source>
+        <translation>无法用本前台的数据密钥读取会员 %1 的手机号。</translation>
+    </message>
+    <message>
+        <source>The member</source>
+        <translation>该会员</translation>
+    </message>
+    <message>
+        <source>The queued event</source>
+        <translation>该待发送事件</translation>
+    </message>
+    <message>
+        <source>Cannot write the key file %1: %2</source>
+        <translation>无法写入密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Enter the enrollment code the hub administrator gave you.</source>
+        <translation>请输入中心服务器管理员提供的注册码。</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2175,72 @@
     <message>
         <source>The user %1 already exists.</source>
         <translation>用户 %1 已存在。</translation>
+    </message>
+</context>
+<context>
+    <name>HubClient</name>
+    <message>
+        <source>The hub&apos;s answer could not be read.</source>
+        <translation>无法读取中心服务器的应答。</translation>
+    </message>
+    <message>
+        <source>The hub answered with HTTP status %1.</source>
+        <translation>中心服务器返回 HTTP 状态 %1。</translation>
+    </message>
+    <message>
+        <source>The hub answered with HTTP status %1: %2</source>
+        <translation>中心服务器返回 HTTP 状态 %1：%2</translation>
+    </message>
+    <message>
+        <source>The hub refused this desk&apos;s token.</source>
+        <translation>中心服务器拒绝了本前台的令牌。</translation>
+    </message>
+    <message>
+        <source>The hub refused the request (HTTP status %1).</source>
+        <translation>中心服务器拒绝了请求（HTTP 状态 %1）。</translation>
+    </message>
+    <message>
+        <source>The server at this address is not a GymGate hub (HTTP status %1).</source>
+        <translation>此地址上的服务器不是 GymGate 中心服务器（HTTP 状态 %1）。</translation>
+    </message>
+    <message>
+        <source>The hub did not answer within %1 seconds.</source>
+        <translation>中心服务器在 %1 秒内没有应答。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub: %1</source>
+        <translation>无法连接中心服务器：%1</translation>
+    </message>
+    <message>
+        <source>The connection to the hub broke off (HTTP status %1): %2</source>
+        <translation>与中心服务器的连接中断（HTTP 状态 %1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>HubCredentials</name>
+    <message>
+        <source>The hub credentials file %1 has no valid &quot;%2&quot;.</source>
+        <translation>中心服务器凭据文件 %1 中没有有效的“%2”。</translation>
+    </message>
+    <message>
+        <source>Cannot read the hub credentials file %1: %2</source>
+        <translation>无法读取中心服务器凭据文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The hub credentials file %1 is not a JSON object.</source>
+        <translation>中心服务器凭据文件 %1 不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Cannot write the hub credentials file %1: %2</source>
+        <translation>无法写入中心服务器凭据文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot protect the hub credentials file %1: %2</source>
+        <translation>无法设置中心服务器凭据文件 %1 的访问权限：%2</translation>
+    </message>
+    <message>
+        <source>Cannot remove the hub credentials file %1: %2</source>
+        <translation>无法删除中心服务器凭据文件 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3238,6 +3430,14 @@
         <source>%1 (%2) may not %3.</source>
         <translation>%1（%2）无权%3。</translation>
     </message>
+    <message>
+        <source>see and retry what the hub refused</source>
+        <translation>查看并重试被中心服务器拒绝的事件</translation>
+    </message>
+    <message>
+        <source>enroll this desk with the hub</source>
+        <translation>将本前台注册到中心服务器</translation>
+    </message>
 </context>
 <context>
     <name>StaffDirectory</name>
@@ -3789,6 +3989,38 @@
         <source>The write-ahead log could not be checkpointed: %1</source>
         <translation>无法对预写日志（WAL）执行检查点：%1</translation>
     </message>
+    <message>
+        <source>No failed event %1.</source>
+        <translation>不存在被拒绝的事件 %1。</translation>
+    </message>
+    <message>
+        <source>The device id is missing.</source>
+        <translation>缺少设备 ID。</translation>
+    </message>
+    <message>
+        <source>The notice has no kind.</source>
+        <translation>同步提醒缺少类型。</translation>
+    </message>
+    <message>
+        <source>The notice has no message.</source>
+        <translation>同步提醒缺少内容。</translation>
+    </message>
+    <message>
+        <source>The notice&apos;s detail must be a JSON object.</source>
+        <translation>同步提醒的详情必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>No sync notice %1.</source>
+        <translation>不存在同步提醒 %1。</translation>
+    </message>
+    <message>
+        <source>The sync notice %1 is acknowledged already.</source>
+        <translation>同步提醒 %1 已确认过。</translation>
+    </message>
+    <message>
+        <source>The sync notice</source>
+        <translation>该同步提醒</translation>
+    </message>
 </context>
 <context>
     <name>SyncJson</name>
@@ -4320,6 +4552,10 @@
         <source>Left the waiting list.</source>
         <translation>已退出候补名单。</translation>
     </message>
+    <message>
+        <source>Rejected by the hub</source>
+        <translation>被中心服务器拒绝</translation>
+    </message>
 </context>
 <context>
     <name>gymgate::CalendarView</name>
@@ -4502,6 +4738,85 @@
     <message>
         <source>Member: %1</source>
         <translation>会员：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::EnrollDialog</name>
+    <message>
+        <source>Hub address: start it with http:// or https://, like https://hub.example.com.</source>
+        <translation>中心服务器地址：请以 http:// 或 https:// 开头，例如 https://hub.example.com。</translation>
+    </message>
+    <message>
+        <source>Hub address: a host name is missing, like https://hub.example.com.</source>
+        <translation>中心服务器地址：缺少主机名，例如 https://hub.example.com。</translation>
+    </message>
+    <message>
+        <source>Hub address: only the scheme, the host and the port, like https://hub.example.com:8443.</source>
+        <translation>中心服务器地址：只需填写协议、主机和端口，例如 https://hub.example.com:8443。</translation>
+    </message>
+    <message>
+        <source>Enrollment code: &quot;%1&quot; is not used in codes (they have no 0, 1, I, L or O).</source>
+        <translation>注册码：注册码中不会出现“%1”（不含 0、1、I、L、O）。</translation>
+    </message>
+    <message>
+        <source>Enrollment code: it has %1 characters, %2 typed so far.</source>
+        <translation>注册码：共 %1 个字符，已输入 %2 个。</translation>
+    </message>
+    <message>
+        <source>Device name: at most %1 characters.</source>
+        <translation>设备名称：最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Enroll with the hub</source>
+        <translation>注册到中心服务器</translation>
+    </message>
+    <message>
+        <source>An admin makes a one-time enrollment code on the hub for this site. Type the hub&apos;s address and the code; this desk then syncs with the hub.</source>
+        <translation>管理员在中心服务器上为本门店生成一次性注册码。请输入中心服务器地址和注册码，之后本前台将与中心服务器同步。</translation>
+    </message>
+    <message>
+        <source>&amp;Hub address:</source>
+        <translation>中心服务器地址(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;code:</source>
+        <translation>注册码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Device name:</source>
+        <translation>设备名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>the name given with the code</source>
+        <translation>使用注册码附带的名称</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll</source>
+        <translation>注册(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Asking the hub…</source>
+        <translation>正在询问中心服务器…</translation>
+    </message>
+    <message>
+        <source>Enrolling with the hub…</source>
+        <translation>正在注册到中心服务器…</translation>
+    </message>
+    <message>
+        <source>Connected: GymGate hub %1.</source>
+        <translation>已连接：GymGate 中心服务器 %1。</translation>
+    </message>
+    <message>
+        <source>Enrolled: this desk now syncs with the hub.</source>
+        <translation>注册成功：本前台现在与中心服务器同步。</translation>
+    </message>
+    <message>
+        <source>The hub refused the enrollment.</source>
+        <translation>中心服务器拒绝了注册。</translation>
     </message>
 </context>
 <context>
@@ -5121,6 +5436,10 @@
     <message>
         <source>Current</source>
         <translation>当前有效</translation>
+    </message>
+    <message>
+        <source>Rejected by the hub</source>
+        <translation>被中心服务器拒绝</translation>
     </message>
 </context>
 <context>
@@ -6079,6 +6398,334 @@
     <message>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SyncEngine</name>
+    <message>
+        <source>Another GymGate process syncs this database.</source>
+        <translation>另一个 GymGate 进程正在同步此数据库。</translation>
+    </message>
+    <message>
+        <source>A sync round is already running.</source>
+        <translation>已有一轮同步正在进行。</translation>
+    </message>
+    <message>
+        <source>This desk is not enrolled with a hub.</source>
+        <translation>本前台尚未注册到中心服务器。</translation>
+    </message>
+    <message>
+        <source>The hub could not be reached.</source>
+        <translation>无法连接中心服务器。</translation>
+    </message>
+    <message>
+        <source>Card %1 was used at more than one site while offline and is overdrawn (visits left %2, balance %3 fen).</source>
+        <translation>会员卡 %1 在离线期间于多个门店使用，已透支（剩余次数 %2，余额 %3 分）。</translation>
+    </message>
+    <message>
+        <source>The hub rejected booking %1: the venue or class is full or the time overlaps.</source>
+        <translation>中心服务器拒绝了预约 %1：场馆或课时已满，或时间冲突。</translation>
+    </message>
+    <message>
+        <source>The sync service has not started.</source>
+        <translation>同步服务尚未启动。</translation>
+    </message>
+    <message>
+        <source>This desk is already enrolled with a hub.</source>
+        <translation>本前台已注册到中心服务器。</translation>
+    </message>
+    <message>
+        <source>The hub credentials could not be read.</source>
+        <translation>无法读取中心服务器凭据。</translation>
+    </message>
+    <message>
+        <source>The desk is syncing right now; try again in a moment.</source>
+        <translation>前台正在同步，请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SyncPage</name>
+    <message>
+        <source>Syncing with the hub…</source>
+        <translation>正在与中心服务器同步…</translation>
+    </message>
+    <message>
+        <source>Working offline: nothing goes to the hub until this is switched off.</source>
+        <translation>离线工作：关闭此选项之前，不会向中心服务器发送任何数据。</translation>
+    </message>
+    <message>
+        <source>Back online: syncing with the hub.</source>
+        <translation>已恢复在线：正在与中心服务器同步。</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>中心服务器</translation>
+    </message>
+    <message>
+        <source>Hub address:</source>
+        <translation>中心服务器地址：</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>门店：</translation>
+    </message>
+    <message>
+        <source>This device:</source>
+        <translation>本设备：</translation>
+    </message>
+    <message>
+        <source>Waiting to send:</source>
+        <translation>待发送：</translation>
+    </message>
+    <message>
+        <source>Refused by the hub:</source>
+        <translation>被拒绝的事件：</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>上次同步：</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>上次错误：</translation>
+    </message>
+    <message>
+        <source>Live updates:</source>
+        <translation>实时更新：</translation>
+    </message>
+    <message>
+        <source>Next attempt:</source>
+        <translation>下次重试：</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Work offline</source>
+        <translation>离线工作(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Stop talking to the hub (for example on a metered connection). The desk and the gates keep working; everything is sent when this is switched off.</source>
+        <translation>停止与中心服务器通信（例如使用按流量计费的网络时）。前台和闸机照常工作；关闭此选项后，所有数据都会发送。</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll with a hub…</source>
+        <translation>注册到中心服务器(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unenroll…</source>
+        <translation>取消注册(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Refused by the hub</source>
+        <translation>被拒绝的事件</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>丢弃(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show ac&amp;knowledged</source>
+        <translation>显示已确认(&amp;K)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>自 %1 起离线</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>not enrolled: this desk works alone</source>
+        <translation>未注册：本前台独立工作</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 个事件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1，由 %2 确认</translation>
+    </message>
+    <message>
+        <source>Card overdrawn</source>
+        <translation>会员卡透支</translation>
+    </message>
+    <message>
+        <source>Booking refused</source>
+        <translation>预约被拒绝</translation>
+    </message>
+    <message>
+        <source>Data conflict</source>
+        <translation>数据冲突</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Event %1 (%2)
+At %3 by %4
+Refused at %5: %6</source>
+        <translation>事件 %1（%2）
+%3 由 %4 操作
+%5 被拒绝：%6</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>This desk is enrolled with the hub.</source>
+        <translation>本前台已注册到中心服务器。</translation>
+    </message>
+    <message>
+        <source>Unenroll from the hub</source>
+        <translation>从中心服务器取消注册</translation>
+    </message>
+    <message>
+        <source>Stop syncing with %1? Local data and the events waiting to be sent stay here; enrolling again needs a new code from the hub.</source>
+        <translation>停止与 %1 同步？本地数据和待发送的事件会保留在本机；重新注册需要中心服务器提供新的注册码。</translation>
+    </message>
+    <message>
+        <source>This desk no longer syncs with the hub.</source>
+        <translation>本前台已不再与中心服务器同步。</translation>
+    </message>
+    <message>
+        <source>The event is queued again and goes to the hub with the next sync.</source>
+        <translation>该事件已重新排队，将在下次同步时发送到中心服务器。</translation>
+    </message>
+    <message>
+        <source>Discard a refused event</source>
+        <translation>丢弃被拒绝的事件</translation>
+    </message>
+    <message>
+        <source>Discard this event for good? The hub never gets it; the audit log records that you discarded it.</source>
+        <translation>永久丢弃此事件？中心服务器将不会收到它；审计日志会记录您丢弃了该事件。</translation>
+    </message>
+    <message>
+        <source>The refused event was discarded.</source>
+        <translation>被拒绝的事件已丢弃。</translation>
+    </message>
+    <message>
+        <source>Conflict acknowledged.</source>
+        <translation>冲突已确认。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SyncService</name>
+    <message>
+        <source>The desk could not leave the hub.</source>
+        <translation>前台未能从中心服务器取消注册。</translation>
+    </message>
+    <message>
+        <source>The refused event %1 does not exist.</source>
+        <translation>被拒绝的事件 %1 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SyncStatusLabel</name>
+    <message>
+        <source>Not enrolled</source>
+        <translation>未注册</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation>离线工作</translation>
+    </message>
+    <message>
+        <source>Sync off</source>
+        <translation>同步已关闭</translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>自 %1 起离线</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n 条待发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n 条被拒绝</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n 个冲突</numerusform>
+        </translation>
     </message>
 </context>
 <context>

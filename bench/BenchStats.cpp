@@ -26,8 +26,9 @@ double rounded(double value)
 QJsonObject LatencySummary::toJson() const
 {
     return QJsonObject {{QStringLiteral("count"), count}, {QStringLiteral("p50_us"), rounded(p50Us)},
-        {QStringLiteral("p90_us"), rounded(p90Us)}, {QStringLiteral("p99_us"), rounded(p99Us)},
-        {QStringLiteral("max_us"), rounded(maxUs)}, {QStringLiteral("mean_us"), rounded(meanUs)}};
+        {QStringLiteral("p90_us"), rounded(p90Us)}, {QStringLiteral("p95_us"), rounded(p95Us)},
+        {QStringLiteral("p99_us"), rounded(p99Us)}, {QStringLiteral("max_us"), rounded(maxUs)},
+        {QStringLiteral("mean_us"), rounded(meanUs)}};
 }
 
 LatencySummary summarize(QList<qint64> samplesNs)
@@ -39,6 +40,7 @@ LatencySummary summarize(QList<qint64> samplesNs)
     summary.count = samplesNs.size();
     summary.p50Us = percentileUs(samplesNs, 0.50);
     summary.p90Us = percentileUs(samplesNs, 0.90);
+    summary.p95Us = percentileUs(samplesNs, 0.95);
     summary.p99Us = percentileUs(samplesNs, 0.99);
     summary.maxUs = double(samplesNs.last()) / 1000.0;
     summary.meanUs

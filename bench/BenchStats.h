@@ -10,6 +10,7 @@ struct LatencySummary {
     qsizetype count = 0;
     double p50Us = 0;
     double p90Us = 0;
+    double p95Us = 0;
     double p99Us = 0;
     double maxUs = 0;
     double meanUs = 0;

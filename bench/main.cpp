@@ -12,6 +12,7 @@
 #include "GateBench.h"
 #include "HubBench.h"
 #include "SearchBench.h"
+#include "SyncBench.h"
 
 using namespace gymgate;
 
@@ -36,10 +37,10 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("GymGate benchmarks. Subcommands: decide, gate, decode, entry, search, hub."));
+        QStringLiteral("GymGate benchmarks. Subcommands: decide, gate, decode, entry, search, hub, sync."));
     parser.addHelpOption();
     parser.addPositionalArgument(
-        QStringLiteral("benchmark"), QStringLiteral("decide | gate | decode | entry | search | hub"));
+        QStringLiteral("benchmark"), QStringLiteral("decide | gate | decode | entry | search | hub | sync"));
     const QCommandLineOption db(
         QStringLiteral("db"), QStringLiteral("Gym database made by gymgate-datagen."), QStringLiteral("path"));
     const QCommandLineOption iterations(
@@ -54,8 +55,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption sweep(
         QStringLiteral("sweep"), QStringLiteral("decode: also time ZXing's other option sets on the same frames."));
     const QCommandLineOption members(QStringLiteral("members"),
-        QStringLiteral("hub: push only the first n members of the gym and their cards (0 = all)."), QStringLiteral("n"),
-        QStringLiteral("0"));
+        QStringLiteral("hub, sync: load only the first n members of the gym and their cards (0 = all)."),
+        QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption noPostgresql(
         QStringLiteral("no-postgresql"), QStringLiteral("hub: measure on SQLite only."));
     parser.addOptions({db, iterations, seed, clock, gatesim, sweep, members, noPostgresql});
@@ -145,7 +146,18 @@ int main(int argc, char *argv[])
         }
         return printReport(runHubBench(options));
     }
-    std::fprintf(stderr, "gymgate-bench: unknown benchmark \"%s\" (try: decide, gate, decode, entry, search, hub)\n",
+    if (benchmark == QLatin1String("sync")) {
+        SyncBenchOptions options;
+        options.databasePath = parser.value(db);
+        options.members = parser.value(members).toInt();
+        if (options.databasePath.isEmpty() || options.members < 0) {
+            std::fprintf(stderr, "gymgate-bench sync: --db is required and --members must not be negative\n");
+            return 2;
+        }
+        return printReport(runSyncBench(options));
+    }
+    std::fprintf(stderr,
+        "gymgate-bench: unknown benchmark \"%s\" (try: decide, gate, decode, entry, search, hub, sync)\n",
         qPrintable(benchmark));
     return 2;
 }

@@ -142,6 +142,14 @@ public:
         return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     }
 
+    // SIGKILL: the hub dies at once, in the middle of a transaction if it was in one.
+    void kill()
+    {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+
     // Sends SIGTERM and waits; true if the hub ended by itself with exit code 0.
     bool stop(int timeoutMs = 10000)
     {

@@ -16,6 +16,7 @@
 #include <QTcpSocket>
 
 #include <algorithm>
+#include <functional>
 
 namespace synctest {
 
@@ -105,6 +106,10 @@ public:
 
     int openConnections() const { return int(m_links.children().size()); }
 
+    // Called with the head of every request a client sends (lower case, request line first), on
+    // connections accepted from now on: a test acts at the moment a given request goes through.
+    void setOnRequestHead(std::function<void(const QByteArray &head)> hook) { m_onRequestHead = std::move(hook); }
+
 private:
     // Counts complete HTTP requests in a client's byte stream: headers, then Content-Length bytes
     // of body. After a WebSocket upgrade the stream is opaque and no longer parsed.
@@ -131,6 +136,8 @@ private:
                     break;
                 const QByteArray head = m_buffer.left(end).toLower();
                 m_buffer.remove(0, end + 4);
+                if (onHead)
+                    onHead(head);
                 if (head.contains("upgrade: websocket")) {
                     m_opaque = true;
                     m_buffer.clear();
@@ -155,6 +162,10 @@ private:
             return 0;
         }
 
+    public:
+        std::function<void(const QByteArray &head)> onHead;
+
+    private:
         QByteArray m_buffer;
         qint64 m_bodyRemaining = 0;
         bool m_opaque = false;
@@ -169,6 +180,7 @@ private:
               m_client(client)
         {
             m_client->setParent(this);
+            m_counter.onHead = proxy.m_onRequestHead;
             QObject::connect(m_client, &QTcpSocket::readyRead, this, [this] { onClientData(); });
             QObject::connect(m_client, &QTcpSocket::disconnected, this, [this] { onClientGone(); });
             switch (m_mode) {
@@ -311,6 +323,7 @@ private:
     QObject m_links; // parent of the open connections
     int m_port = 0;
     int m_targetPort = 0;
+    std::function<void(const QByteArray &head)> m_onRequestHead;
     Mode m_mode = Mode::Pass;
     qint64 m_cutAfterBytes = 20;
     int m_connections = 0;

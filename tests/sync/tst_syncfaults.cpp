@@ -13,6 +13,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include "FaultProxy.h"
 #include "SyncTestSupport.h"
@@ -146,6 +147,46 @@ private slots:
         QCOMPARE(m_hub->count(QStringLiteral("SELECT count(*) FROM entry")), 50);
         QCOMPARE(m_hub->count(QStringLiteral("SELECT count(DISTINCT id) FROM entry")), 50);
         QCOMPARE(m_hub->count(QStringLiteral("SELECT count(*) FROM hub_sync_event")), eventsBefore + 100);
+        QCOMPARE(m_desk->value(QStringLiteral("SELECT count(*) FROM dead_letter")).toInt(), 0);
+    }
+
+    // (2b) The hub process is killed (SIGKILL) while it applies a push and started again on its
+    // database: what it had committed is answered `duplicate`, the rest `ok`, each entry once.
+    void hubKilledWhileApplyingAPush()
+    {
+        startEngine();
+        sellTimeCard();
+        QTRY_COMPARE_WITH_TIMEOUT(outboxLength(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_hub->count(QStringLiteral("SELECT count(*) FROM member_card")), 1, 5000);
+
+        m_engine->setManualOffline(true);
+        constexpr int kEntries = 500; // 1000 events: two batches
+        recordEntries(kEntries);
+        bool killing = false;
+        m_proxy->setOnRequestHead([&](const QByteArray &head) {
+            if (killing || !head.startsWith("post /api/v1/sync/events"))
+                return;
+            killing = true; // a moment after the batch went through: the hub is applying it
+            QTimer::singleShot(30, this, [this] { m_hub->process.kill(); });
+        });
+        m_proxy->setMode(FaultProxy::Mode::Pass); // new connections get the hook
+        m_engine->setManualOffline(false);
+        QTRY_VERIFY_WITH_TIMEOUT(killing && !m_hub->process.isRunning(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->status().state, SyncState::Offline, 15000);
+        QCOMPARE(outboxLength(), 2 * kEntries); // no answer: nothing left the outbox
+        qInfo("entries the hub had committed when it was killed: %lld",
+            m_hub->count(QStringLiteral("SELECT count(*) FROM entry")));
+
+        m_proxy->setOnRequestHead({});
+        QVERIFY2(
+            m_hub->process.start({QStringLiteral("--db"), m_hub->databasePath}), qPrintable(m_hub->process.errorText));
+        m_proxy->setTargetPort(m_hub->port());
+        m_proxy->setMode(FaultProxy::Mode::Pass);
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->status().queueLength, 0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->status().state, SyncState::Online, 10000);
+        QCOMPARE(m_hub->count(QStringLiteral("SELECT count(*) FROM entry")), kEntries);
+        QCOMPARE(m_hub->count(QStringLiteral("SELECT count(DISTINCT id) FROM entry")), kEntries);
+        QCOMPARE(m_hub->count(QStringLiteral("SELECT count(*) FROM entry WHERE status = 'passed'")), kEntries);
         QCOMPARE(m_desk->value(QStringLiteral("SELECT count(*) FROM dead_letter")).toInt(), 0);
     }
 

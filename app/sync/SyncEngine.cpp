@@ -44,13 +44,16 @@ QString jsonText(const QJsonObject &object)
 
 SyncEngine::SyncEngine(SyncEngineOptions options, const Clock &clock, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_clock(clock), m_roundTimer(this), m_watchTimer(this),
-      m_socketRetryTimer(this), m_backoff(m_options.minBackoffMs, m_options.maxBackoffMs),
+      m_socketRetryTimer(this), m_lockRetryTimer(this), m_backoff(m_options.minBackoffMs, m_options.maxBackoffMs),
       m_socketBackoff(m_options.minBackoffMs, std::min<qint64>(m_options.maxBackoffMs, kMaxSocketBackoffMs))
 {
     if (m_options.credentialsPath.isEmpty())
         m_options.credentialsPath = defaultHubCredentialsPath(m_options.databasePath);
     m_roundTimer.setSingleShot(true);
     m_socketRetryTimer.setSingleShot(true);
+    m_lockRetryTimer.setSingleShot(true);
+    m_lockRetryTimer.setInterval(m_options.lockRetryMs);
+    connect(&m_lockRetryTimer, &QTimer::timeout, this, [this] { (void)start(); });
     connect(&m_roundTimer, &QTimer::timeout, this, &SyncEngine::onRoundTimer);
     connect(&m_watchTimer, &QTimer::timeout, this, &SyncEngine::onWatchTimer);
     connect(&m_socketRetryTimer, &QTimer::timeout, this, &SyncEngine::connectRealtime);
@@ -88,7 +91,8 @@ Status SyncEngine::start()
         m_status.lastError = tr("Another GymGate process syncs this database.");
         refreshCounts();
         publish();
-        m_db.reset(); // a later start() tries again
+        m_db.reset();
+        m_lockRetryTimer.start(); // the other process may end (a kiosk closed): then this one syncs
         return fail(ErrorCode::Conflict, m_status.lastError, QStringLiteral("database"));
     }
 
@@ -117,6 +121,7 @@ Status SyncEngine::start()
 
 void SyncEngine::stop()
 {
+    m_lockRetryTimer.stop();
     m_roundTimer.stop();
     m_watchTimer.stop();
     m_socketRetryTimer.stop();

@@ -36,6 +36,7 @@ struct SyncEngineOptions {
     int minBackoffMs = 1000;
     int maxBackoffMs = 300000;
     int requestTimeoutMs = 15000;
+    int lockRetryMs = 10000; // another process syncs the database: try to take over this often
     bool realtime = true; // keep a WebSocket to the hub for change hints
 };
 
@@ -114,6 +115,7 @@ private:
     QTimer m_roundTimer;
     QTimer m_watchTimer;
     QTimer m_socketRetryTimer;
+    QTimer m_lockRetryTimer; // another process syncs this database: take over when it ends
     Backoff m_backoff;
     Backoff m_socketBackoff;
     SyncStatus m_status;

@@ -55,19 +55,6 @@ struct Desk {
     QString credentialsPath() const { return databasePath + QStringLiteral(".hub.json"); }
 };
 
-Status writeSigningKey(const QString &path)
-{
-    Result<SigningKey> key = SigningKey::generate(QStringLiteral("bench"));
-    if (!key)
-        return std::unexpected(key.error());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(key->secretKey()) != key->secretKey().size())
-        return fail(ErrorCode::Io, QStringLiteral("cannot write %1").arg(path));
-    return {};
-}
-
 Result<std::unique_ptr<Database>> openDatabase(const QString &path)
 {
     Database::Options options;
@@ -83,7 +70,9 @@ Result<Desk> newDesk(const QDir &root, const QString &name, const QString &copyO
     desk.keyDirectory = root.filePath(name + QStringLiteral("-keys"));
     if (!QDir().mkpath(desk.keyDirectory))
         return fail(ErrorCode::Io, QStringLiteral("cannot make %1").arg(desk.keyDirectory));
-    if (Status key = writeSigningKey(QDir(desk.keyDirectory).filePath(QStringLiteral("signing.key"))); !key)
+    if (Result<SigningKey> key = SigningKey::loadOrCreateKeyFile(
+            QDir(desk.keyDirectory).filePath(QStringLiteral("signing.key")), QStringLiteral("bench"));
+        !key)
         return std::unexpected(key.error());
     if (!copyOf.isEmpty() && !QFile::copy(copyOf, QDir(desk.keyDirectory).filePath(QStringLiteral("data.key"))))
         return fail(ErrorCode::Io, QStringLiteral("cannot copy the data key"));

@@ -21,6 +21,11 @@ public:
     static Result<SigningKey> generate(const QString &keyId);
     // Rebuilds a key pair from the 64-byte libsodium secret key (which embeds the public key).
     static Result<SigningKey> fromSecretKey(const QString &keyId, const QByteArray &secretKey);
+    // Reads the key pair from a file holding the 64-byte secret key, or creates the file with a
+    // fresh key, readable by its owner only (the desk's signing.key). `field` names the option
+    // that pointed at the file, for the error.
+    static Result<SigningKey> loadOrCreateKeyFile(
+        const QString &path, const QString &keyId, const QString &field = QStringLiteral("key-dir"));
 
     // 1 to 16 characters of [A-Za-z0-9_-]: it travels inside the QR code.
     static bool isValidKeyId(QStringView keyId);

@@ -13,7 +13,6 @@
 #include <sqlite3.h>
 
 #include <functional>
-#include <unistd.h>
 
 #include "BookingBuilder.h"
 #include "CatalogBuilder.h"
@@ -76,39 +75,6 @@ Status inTransaction(sqlite3 *db, const std::function<Status()> &work)
     return execSql(db, "COMMIT");
 }
 
-Result<QByteArray> readSecret(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, Text::tr("Cannot read the signing key %1: %2").arg(path, file.errorString()),
-            QStringLiteral("key-dir"));
-    const QByteArray secret = file.read(SigningKey::SecretKeyBytes + 1);
-    if (secret.size() != SigningKey::SecretKeyBytes)
-        return fail(ErrorCode::Crypto,
-            Text::tr("The signing key %1 is damaged: it must hold exactly %2 bytes.")
-                .arg(path)
-                .arg(SigningKey::SecretKeyBytes),
-            QStringLiteral("key-dir"));
-    return secret;
-}
-
-Status writeSecret(const QString &path, const QByteArray &secret)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return fail(ErrorCode::Io, Text::tr("Cannot create the signing key %1: %2").arg(path, file.errorString()),
-            QStringLiteral("key-dir"));
-    // Owner-only before the secret is written, so it is never readable by others.
-    const bool written = file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        && file.write(secret) == secret.size() && file.flush() && ::fsync(file.handle()) == 0;
-    if (!written) {
-        file.close();
-        QFile::remove(path);
-        return fail(ErrorCode::Io, Text::tr("Cannot write the signing key %1.").arg(path), QStringLiteral("key-dir"));
-    }
-    return {};
-}
-
 QJsonObject summary(const DatagenOptions &options, const GymModel &model, qint64 elapsedMs)
 {
     return QJsonObject {
@@ -132,22 +98,6 @@ QJsonObject summary(const DatagenOptions &options, const GymModel &model, qint64
 }
 
 } // namespace
-
-Result<SigningKey> loadOrCreateSigningKey(const QString &path, const QString &keyId)
-{
-    if (QFileInfo::exists(path)) {
-        auto secret = readSecret(path);
-        if (!secret)
-            return std::unexpected(secret.error());
-        return SigningKey::fromSecretKey(keyId, *secret);
-    }
-    auto key = SigningKey::generate(keyId);
-    if (!key)
-        return key;
-    if (Status written = writeSecret(path, key->secretKey()); !written)
-        return std::unexpected(written.error());
-    return key;
-}
 
 Status GymGenerator::prepareDatabaseFile() const
 {
@@ -194,7 +144,8 @@ Result<SiteKeys> GymGenerator::loadKeys() const
     auto cipher = FieldCipher::loadOrCreateKeyFile(keyDir.filePath(QStringLiteral("data.key")));
     if (!cipher)
         return std::unexpected(cipher.error());
-    auto signingKey = loadOrCreateSigningKey(keyDir.filePath(QStringLiteral("signing.key")), m_options.keyId());
+    auto signingKey
+        = SigningKey::loadOrCreateKeyFile(keyDir.filePath(QStringLiteral("signing.key")), m_options.keyId());
     if (!signingKey)
         return std::unexpected(signingKey.error());
     return SiteKeys {std::move(*cipher), std::move(*signingKey)};

@@ -44,8 +44,4 @@ private:
     const DatagenOptions &m_options;
 };
 
-// Reads the desk's signing key (the 64-byte libsodium secret), or creates one readable only
-// by the owner.
-Result<SigningKey> loadOrCreateSigningKey(const QString &path, const QString &keyId);
-
 } // namespace gymgate

@@ -21,6 +21,45 @@ QString defaultDatabasePath()
     return QDir(dataDir).filePath(QStringLiteral("gymgate.db"));
 }
 
+// --enroll and --unenroll run instead of the kiosk, the desk or the controller.
+Status readEnrollment(const QCommandLineParser &parser, const QCommandLineOption &enroll,
+    const QCommandLineOption &enrollCode, const QCommandLineOption &deviceName, const QCommandLineOption &deviceKind,
+    const QCommandLineOption &unenroll, AppOptions &options)
+{
+    const bool enrolling = parser.isSet(enroll);
+    if (enrolling && parser.isSet(unenroll))
+        return fail(ErrorCode::InvalidArgument, Text::tr("--enroll and --unenroll cannot be given together."),
+            QStringLiteral("unenroll"));
+    if ((enrolling || parser.isSet(unenroll)) && (options.kiosk || options.desk))
+        return fail(ErrorCode::InvalidArgument,
+            Text::tr("--enroll and --unenroll run on their own: not with --kiosk or --desk."),
+            QStringLiteral("enroll"));
+    if (parser.isSet(unenroll)) {
+        options.mode = AppMode::Unenroll;
+        return {};
+    }
+    if (!enrolling) {
+        if (parser.isSet(enrollCode))
+            return fail(ErrorCode::InvalidArgument, Text::tr("--enroll-code needs --enroll with the hub's address."),
+                QStringLiteral("enroll"));
+        return {};
+    }
+    options.mode = AppMode::Enroll;
+    options.enrollHubUrl = parser.value(enroll);
+    options.enrollCode = parser.value(enrollCode);
+    options.deviceName = parser.value(deviceName);
+    options.deviceKind = parser.value(deviceKind);
+    if (options.enrollCode.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidArgument, Text::tr("--enroll needs the enrollment code: --enroll-code CODE."),
+            QStringLiteral("enroll-code"));
+    static const QStringList kinds {QStringLiteral("desk"), QStringLiteral("kiosk"), QStringLiteral("controller")};
+    if (!kinds.contains(options.deviceKind))
+        return fail(ErrorCode::InvalidArgument,
+            Text::tr("Unknown device kind \"%1\": use desk, kiosk or controller.").arg(options.deviceKind),
+            QStringLiteral("device-kind"));
+    return {};
+}
+
 } // namespace
 
 Result<AppOptions> parseAppOptions(const QStringList &arguments)
@@ -73,8 +112,23 @@ Result<AppOptions> parseAppOptions(const QStringList &arguments)
         Text::tr("file"));
     const QCommandLineOption noSync(QStringLiteral("no-sync"),
         Text::tr("Do not sync with the hub: no network traffic; events wait in the outbox."));
-    parser.addOptions({demoCodes, desk, keyDir, headless, kiosk, windowed, db, lang, logDir, logLevel, gate, format,
-        clock, scanner, scannerBaud, scanFolder, hubCredentials, noSync});
+    const QCommandLineOption enroll(QStringLiteral("enroll"),
+        Text::tr("Enroll this database with the hub at this address (with --enroll-code), then exit. For a PC "
+                 "without a desk screen; a desk enrolls on its Sync page."),
+        Text::tr("url"));
+    const QCommandLineOption enrollCode(QStringLiteral("enroll-code"),
+        Text::tr("The enrollment code an admin made on the hub for this device."), Text::tr("code"));
+    const QCommandLineOption deviceName(QStringLiteral("device-name"),
+        Text::tr("With --enroll: this device's name on the hub (default: the name given with the code)."),
+        Text::tr("name"));
+    const QCommandLineOption deviceKind(QStringLiteral("device-kind"),
+        Text::tr("With --enroll: desk, kiosk or controller (default controller)."), Text::tr("kind"),
+        QStringLiteral("controller"));
+    const QCommandLineOption unenroll(QStringLiteral("unenroll"),
+        Text::tr("Forget the hub credentials of this database (its data and queued events stay), then exit."));
+    parser.addOptions(
+        {demoCodes, desk, keyDir, headless, kiosk, windowed, db, lang, logDir, logLevel, gate, format, clock, scanner,
+            scannerBaud, scanFolder, hubCredentials, noSync, enroll, enrollCode, deviceName, deviceKind, unenroll});
 
     if (!parser.parse(arguments))
         return fail(ErrorCode::InvalidArgument, parser.errorText());
@@ -102,6 +156,9 @@ Result<AppOptions> parseAppOptions(const QStringList &arguments)
     options.scanFolder = parser.value(scanFolder);
     options.hubCredentialsPath = parser.value(hubCredentials);
     options.sync = !parser.isSet(noSync);
+    if (Status enrolling = readEnrollment(parser, enroll, enrollCode, deviceName, deviceKind, unenroll, options);
+        !enrolling)
+        return std::unexpected(enrolling.error());
     bool baudOk = false;
     const qint32 baud = parser.value(scannerBaud).toInt(&baudOk);
     if (!baudOk || baud < 1200 || baud > 921600)

@@ -12,6 +12,8 @@ enum class AppMode {
     Invalid = 0,
     Headless, // the screenless entry controller
     Windows, // the kiosk and/or the front desk
+    Enroll, // --enroll: enroll this database with the hub, then exit (a PC without a desk screen)
+    Unenroll, // --unenroll: forget the hub credentials, then exit
 };
 enum class OutputFormat {
     Invalid = 0,
@@ -44,6 +46,11 @@ struct AppOptions {
     bool windowed = false; // kiosk in a window, not full screen (demo on a desktop)
     QString demoCodesPath; // gymgate-datagen --codes JSON: shows the demo panel beside the kiosk
     qint64 clockStartMs = 0; // --clock: run as if it were this time (demos, tests); 0 = real time
+    // --enroll URL --enroll-code CODE [--device-name NAME] [--device-kind KIND]
+    QString enrollHubUrl;
+    QString enrollCode;
+    QString deviceName;
+    QString deviceKind = QStringLiteral("controller"); // desk | kiosk | controller
     // Sync with the hub (DESIGN §9): the credentials file written at enrollment; empty = beside
     // the database ("<db>.hub.json"). --no-sync runs without any hub traffic.
     QString hubCredentialsPath;

@@ -21,6 +21,7 @@
 #include "AppOptions.h"
 #include "DemoPanel.h"
 #include "DeskApp.h"
+#include "EnrollCommand.h"
 #include "EntryStation.h"
 #include "HeadlessEntryController.h"
 
@@ -307,8 +308,20 @@ int main(int argc, char *argv[])
         printError(logging.error().message);
         return 1;
     }
-    const int exitCode = options->mode == AppMode::Windows ? runWindows(static_cast<QApplication &>(app), *options)
-                                                           : runHeadless(app, *options);
+    int exitCode = 0;
+    switch (options->mode) {
+    case AppMode::Windows:
+        exitCode = runWindows(static_cast<QApplication &>(app), *options);
+        break;
+    case AppMode::Enroll:
+    case AppMode::Unenroll:
+        exitCode = runEnrollCommand(*options);
+        break;
+    case AppMode::Headless:
+    case AppMode::Invalid:
+        exitCode = runHeadless(app, *options);
+        break;
+    }
     shutdownLogging();
     return exitCode;
 }

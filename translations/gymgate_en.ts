@@ -378,6 +378,62 @@
         <source>Do not sync with the hub: no network traffic; events wait in the outbox.</source>
         <translation>Do not sync with the hub: no network traffic; events wait in the outbox.</translation>
     </message>
+    <message>
+        <source>--enroll and --unenroll cannot be given together.</source>
+        <translation>--enroll and --unenroll cannot be given together.</translation>
+    </message>
+    <message>
+        <source>--enroll and --unenroll run on their own: not with --kiosk or --desk.</source>
+        <translation>--enroll and --unenroll run on their own: not with --kiosk or --desk.</translation>
+    </message>
+    <message>
+        <source>--enroll-code needs --enroll with the hub&apos;s address.</source>
+        <translation>--enroll-code needs --enroll with the hub&apos;s address.</translation>
+    </message>
+    <message>
+        <source>--enroll needs the enrollment code: --enroll-code CODE.</source>
+        <translation>--enroll needs the enrollment code: --enroll-code CODE.</translation>
+    </message>
+    <message>
+        <source>Unknown device kind &quot;%1&quot;: use desk, kiosk or controller.</source>
+        <translation>Unknown device kind &quot;%1&quot;: use desk, kiosk or controller.</translation>
+    </message>
+    <message>
+        <source>Enroll this database with the hub at this address (with --enroll-code), then exit. For a PC without a desk screen; a desk enrolls on its Sync page.</source>
+        <translation>Enroll this database with the hub at this address (with --enroll-code), then exit. For a PC without a desk screen; a desk enrolls on its Sync page.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>The enrollment code an admin made on the hub for this device.</source>
+        <translation>The enrollment code an admin made on the hub for this device.</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>With --enroll: this device&apos;s name on the hub (default: the name given with the code).</source>
+        <translation>With --enroll: this device&apos;s name on the hub (default: the name given with the code).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>With --enroll: desk, kiosk or controller (default controller).</source>
+        <translation>With --enroll: desk, kiosk or controller (default controller).</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>Forget the hub credentials of this database (its data and queued events stay), then exit.</source>
+        <translation>Forget the hub credentials of this database (its data and queued events stay), then exit.</translation>
+    </message>
 </context>
 <context>
     <name>BookingDesk</name>
@@ -929,22 +985,6 @@
         <translation>Unexpected argument &quot;%1&quot;; see --help.</translation>
     </message>
     <message>
-        <source>Cannot read the signing key %1: %2</source>
-        <translation>Cannot read the signing key %1: %2</translation>
-    </message>
-    <message>
-        <source>The signing key %1 is damaged: it must hold exactly %2 bytes.</source>
-        <translation>The signing key %1 is damaged: it must hold exactly %2 bytes.</translation>
-    </message>
-    <message>
-        <source>Cannot create the signing key %1: %2</source>
-        <translation>Cannot create the signing key %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot write the signing key %1.</source>
-        <translation>Cannot write the signing key %1.</translation>
-    </message>
-    <message>
         <source>The database %1 already exists. Use --force to delete it and generate a new one.</source>
         <translation>The database %1 already exists. Use --force to delete it and generate a new one.</translation>
     </message>
@@ -1184,6 +1224,25 @@
     <message>
         <source>The credential %1 is revoked already.</source>
         <translation>The credential %1 is revoked already.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollCommand</name>
+    <message>
+        <source>gymgate: %1</source>
+        <translation>gymgate: %1</translation>
+    </message>
+    <message>
+        <source>gymgate: %1 (%2)</source>
+        <translation>gymgate: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>This database is no longer enrolled; its data and queued events stay.</source>
+        <translation>This database is no longer enrolled; its data and queued events stay.</translation>
+    </message>
+    <message>
+        <source>Enrolled as %1 (%2) at site %3 (%4) of the hub %5. Credentials: %6</source>
+        <translation>Enrolled as %1 (%2) at site %3 (%4) of the hub %5. Credentials: %6</translation>
     </message>
 </context>
 <context>
@@ -3330,6 +3389,14 @@
     <message>
         <source>The signing key is damaged: its two halves do not match.</source>
         <translation>The signing key is damaged: its two halves do not match.</translation>
+    </message>
+    <message>
+        <source>Cannot create the signing key %1: %2</source>
+        <translation>Cannot create the signing key %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the signing key %1.</source>
+        <translation>Cannot write the signing key %1.</translation>
     </message>
 </context>
 <context>

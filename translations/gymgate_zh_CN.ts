@@ -378,6 +378,62 @@
         <source>Do not sync with the hub: no network traffic; events wait in the outbox.</source>
         <translation>不与中心服务器同步：不产生网络流量，事件在发件箱中等待。</translation>
     </message>
+    <message>
+        <source>--enroll and --unenroll cannot be given together.</source>
+        <translation>--enroll 和 --unenroll 不能同时使用。</translation>
+    </message>
+    <message>
+        <source>--enroll and --unenroll run on their own: not with --kiosk or --desk.</source>
+        <translation>--enroll 和 --unenroll 单独运行：不能与 --kiosk 或 --desk 一起使用。</translation>
+    </message>
+    <message>
+        <source>--enroll-code needs --enroll with the hub&apos;s address.</source>
+        <translation>--enroll-code 需要配合 --enroll 和中心服务器地址使用。</translation>
+    </message>
+    <message>
+        <source>--enroll needs the enrollment code: --enroll-code CODE.</source>
+        <translation>--enroll 需要注册码：--enroll-code 注册码。</translation>
+    </message>
+    <message>
+        <source>Unknown device kind &quot;%1&quot;: use desk, kiosk or controller.</source>
+        <translation>未知的设备类型“%1”：请使用 desk、kiosk 或 controller。</translation>
+    </message>
+    <message>
+        <source>Enroll this database with the hub at this address (with --enroll-code), then exit. For a PC without a desk screen; a desk enrolls on its Sync page.</source>
+        <translation>将此数据库注册到该地址的中心服务器（配合 --enroll-code），然后退出。用于没有前台界面的电脑；前台请在“同步”页面注册。</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>The enrollment code an admin made on the hub for this device.</source>
+        <translation>管理员在中心服务器上为此设备生成的注册码。</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <source>With --enroll: this device&apos;s name on the hub (default: the name given with the code).</source>
+        <translation>配合 --enroll：此设备在中心服务器上的名称（默认：生成注册码时填写的名称）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>With --enroll: desk, kiosk or controller (default controller).</source>
+        <translation>配合 --enroll：desk、kiosk 或 controller（默认 controller）。</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Forget the hub credentials of this database (its data and queued events stay), then exit.</source>
+        <translation>删除此数据库的中心服务器凭据（数据和待发送事件保留），然后退出。</translation>
+    </message>
 </context>
 <context>
     <name>BookingDesk</name>
@@ -927,22 +983,6 @@
         <translation>意外的参数“%1”；请参阅 --help。</translation>
     </message>
     <message>
-        <source>Cannot read the signing key %1: %2</source>
-        <translation>无法读取签名密钥 %1：%2</translation>
-    </message>
-    <message>
-        <source>The signing key %1 is damaged: it must hold exactly %2 bytes.</source>
-        <translation>签名密钥 %1 已损坏：其大小必须正好为 %2 字节。</translation>
-    </message>
-    <message>
-        <source>Cannot create the signing key %1: %2</source>
-        <translation>无法创建签名密钥 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot write the signing key %1.</source>
-        <translation>无法写入签名密钥 %1。</translation>
-    </message>
-    <message>
         <source>The database %1 already exists. Use --force to delete it and generate a new one.</source>
         <translation>数据库 %1 已存在。使用 --force 可将其删除并重新生成。</translation>
     </message>
@@ -1182,6 +1222,25 @@
     <message>
         <source>The credential %1 is revoked already.</source>
         <translation>凭证 %1 已被撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollCommand</name>
+    <message>
+        <source>gymgate: %1</source>
+        <translation>gymgate：%1</translation>
+    </message>
+    <message>
+        <source>gymgate: %1 (%2)</source>
+        <translation>gymgate：%1（%2）</translation>
+    </message>
+    <message>
+        <source>This database is no longer enrolled; its data and queued events stay.</source>
+        <translation>此数据库已取消注册；数据和待发送事件保留。</translation>
+    </message>
+    <message>
+        <source>Enrolled as %1 (%2) at site %3 (%4) of the hub %5. Credentials: %6</source>
+        <translation>已注册为 %1（%2），门店 %3（%4），中心服务器 %5。凭据文件：%6</translation>
     </message>
 </context>
 <context>
@@ -3323,6 +3382,14 @@
     <message>
         <source>The signing key is damaged: its two halves do not match.</source>
         <translation>签名密钥已损坏：其前后两部分不匹配。</translation>
+    </message>
+    <message>
+        <source>Cannot create the signing key %1: %2</source>
+        <translation>无法创建签名密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the signing key %1.</source>
+        <translation>无法写入签名密钥 %1。</translation>
     </message>
 </context>
 <context>

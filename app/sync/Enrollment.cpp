@@ -256,7 +256,8 @@ Result<HubCredentials> Enrollment::enroll(const EnrollmentRequest &request)
         return std::unexpected(chainCipher.error());
 
     const qint64 nowMs = m_clock.nowMs();
-    const QString deviceName = request.deviceName.trimmed();
+    // The hub's name for this device: the one asked for, or the one the admin gave the code.
+    const QString deviceName = reply->deviceName.isEmpty() ? request.deviceName.trimmed() : reply->deviceName;
     const bool sameKey = keys->dataKey == reply->fieldKey; // enrolled before: phones are the chain's already
     Status stored = m_db.transaction([&]() -> Status {
         if (Status done = storeSettings(m_db, *reply, deviceName, keys->signingKey.keyId(), nowMs); !done)

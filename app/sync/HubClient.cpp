@@ -230,6 +230,7 @@ Result<HubEnrollmentReply> HubClient::enroll(const HubEnrollmentRequest &request
         return std::unexpected(data.error());
     HubEnrollmentReply reply;
     reply.deviceId = data->value(QStringLiteral("deviceId")).toString();
+    reply.deviceName = data->value(QStringLiteral("name")).toString();
     reply.deviceSecret = data->value(QStringLiteral("deviceSecret")).toString();
     reply.token = data->value(QStringLiteral("token")).toString();
     reply.tokenExpiresAtMs = isoToMs(data->value(QStringLiteral("expiresAt")).toString());

@@ -41,6 +41,7 @@ struct HubEnrollmentRequest {
 
 struct HubEnrollmentReply {
     QString deviceId;
+    QString deviceName; // as the hub registered it (the code's name when none was sent)
     QString deviceSecret;
     QString token;
     qint64 tokenExpiresAtMs = 0;

@@ -56,6 +56,8 @@ QString syncStateName(SyncState state)
         return QStringLiteral("offline");
     case SyncState::Paused:
         return QStringLiteral("working offline");
+    case SyncState::Standby:
+        return QStringLiteral("standby (another process syncs this database)");
     case SyncState::Invalid:
         break;
     }

@@ -6821,6 +6821,10 @@ Refused at %5: %6</translation>
             <numerusform>%n conflicts</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Synced by another GymGate process</source>
+        <translation>Synced by another GymGate process</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

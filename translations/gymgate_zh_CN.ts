@@ -6794,6 +6794,10 @@ Refused at %5: %6</source>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Synced by another GymGate process</source>
+        <translation>由另一个 GymGate 进程同步</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

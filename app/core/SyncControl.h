@@ -18,6 +18,7 @@ enum class SyncState {
     Online, // the last round reached the hub
     Offline, // the last round failed; retrying with backoff
     Paused, // staff chose "work offline" (manual override)
+    Standby, // another GymGate process on this computer syncs this database: nothing to do here
 };
 
 struct SyncStatus {
@@ -84,8 +85,7 @@ public:
     // Checks that `hubUrl` answers as a GymGate hub -> testFinished.
     virtual void testConnection(const QString &hubUrl) = 0;
     // Enrolls this desk with an admin's enrollment code -> enrollFinished.
-    virtual void enroll(
-        const QString &hubUrl, const QString &code, const QString &deviceName, const QString &staffId)
+    virtual void enroll(const QString &hubUrl, const QString &code, const QString &deviceName, const QString &staffId)
         = 0;
     // Forgets the hub credentials; local data and the outbox stay.
     virtual Status unenroll(const QString &staffId) = 0;

@@ -87,7 +87,13 @@ Status SyncEngine::start()
         m_lock.reset();
         const Result<std::optional<HubCredentials>> credentials = loadHubCredentials(m_options.credentialsPath);
         const bool enrolled = credentials && credentials->has_value();
-        m_status.state = enrolled ? SyncState::Offline : SyncState::NotEnrolled;
+        // Not an outage: the other process (the desk beside this kiosk, say) talks to the hub.
+        m_status.state = enrolled ? SyncState::Standby : SyncState::NotEnrolled;
+        if (enrolled) {
+            m_status.hubUrl = (*credentials)->hubUrl;
+            m_status.deviceId = (*credentials)->deviceId;
+            m_status.siteName = (*credentials)->siteName;
+        }
         m_status.lastError = tr("Another GymGate process syncs this database.");
         refreshCounts();
         publish();

@@ -257,7 +257,7 @@ private slots:
         const Status started = second.start();
         QVERIFY(!started);
         QCOMPARE(started.error().code, ErrorCode::Conflict);
-        QCOMPARE(second.status().state, SyncState::Offline);
+        QCOMPARE(second.status().state, SyncState::Standby);
         QCOMPARE(second.status().lastError, QStringLiteral("Another GymGate process syncs this database."));
         const QString memberId
             = registerMember(*m_desk->db, QStringLiteral("M2010000030"), QStringLiteral("13800138030"));

@@ -453,7 +453,8 @@ void SyncPage::updateButtons()
     const bool view = m_session.may(Permission::ViewSync);
     const bool manage = m_session.may(Permission::ManageSync);
     const SyncState state = m_status.state;
-    const bool enrolled = state != SyncState::NotEnrolled && state != SyncState::Invalid;
+    // In standby another process on this computer syncs: the controls belong to it.
+    const bool enrolled = state != SyncState::NotEnrolled && state != SyncState::Invalid && state != SyncState::Standby;
     m_syncNowButton->setEnabled(view && enrolled && state != SyncState::Paused);
     m_workOfflineCheck->setEnabled(manage && enrolled);
     m_enrollButton->setEnabled(manage && state == SyncState::NotEnrolled);

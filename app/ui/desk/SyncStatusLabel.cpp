@@ -22,6 +22,7 @@ QString styleFor(SyncState state)
     case SyncState::Connecting:
         return QStringLiteral("QLabel { background: #56B4E9; color: #000000; padding: 1px 6px; }");
     case SyncState::NotEnrolled:
+    case SyncState::Standby:
     case SyncState::Invalid:
         break;
     }
@@ -70,6 +71,8 @@ QString SyncStatusLabel::stateText(SyncState state)
         return tr("Offline");
     case SyncState::Paused:
         return tr("Working offline");
+    case SyncState::Standby:
+        return tr("Synced by another GymGate process");
     case SyncState::Invalid:
         break;
     }

@@ -20,6 +20,7 @@
 #include "store/Outbox.h"
 #include "sync/Enrollment.h"
 #include "sync/HubCredentials.h"
+#include "sync/SyncEngine.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -302,5 +303,21 @@ private:
 
     QTemporaryDir m_dir;
 };
+
+// Engine options for a test desk: its files, a poll of ten minutes (so only hints, the outbox
+// watch and retries start rounds) and short waits, so faults recover in test time.
+inline gymgate::SyncEngineOptions fastEngineOptions(const TestDesk &desk)
+{
+    gymgate::SyncEngineOptions options;
+    options.databasePath = desk.databasePath;
+    options.keyDirectory = desk.keyDirectory;
+    options.credentialsPath = desk.credentialsPath;
+    options.pollIntervalMs = 600000;
+    options.outboxWatchMs = 100;
+    options.minBackoffMs = 100;
+    options.maxBackoffMs = 1000;
+    options.requestTimeoutMs = 5000;
+    return options;
+}
 
 } // namespace synctest

@@ -27,20 +27,6 @@ namespace {
 
 const QTimeZone kSiteZone(QByteArrayLiteral("Asia/Shanghai"));
 
-SyncEngineOptions optionsFor(const TestDesk &desk)
-{
-    SyncEngineOptions options;
-    options.databasePath = desk.databasePath;
-    options.keyDirectory = desk.keyDirectory;
-    options.credentialsPath = desk.credentialsPath;
-    options.pollIntervalMs = 600000; // hints and the outbox watch carry everything
-    options.outboxWatchMs = 100;
-    options.minBackoffMs = 100;
-    options.maxBackoffMs = 1000;
-    options.requestTimeoutMs = 5000;
-    return options;
-}
-
 // What a desk prints member codes with once enrolled: its signing.key under the kid it
 // registered with the hub.
 SigningKey signingKeyOf(const TestDesk &desk)
@@ -65,8 +51,8 @@ private slots:
                 = desk->enroll(m_hub, desk == &m_deskA ? QStringLiteral("Desk A") : QStringLiteral("Desk B"));
             QVERIFY2(enrolled, enrolled ? "" : qPrintable(enrolled.error().toString()));
         }
-        m_engineA = std::make_unique<SyncEngine>(optionsFor(m_deskA), m_clock);
-        m_engineB = std::make_unique<SyncEngine>(optionsFor(m_deskB), m_clock);
+        m_engineA = std::make_unique<SyncEngine>(fastEngineOptions(m_deskA), m_clock);
+        m_engineB = std::make_unique<SyncEngine>(fastEngineOptions(m_deskB), m_clock);
         QVERIFY(m_engineA->start());
         QVERIFY(m_engineB->start());
         QTRY_COMPARE_WITH_TIMEOUT(m_engineA->status().state, SyncState::Online, 15000);

@@ -27,22 +27,6 @@ using namespace synctest;
 
 namespace {
 
-constexpr int kSlowPollMs = 600000; // so only hints and the outbox watch can start a round
-
-SyncEngineOptions optionsFor(const TestDesk &desk)
-{
-    SyncEngineOptions options;
-    options.databasePath = desk.databasePath;
-    options.keyDirectory = desk.keyDirectory;
-    options.credentialsPath = desk.credentialsPath;
-    options.pollIntervalMs = kSlowPollMs;
-    options.outboxWatchMs = 100;
-    options.minBackoffMs = 100;
-    options.maxBackoffMs = 1000;
-    options.requestTimeoutMs = 5000;
-    return options;
-}
-
 Result<HubCredentials> enrollAt(TestHub &hub, TestDesk &desk, const QString &url, const QString &name)
 {
     const QString code = hub.enrollmentCode(name);
@@ -102,7 +86,7 @@ private slots:
 
     void notEnrolledThenOnlineAfterEnrolling()
     {
-        SyncEngine engine(optionsFor(*m_desk), m_clock);
+        SyncEngine engine(fastEngineOptions(*m_desk), m_clock);
         QSignalSpy states(&engine, &SyncEngine::statusChanged);
         QVERIFY(engine.start());
         QCOMPARE(engine.status().state, SyncState::NotEnrolled);
@@ -128,7 +112,7 @@ private slots:
     void startsOnlineAndPushesWithinTheWatchInterval()
     {
         QVERIFY(enrollAt(*m_hub, *m_desk, m_hub->url(), QStringLiteral("Desk 1")));
-        SyncEngine engine(optionsFor(*m_desk), m_clock);
+        SyncEngine engine(fastEngineOptions(*m_desk), m_clock);
         QVERIFY(engine.start());
         QCOMPARE(engine.status().state, SyncState::Connecting);
         QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, SyncState::Online, 10000);
@@ -149,7 +133,7 @@ private slots:
     void hubChangeArrivesThroughTheHint()
     {
         QVERIFY(enrollAt(*m_hub, *m_desk, m_hub->url(), QStringLiteral("Desk 1")));
-        SyncEngine engine(optionsFor(*m_desk), m_clock);
+        SyncEngine engine(fastEngineOptions(*m_desk), m_clock);
         QVERIFY(engine.start());
         QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, SyncState::Online, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(engine.status().realtime, 5000);
@@ -165,7 +149,7 @@ private slots:
         elapsed.start();
         const QString here = QStringLiteral("SELECT count(*) FROM member WHERE id = '%1'").arg(memberId);
         QTRY_COMPARE_WITH_TIMEOUT(m_desk->value(here).toInt(), 1, 5000);
-        QVERIFY(elapsed.elapsed() < kSlowPollMs);
+        QVERIFY(elapsed.elapsed() < fastEngineOptions(*m_desk).pollIntervalMs);
         QVERIFY(!rounds.isEmpty());
         QCOMPARE(m_desk->value(QStringLiteral("SELECT name FROM member WHERE id = '%1'").arg(memberId)).toString(),
             QStringLiteral("Hub Member"));
@@ -176,7 +160,7 @@ private slots:
         FaultProxy proxy(m_hub->port());
         QVERIFY(proxy.isListening());
         QVERIFY(enrollAt(*m_hub, *m_desk, proxy.url(), QStringLiteral("Desk 1")));
-        SyncEngine engine(optionsFor(*m_desk), m_clock);
+        SyncEngine engine(fastEngineOptions(*m_desk), m_clock);
         QVERIFY(engine.start());
         QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, SyncState::Online, 10000);
 
@@ -219,7 +203,7 @@ private slots:
     {
         FaultProxy proxy(m_hub->port());
         QVERIFY(enrollAt(*m_hub, *m_desk, proxy.url(), QStringLiteral("Desk 1")));
-        SyncEngine engine(optionsFor(*m_desk), m_clock);
+        SyncEngine engine(fastEngineOptions(*m_desk), m_clock);
         QVERIFY(engine.start());
         QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, SyncState::Online, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(engine.status().realtime, 5000);
@@ -246,11 +230,11 @@ private slots:
     void secondEngineIsRefusedByTheLock()
     {
         QVERIFY(enrollAt(*m_hub, *m_desk, m_hub->url(), QStringLiteral("Desk 1")));
-        SyncEngine first(optionsFor(*m_desk), m_clock);
+        SyncEngine first(fastEngineOptions(*m_desk), m_clock);
         QVERIFY(first.start());
         QTRY_COMPARE_WITH_TIMEOUT(first.status().state, SyncState::Online, 10000);
 
-        SyncEngineOptions retrying = optionsFor(*m_desk);
+        SyncEngineOptions retrying = fastEngineOptions(*m_desk);
         retrying.lockRetryMs = 200;
         SyncEngine second(retrying, m_clock);
         QSignalSpy rounds(&second, &SyncEngine::roundFinished);
@@ -275,7 +259,7 @@ private slots:
     void overdrawnCardBecomesANotice()
     {
         QVERIFY(enrollAt(*m_hub, *m_desk, m_hub->url(), QStringLiteral("Desk 1")));
-        SyncEngine engine(optionsFor(*m_desk), m_clock);
+        SyncEngine engine(fastEngineOptions(*m_desk), m_clock);
         QSignalSpy notices(&engine, &SyncEngine::noticesChanged);
         QVERIFY(engine.start());
         QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, SyncState::Online, 10000);
@@ -312,7 +296,7 @@ private slots:
     {
         FaultProxy proxy(m_hub->port());
         QVERIFY(enrollAt(*m_hub, *m_desk, proxy.url(), QStringLiteral("Desk 1")));
-        SyncEngine engine(optionsFor(*m_desk), m_clock);
+        SyncEngine engine(fastEngineOptions(*m_desk), m_clock);
         QVERIFY(engine.start());
         QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, SyncState::Online, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(engine.status().realtime, 5000);
@@ -344,7 +328,7 @@ private slots:
     void rejectedBookingBecomesANotice()
     {
         QVERIFY(enrollAt(*m_hub, *m_desk, m_hub->url(), QStringLiteral("Desk 1")));
-        SyncEngine engine(optionsFor(*m_desk), m_clock);
+        SyncEngine engine(fastEngineOptions(*m_desk), m_clock);
         QVERIFY(engine.start());
         QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, SyncState::Online, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(engine.status().realtime, 5000);
@@ -419,7 +403,7 @@ private slots:
     void malformedPageIsRetriedUntilFixed()
     {
         QVERIFY(enrollAt(*m_hub, *m_desk, m_hub->url(), QStringLiteral("Desk 1")));
-        SyncEngine engine(optionsFor(*m_desk), m_clock);
+        SyncEngine engine(fastEngineOptions(*m_desk), m_clock);
         QVERIFY(engine.start());
         QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, SyncState::Online, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(engine.status().realtime, 5000);
@@ -455,7 +439,7 @@ private slots:
     {
         const Result<HubCredentials> enrolled = enrollAt(*m_hub, *m_desk, m_hub->url(), QStringLiteral("Desk 1"));
         QVERIFY(enrolled);
-        SyncEngine engine(optionsFor(*m_desk), m_clock);
+        SyncEngine engine(fastEngineOptions(*m_desk), m_clock);
         QVERIFY(engine.start());
         QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, SyncState::Online, 10000);
 
@@ -473,7 +457,7 @@ private slots:
     void serviceEnrollsNoticesAndLeaves()
     {
         Database &db = *m_desk->db;
-        auto service = std::make_unique<SyncService>(optionsFor(*m_desk), db, m_clock);
+        auto service = std::make_unique<SyncService>(fastEngineOptions(*m_desk), db, m_clock);
         QSignalSpy states(service.get(), &SyncControl::statusChanged);
         service->start();
         QTRY_COMPARE_WITH_TIMEOUT(service->status().state, SyncState::NotEnrolled, 5000);
@@ -562,7 +546,7 @@ private slots:
     {
         FaultProxy proxy(m_hub->port());
         QVERIFY(enrollAt(*m_hub, *m_desk, proxy.url(), QStringLiteral("Desk 1")));
-        SyncEngineOptions options = optionsFor(*m_desk);
+        SyncEngineOptions options = fastEngineOptions(*m_desk);
         options.requestTimeoutMs = 20000;
         auto service = std::make_unique<SyncService>(options, *m_desk->db, m_clock);
         service->start();
@@ -575,7 +559,7 @@ private slots:
         service.reset();
         QVERIFY2(elapsed.elapsed() < 10000, qPrintable(QString::number(elapsed.elapsed())));
         // The lock is free again for the next process.
-        SyncEngine next(optionsFor(*m_desk), m_clock);
+        SyncEngine next(fastEngineOptions(*m_desk), m_clock);
         QVERIFY(next.start());
     }
 

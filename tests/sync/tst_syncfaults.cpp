@@ -25,20 +25,6 @@ using namespace synctest;
 
 namespace {
 
-SyncEngineOptions optionsFor(const TestDesk &desk)
-{
-    SyncEngineOptions options;
-    options.databasePath = desk.databasePath;
-    options.keyDirectory = desk.keyDirectory;
-    options.credentialsPath = desk.credentialsPath;
-    options.pollIntervalMs = 600000;
-    options.outboxWatchMs = 100;
-    options.minBackoffMs = 100;
-    options.maxBackoffMs = 1000;
-    options.requestTimeoutMs = 5000;
-    return options;
-}
-
 Status queue(Database &db, const QString &type, const QJsonObject &data, qint64 atMs)
 {
     return Outbox(db).append(OutboxEvent {{}, type, atMs, {}, QStringLiteral("s-admin"), data});
@@ -237,7 +223,7 @@ private slots:
     // fix the cause and retry it: it goes under a new id and is delivered.
     void rejectedEventIsDeadLetteredAndRetried()
     {
-        SyncService service(optionsFor(*m_desk), *m_desk->db, m_desk->clock);
+        SyncService service(fastEngineOptions(*m_desk), *m_desk->db, m_desk->clock);
         QSignalSpy noticesChanged(&service, &SyncControl::noticesChanged);
         service.start();
         QTRY_COMPARE_WITH_TIMEOUT(service.status().state, SyncState::Online, 10000);
@@ -314,7 +300,7 @@ private:
 
     void startEngine()
     {
-        m_engine = std::make_unique<SyncEngine>(optionsFor(*m_desk), m_desk->clock);
+        m_engine = std::make_unique<SyncEngine>(fastEngineOptions(*m_desk), m_desk->clock);
         QVERIFY(m_engine->start());
         QTRY_COMPARE_WITH_TIMEOUT(m_engine->status().state, SyncState::Online, 10000);
     }

@@ -113,14 +113,7 @@ void TestSyncPage::initTestCase()
     QVERIFY2(clerk, clerk ? "" : qPrintable(clerk.error().toString()));
     m_clerk = StaffSession {clerk->id, clerk->username, clerk->displayName, StaffRole::Staff};
 
-    SyncEngineOptions options;
-    options.databasePath = m_desk.databasePath;
-    options.keyDirectory = m_desk.keyDirectory;
-    options.credentialsPath = m_desk.credentialsPath;
-    options.outboxWatchMs = 100;
-    options.minBackoffMs = 200;
-    options.maxBackoffMs = 1000;
-    m_sync = std::make_unique<SyncService>(options, *m_desk.db, m_desk.clock);
+    m_sync = std::make_unique<SyncService>(synctest::fastEngineOptions(m_desk), *m_desk.db, m_desk.clock);
     m_page = std::make_unique<SyncPage>(*m_sync, QTimeZone("Asia/Shanghai"));
     m_label = std::make_unique<SyncStatusLabel>(m_sync.get(), QTimeZone("Asia/Shanghai"));
     m_sync->start();

@@ -149,6 +149,12 @@ void DeskApp::reloadSiteKeys()
     }
     m_cipher = std::move(keys->cipher);
     m_signingKey = std::move(keys->signingKey);
+    // Pages built at start-up keep the zone they were given; say so rather than show two zones
+    // side by side without a word.
+    if (keys->zone != m_siteTimeZone)
+        m_window->statusBar()->showMessage(
+            Text::tr("Enrolled. The other pages show times in the site's time zone (%1) after GymGate restarts.")
+                .arg(QString::fromUtf8(keys->zone.id())));
     m_siteTimeZone = keys->zone;
     if (m_syncPage)
         m_syncPage->setSiteTimeZone(m_siteTimeZone);

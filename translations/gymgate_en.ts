@@ -1089,6 +1089,13 @@
     </message>
 </context>
 <context>
+    <name>DeskApp</name>
+    <message>
+        <source>Enrolled. The other pages show times in the site&apos;s time zone (%1) after GymGate restarts.</source>
+        <translation>Enrolled. The other pages show times in the site&apos;s time zone (%1) after GymGate restarts.</translation>
+    </message>
+</context>
+<context>
     <name>DeskShots</name>
     <message>
         <source>Saves a PNG of every front desk screen on a copy of a demo gym.</source>

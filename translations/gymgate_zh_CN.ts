@@ -1087,6 +1087,13 @@
     </message>
 </context>
 <context>
+    <name>DeskApp</name>
+    <message>
+        <source>Enrolled. The other pages show times in the site&apos;s time zone (%1) after GymGate restarts.</source>
+        <translation>已注册。其他页面将在 GymGate 重新启动后按门店时区（%1）显示时间。</translation>
+    </message>
+</context>
+<context>
     <name>DeskShots</name>
     <message>
         <source>Saves a PNG of every front desk screen on a copy of a demo gym.</source>

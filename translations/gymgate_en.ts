@@ -1605,10 +1605,6 @@
         <translation>%1 failed: %2</translation>
     </message>
     <message>
-        <source>cannot connect to %1: %2</source>
-        <translation>cannot connect to %1: %2</translation>
-    </message>
-    <message>
         <source>probe</source>
         <translation>probe</translation>
     </message>
@@ -1660,14 +1656,6 @@
         <translation>OK wrote %1 to %2 %3</translation>
     </message>
     <message>
-        <source>entry-input=%1 exit-input=%2 fire=%3 tamper=%4</source>
-        <translation>entry-input=%1 exit-input=%2 fire=%3 tamper=%4</translation>
-    </message>
-    <message>
-        <source>entries=%1 exits=%2 error=%3 sensors=0x%4 fire=%5</source>
-        <translation>entries=%1 exits=%2 error=%3 sensors=0x%4 fire=%5</translation>
-    </message>
-    <message>
         <source>usage: open in|out [--passes N]</source>
         <translation>usage: open in|out [--passes N]</translation>
     </message>
@@ -1704,6 +1692,52 @@
         <translation>FAIL</translation>
     </message>
     <message>
+        <source>selftest PASS</source>
+        <translation>selftest PASS</translation>
+    </message>
+    <message numerus="yes">
+        <source>selftest FAIL (%n step(s) failed)</source>
+        <translation>
+            <numerusform>selftest FAIL (%n step failed)</numerusform>
+            <numerusform>selftest FAIL (%n steps failed)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GateDiagnostics</name>
+    <message>
+        <source>gate diagnostics need a relay or turnstile-registers profile, not %1</source>
+        <translation>gate diagnostics need a relay or turnstile-registers profile, not %1</translation>
+    </message>
+    <message>
+        <source>gate diagnostics need a modbus-tcp or modbus-rtu transport, not %1</source>
+        <translation>gate diagnostics need a modbus-tcp or modbus-rtu transport, not %1</translation>
+    </message>
+    <message>
+        <source>not connected to %1</source>
+        <translation>not connected to %1</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>cannot connect to %1: %2</translation>
+    </message>
+    <message>
+        <source>slave %1 at %2 did not answer within %3 ms (%4)</source>
+        <translation>slave %1 at %2 did not answer within %3 ms (%4)</translation>
+    </message>
+    <message>
+        <source>slave %1 at %2 answered with an exception (%3)</source>
+        <translation>slave %1 at %2 answered with an exception (%3)</translation>
+    </message>
+    <message>
+        <source>unknown Modbus table</source>
+        <translation>unknown Modbus table</translation>
+    </message>
+    <message>
+        <source>no gate mode given</source>
+        <translation>no gate mode given</translation>
+    </message>
+    <message>
         <source>connect</source>
         <translation>connect</translation>
     </message>
@@ -1736,15 +1770,12 @@
         <translation>%1 -&gt; %2</translation>
     </message>
     <message>
-        <source>selftest PASS</source>
-        <translation>selftest PASS</translation>
+        <source>entry-input=%1 exit-input=%2 fire=%3 tamper=%4</source>
+        <translation>entry-input=%1 exit-input=%2 fire=%3 tamper=%4</translation>
     </message>
-    <message numerus="yes">
-        <source>selftest FAIL (%n step(s) failed)</source>
-        <translation>
-            <numerusform>selftest FAIL (%n step failed)</numerusform>
-            <numerusform>selftest FAIL (%n steps failed)</numerusform>
-        </translation>
+    <message>
+        <source>entries=%1 exits=%2 error=%3 sensors=0x%4 fire=%5</source>
+        <translation>entries=%1 exits=%2 error=%3 sensors=0x%4 fire=%5</translation>
     </message>
 </context>
 <context>

@@ -1603,10 +1603,6 @@
         <translation>%1 失败：%2</translation>
     </message>
     <message>
-        <source>cannot connect to %1: %2</source>
-        <translation>无法连接到 %1：%2</translation>
-    </message>
-    <message>
         <source>probe</source>
         <translation>probe</translation>
     </message>
@@ -1657,14 +1653,6 @@
         <translation>OK 已将 %1 写入 %2 %3</translation>
     </message>
     <message>
-        <source>entry-input=%1 exit-input=%2 fire=%3 tamper=%4</source>
-        <translation>entry-input=%1 exit-input=%2 fire=%3 tamper=%4</translation>
-    </message>
-    <message>
-        <source>entries=%1 exits=%2 error=%3 sensors=0x%4 fire=%5</source>
-        <translation>entries=%1 exits=%2 error=%3 sensors=0x%4 fire=%5</translation>
-    </message>
-    <message>
         <source>usage: open in|out [--passes N]</source>
         <translation>用法：open in|out [--passes N]</translation>
     </message>
@@ -1701,6 +1689,51 @@
         <translation>FAIL</translation>
     </message>
     <message>
+        <source>selftest PASS</source>
+        <translation>selftest PASS</translation>
+    </message>
+    <message numerus="yes">
+        <source>selftest FAIL (%n step(s) failed)</source>
+        <translation>
+            <numerusform>selftest FAIL（%n 个步骤失败）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GateDiagnostics</name>
+    <message>
+        <source>gate diagnostics need a relay or turnstile-registers profile, not %1</source>
+        <translation>闸机诊断需要 relay 或 turnstile-registers 配置，而不是 %1</translation>
+    </message>
+    <message>
+        <source>gate diagnostics need a modbus-tcp or modbus-rtu transport, not %1</source>
+        <translation>闸机诊断需要 modbus-tcp 或 modbus-rtu 通信方式，而不是 %1</translation>
+    </message>
+    <message>
+        <source>not connected to %1</source>
+        <translation>未连接到 %1</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>slave %1 at %2 did not answer within %3 ms (%4)</source>
+        <translation>%2 上的从站 %1 在 %3 ms 内没有应答（%4）</translation>
+    </message>
+    <message>
+        <source>slave %1 at %2 answered with an exception (%3)</source>
+        <translation>%2 上的从站 %1 返回异常（%3）</translation>
+    </message>
+    <message>
+        <source>unknown Modbus table</source>
+        <translation>未知的 Modbus 数据表</translation>
+    </message>
+    <message>
+        <source>no gate mode given</source>
+        <translation>未指定闸机模式</translation>
+    </message>
+    <message>
         <source>connect</source>
         <translation>连接</translation>
     </message>
@@ -1733,14 +1766,12 @@
         <translation>%1 -&gt; %2</translation>
     </message>
     <message>
-        <source>selftest PASS</source>
-        <translation>selftest PASS</translation>
+        <source>entry-input=%1 exit-input=%2 fire=%3 tamper=%4</source>
+        <translation>entry-input=%1 exit-input=%2 fire=%3 tamper=%4</translation>
     </message>
-    <message numerus="yes">
-        <source>selftest FAIL (%n step(s) failed)</source>
-        <translation>
-            <numerusform>selftest FAIL（%n 个步骤失败）</numerusform>
-        </translation>
+    <message>
+        <source>entries=%1 exits=%2 error=%3 sensors=0x%4 fire=%5</source>
+        <translation>entries=%1 exits=%2 error=%3 sensors=0x%4 fire=%5</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,9 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QThread>
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <utility>
@@ -17,11 +17,13 @@ using namespace gymgate::bridge;
 
 namespace {
 
-volatile std::sig_atomic_t g_interrupted = 0;
+// Lock-free, so the signal handler may set it; GateDiagnostics polls it while it waits.
+std::atomic<bool> g_interrupted = false;
+static_assert(std::atomic<bool>::is_always_lock_free);
 
 void onInterrupt(int)
 {
-    g_interrupted = 1;
+    g_interrupted = true;
 }
 
 // Translation context of this file (lupdate reads the macro).
@@ -64,8 +66,10 @@ QString timestamp()
 
 } // namespace
 
-GateCtl::GateCtl(CtlOptions options) : m_options(std::move(options))
-{ }
+GateCtl::GateCtl(CtlOptions options) : m_options(std::move(options)), m_diagnostics(m_options.profile)
+{
+    m_diagnostics.setCancelFlag(&g_interrupted);
+}
 
 int GateCtl::run()
 {
@@ -91,14 +95,6 @@ int GateCtl::run()
     return usageFailure(Text::tr("unknown command: %1").arg(command));
 }
 
-QString GateCtl::target() const
-{
-    const GateProfile &profile = m_options.profile;
-    if (profile.transport == TransportKind::ModbusTcp)
-        return QStringLiteral("%1:%2").arg(profile.tcp.host).arg(profile.tcp.port);
-    return profile.serial.device;
-}
-
 int GateCtl::deviceFailure(const QString &what, const Error &error)
 {
     printErr(Text::tr("%1 failed: %2").arg(what, error.message));
@@ -111,80 +107,54 @@ int GateCtl::usageFailure(const QString &message)
     return ExitUsage;
 }
 
-Status GateCtl::connectBus()
+// ExitOk when connected; else prints why and returns the exit code.
+int GateCtl::connectOrFail(const QString &what)
 {
-    const GateProfile &profile = m_options.profile;
-    auto bus
-        = profile.transport == TransportKind::ModbusTcp ? ModbusBus::tcp(profile.tcp) : ModbusBus::rtu(profile.serial);
-    if (!bus)
-        return std::unexpected(bus.error());
-    m_bus.emplace(std::move(*bus));
-    if (auto status = m_bus->setResponseTimeoutMs(profile.timeoutMs); !status)
-        return status;
-    if (auto status = m_bus->setSlave(profile.slaveId); !status)
-        return status;
-    if (auto status = m_bus->connect(); !status)
-        return fail(status.error().code, Text::tr("cannot connect to %1: %2").arg(target(), status.error().message));
-    return {};
+    if (auto status = m_diagnostics.connect(); !status)
+        return deviceFailure(what, status.error());
+    return ExitOk;
 }
 
-// One cheap read that every gate of the map answers.
-Result<quint16> GateCtl::readProbeValue()
+QString GateCtl::describe(const GateSnapshot &snapshot) const
 {
-    if (isRelay()) {
-        auto bits = m_bus->readDiscreteInputs(m_options.profile.relay.entryInput, 1);
-        if (!bits)
-            return std::unexpected(bits.error());
-        return quint16(bits->front() ? 1 : 0);
-    }
-    auto words = m_bus->readInputRegisters(m_options.profile.registers.errorCode, 1);
-    if (!words)
-        return std::unexpected(words.error());
-    return words->front();
+    return GateDiagnostics::describe(snapshot, m_options.profile.kind);
 }
 
 int GateCtl::probe()
 {
-    QElapsedTimer clock;
-    clock.start();
-    if (auto status = connectBus(); !status)
-        return deviceFailure(Text::tr("probe"), status.error());
-    auto value = readProbeValue();
-    if (!value)
-        return deviceFailure(Text::tr("probe"), value.error());
+    if (const int failed = connectOrFail(Text::tr("probe")); failed != ExitOk)
+        return failed;
+    auto probed = m_diagnostics.probe();
+    if (!probed)
+        return deviceFailure(Text::tr("probe"), probed.error());
     printOut(Text::tr("OK %1 slave %2 answered in %3 ms")
-                 .arg(target())
+                 .arg(m_diagnostics.target())
                  .arg(m_options.profile.slaveId)
-                 .arg(double(clock.nsecsElapsed()) / 1e6, 0, 'f', 1));
+                 .arg(double(probed->elapsedNs) / 1e6, 0, 'f', 1));
     return ExitOk;
 }
 
 int GateCtl::scan()
 {
-    if (auto status = connectBus(); !status)
-        return deviceFailure(Text::tr("scan"), status.error());
-    QList<int> answered;
-    for (int slave = m_options.fromSlave; slave <= m_options.toSlave && !g_interrupted; ++slave) {
-        std::fprintf(stderr, "%s\n",
-            qPrintable(
-                Text::tr("scanning slave %1 of %2-%3").arg(slave).arg(m_options.fromSlave).arg(m_options.toSlave)));
-        if (auto status = m_bus->setSlave(slave); !status)
-            return deviceFailure(Text::tr("scan"), status.error());
-        auto value = readProbeValue();
-        if (value) {
-            answered.append(slave);
-            printOut(Text::tr("slave %1 answered").arg(slave));
-            continue;
-        }
-        // A late answer or a dropped link must not spoil the next id.
-        if (ModbusBus::isLinkError(value.error())) {
-            m_bus->flush();
-            if (m_options.profile.transport == TransportKind::ModbusTcp && !m_bus->connect())
-                return deviceFailure(Text::tr("scan"), value.error());
-        }
-    }
-    printErr(Text::tr("%n slave(s) answered", nullptr, int(answered.size())));
-    return answered.isEmpty() ? ExitFailed : ExitOk;
+    if (const int failed = connectOrFail(Text::tr("scan")); failed != ExitOk)
+        return failed;
+    const auto progress = [](const ScanProgress &step) {
+        if (!step.tried)
+            std::fprintf(stderr, "%s\n",
+                qPrintable(Text::tr("scanning slave %1 of %2-%3")
+                               .arg(step.slaveId)
+                               .arg(step.fromSlaveId)
+                               .arg(step.toSlaveId)));
+        else if (step.answered)
+            printOut(Text::tr("slave %1 answered").arg(step.slaveId));
+        return true;
+    };
+    auto scanned = m_diagnostics.scan(m_options.fromSlave, m_options.toSlave, progress);
+    if (!scanned)
+        return deviceFailure(Text::tr("scan"), scanned.error());
+    const int answered = int(scanned->answeredSlaveIds.size());
+    printErr(Text::tr("%n slave(s) answered", nullptr, answered));
+    return answered == 0 ? ExitFailed : ExitOk;
 }
 
 int GateCtl::read()
@@ -199,30 +169,17 @@ int GateCtl::read()
     if (!address || !count || *count < 1)
         return usageFailure(!address ? address.error().message
                                      : (!count ? count.error().message : Text::tr("COUNT must be at least 1")));
-    if (auto status = connectBus(); !status)
-        return deviceFailure(Text::tr("read"), status.error());
+    if (const int failed = connectOrFail(Text::tr("read")); failed != ExitOk)
+        return failed;
     const int table = int(tables.indexOf(arguments.at(0)));
-    std::vector<int> values;
-    Error error;
-    if (table < 2) {
-        auto bits = table == 0 ? m_bus->readCoils(*address, *count) : m_bus->readDiscreteInputs(*address, *count);
-        if (bits)
-            values.assign(bits->begin(), bits->end());
-        else
-            error = bits.error();
-    } else {
-        auto words
-            = table == 2 ? m_bus->readHoldingRegisters(*address, *count) : m_bus->readInputRegisters(*address, *count);
-        if (words)
-            values.assign(words->begin(), words->end());
-        else
-            error = words.error();
-    }
-    if (error.code != ErrorCode::Invalid)
-        return deviceFailure(Text::tr("read"), error);
-    for (size_t i = 0; i < values.size(); ++i)
-        printOut(
-            QStringLiteral("%1 %2").arg(*address + int(i)).arg(formatValue(values[i], m_options.hex && table >= 2)));
+    // The list above is in ModbusTable's order.
+    auto values = m_diagnostics.readTable(ModbusTable(table + int(ModbusTable::Coils)), *address, *count);
+    if (!values)
+        return deviceFailure(Text::tr("read"), values.error());
+    for (size_t i = 0; i < values->size(); ++i)
+        printOut(QStringLiteral("%1 %2")
+                     .arg(*address + int(i))
+                     .arg(formatValue(values->at(i), m_options.hex && table >= 2)));
     return ExitOk;
 }
 
@@ -236,87 +193,14 @@ int GateCtl::write()
     auto value = parseNumber(arguments.at(2), coil ? 1 : 0xFFFF, "VALUE");
     if (!address || !value)
         return usageFailure(!address ? address.error().message : value.error().message);
-    if (auto status = connectBus(); !status)
-        return deviceFailure(Text::tr("write"), status.error());
-    auto status = coil ? m_bus->writeCoil(*address, *value != 0) : m_bus->writeRegister(*address, quint16(*value));
+    if (const int failed = connectOrFail(Text::tr("write")); failed != ExitOk)
+        return failed;
+    auto status = coil ? m_diagnostics.writeCoil(*address, *value != 0)
+                       : m_diagnostics.writeRegister(*address, quint16(*value));
     if (!status)
         return deviceFailure(Text::tr("write"), status.error());
     printOut(Text::tr("OK wrote %1 to %2 %3").arg(*value).arg(arguments.at(0)).arg(*address));
     return ExitOk;
-}
-
-Result<GateSnapshot> GateCtl::readSnapshot()
-{
-    return readGateSnapshot(*m_bus, m_options.profile);
-}
-
-QString GateCtl::describe(const GateSnapshot &snapshot) const
-{
-    if (isRelay())
-        return Text::tr("entry-input=%1 exit-input=%2 fire=%3 tamper=%4")
-            .arg(int(snapshot.entryInput))
-            .arg(int(snapshot.exitInput))
-            .arg(int(snapshot.fireActive))
-            .arg(int(snapshot.tamperInput));
-    return Text::tr("entries=%1 exits=%2 error=%3 sensors=0x%4 fire=%5")
-        .arg(snapshot.entryCount)
-        .arg(snapshot.exitCount)
-        .arg(snapshot.errorCode)
-        .arg(snapshot.sensors, 4, 16, QLatin1Char('0'))
-        .arg(int(snapshot.fireActive));
-}
-
-Status GateCtl::commandOpen(bool entry, int passes)
-{
-    const GateProfile &profile = m_options.profile;
-    if (isRelay())
-        return m_bus->writeCoil(entry ? profile.relay.entryCoil : profile.relay.exitCoil, true);
-    const int address = entry ? profile.registers.entryPermission : profile.registers.exitPermission;
-    return m_bus->writeRegister(address, quint16(passes));
-}
-
-// Closes what open() opened: the relay coil, or what is left of the turnstile permission.
-Status GateCtl::endOpen(bool entry)
-{
-    const GateProfile &profile = m_options.profile;
-    if (isRelay())
-        return m_bus->writeCoil(entry ? profile.relay.entryCoil : profile.relay.exitCoil, false);
-    return m_bus->writeRegister(entry ? profile.registers.entryPermission : profile.registers.exitPermission, 0);
-}
-
-// Polls until `passes` people went through or the pass timeout ran out; returns how many passed.
-Result<int> GateCtl::waitForPassages(bool entry, int passes, const GateSnapshot &before)
-{
-    const GateProfile &profile = m_options.profile;
-    QElapsedTimer clock;
-    clock.start();
-    GateSnapshot last = before;
-    int passed = 0;
-    bool coilOn = isRelay();
-    while (passed < passes && clock.elapsed() < profile.passTimeoutMs && !g_interrupted) {
-        QThread::msleep(static_cast<unsigned long>(profile.pollPeriodMs)); // the poll period, as the driver polls
-        if (coilOn && clock.elapsed() >= profile.pulseMs) {
-            if (auto status = endOpen(entry); !status)
-                return std::unexpected(status.error());
-            coilOn = false;
-        }
-        auto now = readSnapshot();
-        if (!now)
-            return std::unexpected(now.error());
-        if (isRelay()) {
-            const bool wasHigh = entry ? last.entryInput : last.exitInput;
-            const bool isHigh = entry ? now->entryInput : now->exitInput;
-            passed += (!wasHigh && isHigh) ? 1 : 0; // passage = rising edge
-        } else {
-            passed = int(entry ? now->entryCount - before.entryCount : now->exitCount - before.exitCount);
-        }
-        last = *now;
-    }
-    if (coilOn || passed < passes) {
-        if (auto status = endOpen(entry); !status)
-            return std::unexpected(status.error());
-    }
-    return passed;
 }
 
 int GateCtl::open()
@@ -324,15 +208,15 @@ int GateCtl::open()
     const QString side = m_options.arguments.value(0);
     if (m_options.arguments.size() != 1 || (side != QLatin1String("in") && side != QLatin1String("out")))
         return usageFailure(Text::tr("usage: open in|out [--passes N]"));
-    const bool entry = side == QLatin1String("in");
-    if (auto status = connectBus(); !status)
-        return deviceFailure(Text::tr("open"), status.error());
-    auto before = readSnapshot();
+    const Direction direction = side == QLatin1String("in") ? Direction::In : Direction::Out;
+    if (const int failed = connectOrFail(Text::tr("open")); failed != ExitOk)
+        return failed;
+    auto before = m_diagnostics.readSnapshot();
     if (!before)
         return deviceFailure(Text::tr("open"), before.error());
-    if (auto status = commandOpen(entry, m_options.passes); !status)
+    if (auto status = m_diagnostics.open(direction, m_options.passes); !status)
         return deviceFailure(Text::tr("open"), status.error());
-    auto passed = waitForPassages(entry, m_options.passes, *before);
+    auto passed = m_diagnostics.waitForPassages(direction, m_options.passes, *before);
     if (!passed)
         return deviceFailure(Text::tr("open"), passed.error());
     if (*passed < m_options.passes && g_interrupted) {
@@ -351,14 +235,15 @@ int GateCtl::open()
     return ExitOk;
 }
 
-// Prints one line per poll (or per change) until --count lines or Ctrl-C.
-template<typename Bus>
-int GateCtl::pollLoop(Bus &bus, const QString &what, bool stampLines)
+// Prints one line per poll (or per change) until --count lines or Ctrl-C. The snapshot
+// reads from GateDiagnostics (watch) or from a MonitorBus (monitor).
+template<typename ReadSnapshot>
+int GateCtl::pollLoop(ReadSnapshot &readSnapshot, const QString &what, bool stampLines)
 {
     std::optional<GateSnapshot> last;
     int lines = 0;
     while (!g_interrupted && (m_options.count == 0 || lines < m_options.count)) {
-        auto now = readGateSnapshot(bus, m_options.profile);
+        auto now = readSnapshot();
         if (!now)
             return deviceFailure(what, now.error());
         if (!m_options.changesOnly || last != now) {
@@ -373,9 +258,12 @@ int GateCtl::pollLoop(Bus &bus, const QString &what, bool stampLines)
 
 int GateCtl::watch()
 {
-    if (auto status = connectBus(); !status)
-        return deviceFailure(Text::tr("watch"), status.error());
-    return pollLoop(*m_bus, Text::tr("watch"), true);
+    if (const int failed = connectOrFail(Text::tr("watch")); failed != ExitOk)
+        return failed;
+    auto read = [this] {
+        return m_diagnostics.readSnapshot();
+    };
+    return pollLoop(read, Text::tr("watch"), true);
 }
 
 // watch, with every frame on the wire shown: the stdout filter stamps all lines itself.
@@ -386,40 +274,24 @@ int GateCtl::monitor()
     auto bus = MonitorBus::open(m_options.profile);
     if (!bus)
         return deviceFailure(Text::tr("monitor"), bus.error());
-    return pollLoop(*bus, Text::tr("monitor"), false);
+    auto read = [this, &bus] {
+        return readGateSnapshot(*bus, m_options.profile);
+    };
+    return pollLoop(read, Text::tr("monitor"), false);
 }
 
 int GateCtl::selftest()
 {
-    int failures = 0;
-    const auto step = [&failures](const QString &name, bool ok, const QString &detail) {
-        printOut(QStringLiteral("%1 %2%3").arg(ok ? Text::tr("PASS") : Text::tr("FAIL"), name,
-            detail.isEmpty() ? QString() : QStringLiteral(": ") + detail));
-        failures += ok ? 0 : 1;
-        return ok;
+    const auto print = [](const SelfTestStep &step) {
+        printOut(QStringLiteral("%1 %2%3").arg(step.passed ? Text::tr("PASS") : Text::tr("FAIL"), step.name,
+            step.message.isEmpty() ? QString() : QStringLiteral(": ") + step.message));
     };
-    const Status connected = connectBus();
-    if (!step(Text::tr("connect"), bool(connected), connected ? target() : connected.error().message))
-        return ExitFailed;
-    auto before = readSnapshot();
-    if (!step(Text::tr("read inputs"), bool(before), before ? describe(*before) : before.error().message))
-        return ExitFailed;
-    step(Text::tr("fire input inactive"), !before->fireActive,
-        before->fireActive ? Text::tr("fire alarm is active") : QString());
-    const Status opened = commandOpen(true, 1);
-    auto passed = opened ? waitForPassages(true, 1, *before) : Result<int>(std::unexpected(opened.error()));
-    step(Text::tr("open entry and passage"), passed && *passed == 1,
-        !passed
-            ? passed.error().message
-            : (*passed == 1 ? QString() : Text::tr("nobody passed within %1 ms").arg(m_options.profile.passTimeoutMs)));
-    if (!isRelay()) {
-        auto after = readSnapshot();
-        step(Text::tr("entry counter advanced"), after && after->entryCount == before->entryCount + 1,
-            after ? Text::tr("%1 -> %2").arg(before->entryCount).arg(after->entryCount) : after.error().message);
-    }
-    printOut(
-        failures == 0 ? Text::tr("selftest PASS") : Text::tr("selftest FAIL (%n step(s) failed)", nullptr, failures));
-    return failures == 0 ? ExitOk : ExitFailed;
+    const SelfTestResult result = m_diagnostics.selfTest(print);
+    // A failed connect or read ends the test with that failed step and no summary line.
+    if (!result.stoppedEarly)
+        printOut(result.passed() ? Text::tr("selftest PASS")
+                                 : Text::tr("selftest FAIL (%n step(s) failed)", nullptr, result.failures()));
+    return result.passed() ? ExitOk : ExitFailed;
 }
 
 } // namespace gymgate::gatectl

@@ -1,15 +1,14 @@
 #pragma once
 
-#include <optional>
-
 #include "CtlOptions.h"
-#include "GateSnapshot.h"
-#include "drivers/ModbusBus.h"
+#include "drivers/GateDiagnostics.h"
 
 namespace gymgate::gatectl {
 
 // Runs one gatectl command against one gate, synchronously: a command-line tool may block.
-// Results go to stdout, progress and errors to stderr; run() returns the process exit code.
+// The work is bridge::GateDiagnostics (shared with the desk's technician console); this class
+// parses the command's arguments and prints. Results go to stdout, progress and errors to
+// stderr; run() returns the process exit code.
 class GateCtl {
 public:
     explicit GateCtl(CtlOptions options);
@@ -24,24 +23,17 @@ private:
     int open();
     int watch();
     int monitor();
-    template<typename Bus>
-    int pollLoop(Bus &bus, const QString &what, bool stampLines);
+    template<typename ReadSnapshot>
+    int pollLoop(ReadSnapshot &readSnapshot, const QString &what, bool stampLines);
     int selftest();
 
-    Status connectBus();
-    Result<quint16> readProbeValue();
-    Result<GateSnapshot> readSnapshot();
-    Result<int> waitForPassages(bool entry, int passes, const GateSnapshot &before);
-    Status commandOpen(bool entry, int passes);
-    Status endOpen(bool entry);
-    QString describe(const GateSnapshot &snapshot) const;
-    QString target() const;
+    int connectOrFail(const QString &what);
+    QString describe(const bridge::GateSnapshot &snapshot) const;
     int deviceFailure(const QString &what, const Error &error);
     int usageFailure(const QString &message);
-    bool isRelay() const { return m_options.profile.kind == bridge::ProfileKind::Relay; }
 
     CtlOptions m_options;
-    std::optional<bridge::ModbusBus> m_bus;
+    bridge::GateDiagnostics m_diagnostics;
 };
 
 } // namespace gymgate::gatectl

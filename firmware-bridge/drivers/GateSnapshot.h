@@ -6,7 +6,7 @@
 
 #include "protocol/GateProfile.h"
 
-namespace gymgate::gatectl {
+namespace gymgate::bridge {
 
 // What a gate shows on one poll: counters and sensors (turnstile) or discrete inputs (relay).
 struct GateSnapshot {
@@ -22,10 +22,11 @@ struct GateSnapshot {
     bool operator==(const GateSnapshot &) const = default;
 };
 
-// A template over the bus so that watch and monitor (a bus that prints its frames) read alike.
+// A template over the bus so that a plain ModbusBus and gatectl's MonitorBus (a bus that
+// prints its frames) read alike.
 // Bus needs readInputRegisters and readDiscreteInputs as in bridge::ModbusBus.
 template<typename Bus>
-Result<GateSnapshot> readTurnstileSnapshot(Bus &bus, const bridge::RegisterMap &map)
+Result<GateSnapshot> readTurnstileSnapshot(Bus &bus, const RegisterMap &map)
 {
     const auto word = [&bus](int address, int count) {
         return bus.readInputRegisters(address, count);
@@ -56,7 +57,7 @@ Result<GateSnapshot> readTurnstileSnapshot(Bus &bus, const bridge::RegisterMap &
 }
 
 template<typename Bus>
-Result<GateSnapshot> readRelaySnapshot(Bus &bus, const bridge::RelayMap &map)
+Result<GateSnapshot> readRelaySnapshot(Bus &bus, const RelayMap &map)
 {
     GateSnapshot snapshot;
     const struct {
@@ -73,16 +74,16 @@ Result<GateSnapshot> readRelaySnapshot(Bus &bus, const bridge::RelayMap &map)
         *input.value = bits->front();
     }
     // A normally closed fire contact opens (reads 0) on alarm.
-    if (map.fireInput >= 0 && map.fireContact == bridge::FireContact::NormallyClosed)
+    if (map.fireInput >= 0 && map.fireContact == FireContact::NormallyClosed)
         snapshot.fireActive = !snapshot.fireActive;
     return snapshot;
 }
 
 template<typename Bus>
-Result<GateSnapshot> readGateSnapshot(Bus &bus, const bridge::GateProfile &profile)
+Result<GateSnapshot> readGateSnapshot(Bus &bus, const GateProfile &profile)
 {
-    return profile.kind == bridge::ProfileKind::Relay ? readRelaySnapshot(bus, profile.relay)
-                                                      : readTurnstileSnapshot(bus, profile.registers);
+    return profile.kind == ProfileKind::Relay ? readRelaySnapshot(bus, profile.relay)
+                                              : readTurnstileSnapshot(bus, profile.registers);
 }
 
-} // namespace gymgate::gatectl
+} // namespace gymgate::bridge

@@ -35,6 +35,8 @@ struct SyncStatus {
     qint64 cursor = 0; // last change seq applied
     bool realtime = false; // the WebSocket to the hub is open
     QString lastError; // translated; empty after a good round
+
+    bool operator==(const SyncStatus &) const = default;
 };
 
 // A pushed event the hub refused (DESIGN §9): kept for staff to inspect, retry or discard.

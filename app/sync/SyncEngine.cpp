@@ -27,14 +27,6 @@ namespace {
 const QString kNotifySeqKey = QStringLiteral("notify.seq");
 constexpr qint64 kMaxSocketBackoffMs = 60000;
 
-bool sameStatus(const SyncStatus &a, const SyncStatus &b)
-{
-    return a.state == b.state && a.hubUrl == b.hubUrl && a.deviceId == b.deviceId && a.siteName == b.siteName
-        && a.offlineSinceMs == b.offlineSinceMs && a.lastSyncMs == b.lastSyncMs && a.nextAttemptMs == b.nextAttemptMs
-        && a.queueLength == b.queueLength && a.deadLetters == b.deadLetters && a.openNotices == b.openNotices
-        && a.cursor == b.cursor && a.realtime == b.realtime && a.lastError == b.lastError;
-}
-
 QString jsonText(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
@@ -390,7 +382,7 @@ void SyncEngine::refreshCounts()
 
 void SyncEngine::publish()
 {
-    if (sameStatus(m_status, m_published))
+    if (m_status == m_published)
         return;
     m_published = m_status;
     emit statusChanged(m_status);

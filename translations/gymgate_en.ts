@@ -760,6 +760,10 @@
         <source>The page&apos;s next cursor must not be negative.</source>
         <translation>The page&apos;s next cursor must not be negative.</translation>
     </message>
+    <message>
+        <source>The change&apos;s data.kid is not a valid key id.</source>
+        <translation>The change&apos;s data.kid is not a valid key id.</translation>
+    </message>
 </context>
 <context>
     <name>ChangeLog</name>
@@ -1275,10 +1279,6 @@
         <translation>The queued event</translation>
     </message>
     <message>
-        <source>Cannot write the key file %1: %2</source>
-        <translation>Cannot write the key file %1: %2</translation>
-    </message>
-    <message>
         <source>Enter the enrollment code the hub administrator gave you.</source>
         <translation>Enter the enrollment code the hub administrator gave you.</translation>
     </message>
@@ -1425,18 +1425,6 @@
 </context>
 <context>
     <name>FieldCipher</name>
-    <message>
-        <source>Cannot create the folder for the data key %1.</source>
-        <translation>Cannot create the folder for the data key %1.</translation>
-    </message>
-    <message>
-        <source>Cannot create the data key file %1: %2</source>
-        <translation>Cannot create the data key file %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot write the data key file %1: %2</source>
-        <translation>Cannot write the data key file %1: %2</translation>
-    </message>
     <message>
         <source>Cannot read the data key file %1: %2</source>
         <translation>Cannot read the data key file %1: %2</translation>
@@ -2334,14 +2322,6 @@
         <translation>The hub credentials file %1 is not a JSON object.</translation>
     </message>
     <message>
-        <source>Cannot write the hub credentials file %1: %2</source>
-        <translation>Cannot write the hub credentials file %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot protect the hub credentials file %1: %2</source>
-        <translation>Cannot protect the hub credentials file %1: %2</translation>
-    </message>
-    <message>
         <source>Cannot remove the hub credentials file %1: %2</source>
         <translation>Cannot remove the hub credentials file %1: %2</translation>
     </message>
@@ -2637,6 +2617,22 @@
     <message>
         <source>The key file %1 is damaged.</source>
         <translation>The key file %1 is damaged.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for the key file %1.</source>
+        <translation>Cannot create the folder for the key file %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the key file %1: %2</source>
+        <translation>Cannot create the key file %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the key file %1: %2</source>
+        <translation>Cannot write the key file %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the file %1: %2</source>
+        <translation>Cannot write the file %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3427,14 +3423,6 @@
     <message>
         <source>The signing key is damaged: its two halves do not match.</source>
         <translation>The signing key is damaged: its two halves do not match.</translation>
-    </message>
-    <message>
-        <source>Cannot create the signing key %1: %2</source>
-        <translation>Cannot create the signing key %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot write the signing key %1.</source>
-        <translation>Cannot write the signing key %1.</translation>
     </message>
 </context>
 <context>

@@ -758,6 +758,10 @@
         <source>The page&apos;s next cursor must not be negative.</source>
         <translation>本页的 next 游标不能为负数。</translation>
     </message>
+    <message>
+        <source>The change&apos;s data.kid is not a valid key id.</source>
+        <translation>变更的 data.kid 不是有效的密钥编号。</translation>
+    </message>
 </context>
 <context>
     <name>ChangeLog</name>
@@ -1273,10 +1277,6 @@
         <translation>该待发送事件</translation>
     </message>
     <message>
-        <source>Cannot write the key file %1: %2</source>
-        <translation>无法写入密钥文件 %1：%2</translation>
-    </message>
-    <message>
         <source>Enter the enrollment code the hub administrator gave you.</source>
         <translation>请输入中心服务器管理员提供的注册码。</translation>
     </message>
@@ -1423,18 +1423,6 @@
 </context>
 <context>
     <name>FieldCipher</name>
-    <message>
-        <source>Cannot create the folder for the data key %1.</source>
-        <translation>无法为数据密钥 %1 创建目录。</translation>
-    </message>
-    <message>
-        <source>Cannot create the data key file %1: %2</source>
-        <translation>无法创建数据密钥文件 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot write the data key file %1: %2</source>
-        <translation>无法写入数据密钥文件 %1：%2</translation>
-    </message>
     <message>
         <source>Cannot read the data key file %1: %2</source>
         <translation>无法读取数据密钥文件 %1：%2</translation>
@@ -2328,14 +2316,6 @@
         <translation>中心服务器凭据文件 %1 不是 JSON 对象。</translation>
     </message>
     <message>
-        <source>Cannot write the hub credentials file %1: %2</source>
-        <translation>无法写入中心服务器凭据文件 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot protect the hub credentials file %1: %2</source>
-        <translation>无法设置中心服务器凭据文件 %1 的访问权限：%2</translation>
-    </message>
-    <message>
         <source>Cannot remove the hub credentials file %1: %2</source>
         <translation>无法删除中心服务器凭据文件 %1：%2</translation>
     </message>
@@ -2631,6 +2611,22 @@
     <message>
         <source>The key file %1 is damaged.</source>
         <translation>密钥文件 %1 已损坏。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for the key file %1.</source>
+        <translation>无法为密钥文件 %1 创建文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot create the key file %1: %2</source>
+        <translation>无法创建密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the key file %1: %2</source>
+        <translation>无法写入密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the file %1: %2</source>
+        <translation>无法写入文件 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3420,14 +3416,6 @@
     <message>
         <source>The signing key is damaged: its two halves do not match.</source>
         <translation>签名密钥已损坏：其前后两部分不匹配。</translation>
-    </message>
-    <message>
-        <source>Cannot create the signing key %1: %2</source>
-        <translation>无法创建签名密钥 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot write the signing key %1.</source>
-        <translation>无法写入签名密钥 %1。</translation>
     </message>
 </context>
 <context>

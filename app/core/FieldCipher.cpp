@@ -1,15 +1,13 @@
 #include "core/FieldCipher.h"
 
+#include "core/KeyFile.h"
 #include "core/SodiumSupport.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
 #include <sodium.h>
-
-#include <unistd.h>
 
 namespace gymgate {
 
@@ -33,34 +31,12 @@ QByteArray deriveSubkey(const QByteArray &key, quint64 id)
     return subkey;
 }
 
-// Writes a fresh key to a new file that only the owner may read. The permissions are set
-// before the key is written so the key is never readable by others, not even for a moment.
+// A fresh key in a new file only the owner may read.
 Result<QByteArray> createKeyFile(const QString &path)
 {
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath()))
-        return fail(ErrorCode::Io,
-            QCoreApplication::translate("FieldCipher", "Cannot create the folder for the data key %1.")
-                .arg(info.absolutePath()),
-            QStringLiteral("path"));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return fail(ErrorCode::Io,
-            QCoreApplication::translate("FieldCipher", "Cannot create the data key file %1: %2")
-                .arg(path, file.errorString()),
-            QStringLiteral("path"));
     const QByteArray key = FieldCipher::generateKey();
-    const bool written = file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        && file.write(key) == key.size() && file.flush() && ::fsync(file.handle()) == 0;
-    if (!written) {
-        const QString reason = file.errorString();
-        file.close();
-        // A half-written key would be refused at the next start; better leave no file at all.
-        QFile::remove(path);
-        return fail(ErrorCode::Io,
-            QCoreApplication::translate("FieldCipher", "Cannot write the data key file %1: %2").arg(path, reason),
-            QStringLiteral("path"));
-    }
+    if (Status written = writeNewKeyFile(path, key, QStringLiteral("path")); !written)
+        return std::unexpected(written.error());
     return key;
 }
 

@@ -4,12 +4,9 @@
 #include "core/SodiumSupport.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 
 #include <sodium.h>
-
-#include <unistd.h>
 
 namespace gymgate {
 
@@ -18,27 +15,6 @@ namespace {
 std::unexpected<Error> cryptoUnavailable()
 {
     return fail(ErrorCode::Crypto, QCoreApplication::translate("SigningKey", "The crypto library failed to start."));
-}
-
-// A new key file: owner-only before the secret is written, so it is never readable by others,
-// and flushed to the disk; a half-written file is removed (it would be refused at the next start).
-Status writeNewSecret(const QString &path, const QByteArray &secret, const QString &field)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return fail(ErrorCode::Io,
-            QCoreApplication::translate("SigningKey", "Cannot create the signing key %1: %2")
-                .arg(path, file.errorString()),
-            field);
-    const bool written = file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        && file.write(secret) == secret.size() && file.flush() && ::fsync(file.handle()) == 0;
-    if (!written) {
-        file.close();
-        QFile::remove(path);
-        return fail(ErrorCode::Io,
-            QCoreApplication::translate("SigningKey", "Cannot write the signing key %1.").arg(path), field);
-    }
-    return {};
 }
 
 } // namespace
@@ -54,7 +30,7 @@ Result<SigningKey> SigningKey::loadOrCreateKeyFile(const QString &path, const QS
     Result<SigningKey> key = generate(keyId);
     if (!key)
         return key;
-    if (Status written = writeNewSecret(path, key->secretKey(), field); !written)
+    if (Status written = writeNewKeyFile(path, key->secretKey(), field); !written)
         return std::unexpected(written.error());
     return key;
 }

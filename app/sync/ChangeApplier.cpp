@@ -1,5 +1,6 @@
 #include "sync/ChangeApplier.h"
 
+#include "core/SigningKey.h"
 #include "core/SyncControl.h"
 #include "core/SyncJson.h"
 #include "store/Database.h"
@@ -74,14 +75,6 @@ struct PulledBooking {
     QString siteId;
 };
 
-struct TrustedKeyData {
-    QString kid;
-    QByteArray publicKey;
-    QString owner;
-    qint64 createdAtMs = 0;
-    std::optional<qint64> revokedAtMs;
-};
-
 struct RevocationData {
     QString id; // the credential's
     QString memberId;
@@ -110,7 +103,7 @@ struct SiteData {
 };
 
 using Payload = std::variant<std::monostate, Member, MemberCard, CardProduct, Venue, Maintenance, Course, CourseSlot,
-    PulledBooking, WaitlistEntry, TrustedKeyData, RevocationData, StaffData, SiteData>;
+    PulledBooking, WaitlistEntry, TrustedKey, RevocationData, StaffData, SiteData>;
 
 struct Change {
     qint64 seq = 0;
@@ -123,14 +116,18 @@ struct Change {
 
 // ---------------------------------------------------------------- parsing
 
-Result<TrustedKeyData> trustedKeyFromJson(const QJsonObject &data)
+} // namespace
+
+Result<TrustedKey> trustedKeyFromJson(const QJsonObject &data)
 {
     syncjson::FieldReader fields(data);
-    TrustedKeyData key;
-    key.kid = fields.id(QStringLiteral("kid"));
+    TrustedKey key;
+    key.keyId = fields.id(QStringLiteral("kid"));
+    if (!key.keyId.isEmpty() && !SigningKey::isValidKeyId(key.keyId))
+        fields.problem(QStringLiteral("kid"), Text::tr("The change's data.kid is not a valid key id."));
     const QString publicKey = fields.text(QStringLiteral("publicKey"), 256);
     const auto decoded = QByteArray::fromBase64Encoding(publicKey.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || (*decoded).isEmpty())
+    if (!decoded || (*decoded).size() != SigningKey::PublicKeyBytes)
         fields.problem(QStringLiteral("publicKey"), Text::tr("The change's data.publicKey must be a base64 key."));
     else
         key.publicKey = *decoded;
@@ -141,6 +138,8 @@ Result<TrustedKeyData> trustedKeyFromJson(const QJsonObject &data)
         return std::unexpected(valid.error());
     return key;
 }
+
+namespace {
 
 Result<RevocationData> revocationFromJson(const QJsonObject &data)
 {
@@ -273,8 +272,8 @@ QString payloadId(const Payload &payload)
                 return {};
             else if constexpr (std::is_same_v<T, PulledBooking>)
                 return value.booking.id;
-            else if constexpr (std::is_same_v<T, TrustedKeyData>)
-                return value.kid;
+            else if constexpr (std::is_same_v<T, TrustedKey>)
+                return value.keyId;
             else
                 return value.id;
         },
@@ -570,7 +569,7 @@ private:
     Status slot(const CourseSlot &slot);
     Status booking(const Change &change, const PulledBooking &pulled);
     Status waitlist(const Change &change, const WaitlistEntry &entry);
-    Status trustedKey(const Change &change, const TrustedKeyData &key);
+    Status trustedKey(const Change &change, const TrustedKey &key);
     Status revocation(const RevocationData &revocation);
     Status staff(const Change &change, const StaffData &staff);
     Status site(const SiteData &site);
@@ -742,7 +741,7 @@ Status PageWriter::upsert(const Change &change)
                 return booking(change, value);
             else if constexpr (std::is_same_v<T, WaitlistEntry>)
                 return waitlist(change, value);
-            else if constexpr (std::is_same_v<T, TrustedKeyData>)
+            else if constexpr (std::is_same_v<T, TrustedKey>)
                 return trustedKey(change, value);
             else if constexpr (std::is_same_v<T, RevocationData>)
                 return revocation(value);
@@ -977,19 +976,19 @@ Status PageWriter::waitlist(const Change &change, const WaitlistEntry &entry)
     return done ? Status {} : Status {std::unexpected(done.error())};
 }
 
-Status PageWriter::trustedKey(const Change &change, const TrustedKeyData &key)
+Status PageWriter::trustedKey(const Change &change, const TrustedKey &key)
 {
-    Result<std::optional<QVariant>> known = lookup(Statement::TrustedKeyRead, {key.kid});
+    Result<std::optional<QVariant>> known = lookup(Statement::TrustedKeyRead, {key.keyId});
     if (!known)
         return std::unexpected(known.error());
     if (*known && (*known)->toByteArray() != key.publicKey) {
         const QString message
             = Text::tr("The hub's key %1 was not taken: this desk trusts another public key under that id.")
-                  .arg(key.kid);
+                  .arg(key.keyId);
         return conflict(change, message, {{QStringLiteral("field"), QStringLiteral("publicKey")}});
     }
     Result<QSqlQuery *> done = run(Statement::TrustedKeyUpsert,
-        {key.kid, key.publicKey, key.owner, key.createdAtMs, sql::intOrNull(key.revokedAtMs)});
+        {key.keyId, key.publicKey, key.owner, key.createdAtMs, sql::intOrNull(key.revokedAtMs)});
     return done ? Status {} : Status {std::unexpected(done.error())};
 }
 

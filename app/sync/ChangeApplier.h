@@ -2,8 +2,10 @@
 
 #include "core/Clock.h"
 #include "core/Error.h"
+#include "store/KeyRepository.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QString>
 
 namespace gymgate {
@@ -45,5 +47,9 @@ private:
     const Clock &m_clock;
     QString m_ownSiteId;
 };
+
+// A trusted key as the hub sends it (entity trusted_key, and the trustedKeys of enrollment):
+// {kid, publicKey (base64, 32 bytes), owner, createdAt, revokedAt}. Errors name "data.<field>".
+Result<TrustedKey> trustedKeyFromJson(const QJsonObject &data);
 
 } // namespace gymgate

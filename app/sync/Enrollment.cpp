@@ -9,6 +9,7 @@
 #include "store/Outbox.h"
 #include "store/SettingRepository.h"
 #include "store/SqlSupport.h"
+#include "sync/ChangeApplier.h"
 #include "sync/HubClient.h"
 
 #include <QCoreApplication>
@@ -18,7 +19,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSqlQuery>
 #include <QUrl>
 
@@ -108,19 +108,11 @@ Status storeTrustedKeys(Database &db, const QJsonArray &keys)
 {
     KeyRepository repository(db);
     for (qsizetype i = 0; i < keys.size(); ++i) {
-        const QJsonObject json = keys.at(i).toObject();
-        TrustedKey key;
-        key.keyId = json.value(QStringLiteral("kid")).toString();
-        key.publicKey = QByteArray::fromBase64(json.value(QStringLiteral("publicKey")).toString().toLatin1());
-        key.owner = json.value(QStringLiteral("owner")).toString();
-        key.createdAtMs = json.value(QStringLiteral("createdAt")).toInteger();
-        const QJsonValue revokedAt = json.value(QStringLiteral("revokedAt"));
-        if (revokedAt.isDouble())
-            key.revokedAtMs = revokedAt.toInteger();
-        if (!SigningKey::isValidKeyId(key.keyId) || key.publicKey.size() != SigningKey::PublicKeyBytes)
+        const Result<TrustedKey> key = trustedKeyFromJson(keys.at(i).toObject());
+        if (!key)
             return fail(ErrorCode::Network, Text::tr("The hub's answer could not be read."),
                 QStringLiteral("trustedKeys[%1]").arg(i));
-        if (Status stored = repository.upsertKey(key); !stored)
+        if (Status stored = repository.upsertKey(*key); !stored)
             return stored;
     }
     return {};
@@ -201,19 +193,6 @@ Status rekeyQueuedMemberEvents(Database &db, const FieldCipher &from, const Fiel
     return {};
 }
 
-// Writes a key file atomically, owner-only before the key goes in.
-Status writeKeyFile(const QString &path, const QByteArray &key)
-{
-    QSaveFile file(path);
-    const bool written = file.open(QIODevice::WriteOnly)
-        && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) && file.write(key) == key.size()
-        && file.commit();
-    if (!written)
-        return fail(ErrorCode::Io, Text::tr("Cannot write the key file %1: %2").arg(path, file.errorString()),
-            QStringLiteral("keyDirectory"));
-    return {};
-}
-
 } // namespace
 
 Enrollment::Enrollment(Database &db, const Clock &clock, QString keyDirectory, QString credentialsPath)
@@ -287,10 +266,12 @@ Result<HubCredentials> Enrollment::enroll(const EnrollmentRequest &request)
     if (!sameKey) {
         const QString localPath = keyDirectory.filePath(kLocalDataKey);
         if (!QFile::exists(localPath)) {
-            if (Status kept = writeKeyFile(localPath, keys->dataKey); !kept)
+            if (Status kept = replaceSecretFile(localPath, keys->dataKey, QStringLiteral("keyDirectory")); !kept)
                 return std::unexpected(kept.error());
         }
-        if (Status replaced = writeKeyFile(keyDirectory.filePath(kDataKey), reply->fieldKey); !replaced)
+        if (Status replaced
+            = replaceSecretFile(keyDirectory.filePath(kDataKey), reply->fieldKey, QStringLiteral("keyDirectory"));
+            !replaced)
             return std::unexpected(replaced.error());
     }
 

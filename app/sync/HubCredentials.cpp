@@ -1,10 +1,11 @@
 #include "sync/HubCredentials.h"
 
+#include "core/KeyFile.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace gymgate {
 
@@ -98,25 +99,8 @@ Result<std::optional<HubCredentials>> loadHubCredentials(const QString &path)
 
 Status saveHubCredentials(const QString &path, const HubCredentials &credentials)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(ErrorCode::Io,
-            Text::tr("Cannot write the hub credentials file %1: %2").arg(path, file.errorString()),
-            QStringLiteral("credentials"));
-    // Owner-only before the secret goes in: the file is never readable by others, not even the
-    // temporary copy QSaveFile renames into place.
-    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        file.cancelWriting();
-        return fail(ErrorCode::Io,
-            Text::tr("Cannot protect the hub credentials file %1: %2").arg(path, file.errorString()),
-            QStringLiteral("credentials"));
-    }
-    const QByteArray bytes = QJsonDocument(toJson(credentials)).toJson(QJsonDocument::Indented);
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return fail(ErrorCode::Io,
-            Text::tr("Cannot write the hub credentials file %1: %2").arg(path, file.errorString()),
-            QStringLiteral("credentials"));
-    return {};
+    return replaceSecretFile(
+        path, QJsonDocument(toJson(credentials)).toJson(QJsonDocument::Indented), QStringLiteral("credentials"));
 }
 
 Status removeHubCredentials(const QString &path)

@@ -507,6 +507,13 @@ void TestChangeApplier::malformedChangeRefusesWholePage_data()
     badKey.insert(QStringLiteral("publicKey"), QStringLiteral("!!"));
     QTest::newRow("key not base64") << QJsonValue(change(21, QStringLiteral("trusted_key"), QStringLiteral("k9"),
         badKey)) << QStringLiteral("changes[1].data.publicKey");
+    QJsonObject shortKey = trustedKeyJson(QStringLiteral("k9"), keyBytes('z'));
+    shortKey.insert(QStringLiteral("publicKey"), QString::fromLatin1(QByteArray(16, 'z').toBase64()));
+    QTest::newRow("key of 16 bytes") << QJsonValue(change(21, QStringLiteral("trusted_key"), QStringLiteral("k9"),
+        shortKey)) << QStringLiteral("changes[1].data.publicKey");
+    QJsonObject badKid = trustedKeyJson(QStringLiteral("k 9"), keyBytes('z'));
+    QTest::newRow("key id with a space") << QJsonValue(change(21, QStringLiteral("trusted_key"), QStringLiteral("k 9"),
+        badKid)) << QStringLiteral("changes[1].data.kid");
 
     QJsonObject badBooking = bookingJson(QStringLiteral("b9"), QStringLiteral("B9"), QStringLiteral("m1"),
         QStringLiteral("v1"), {}, BookingStatus::Booked);

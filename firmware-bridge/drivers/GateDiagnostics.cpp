@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "drivers/ModbusGateCommands.h"
+
 namespace gymgate::bridge {
 
 namespace {
@@ -99,11 +101,20 @@ Status GateDiagnostics::connect()
         return status;
     if (auto status = bus->setSlave(m_profile.slaveId); !status)
         return status;
+    if (auto status = bus->setDebug(m_debug); !status)
+        return status;
     if (auto status = bus->connect(); !status)
         return fail(status.error().code, Text::tr("cannot connect to %1: %2").arg(target(), status.error().message),
             QStringLiteral("transport"));
     m_bus.emplace(std::move(*bus));
     return {};
+}
+
+void GateDiagnostics::setDebug(bool on)
+{
+    m_debug = on;
+    if (m_bus)
+        (void)m_bus->setDebug(on); // fails only without a context, which a connected bus has
 }
 
 void GateDiagnostics::close()
@@ -253,28 +264,14 @@ Status GateDiagnostics::endOpen(Direction direction)
     return m_bus->writeRegister(entry ? m_profile.registers.entryPermission : m_profile.registers.exitPermission, 0);
 }
 
-// The same meaning as ModbusWorker gives a mode: a relay board has none of its own, so Free
-// holds both coils on; a turnstile gets its mode register and both permissions.
+// The same meaning as the gate service gives a mode (writeGateMode).
 Status GateDiagnostics::setMode(GateMode mode)
 {
     if (auto connected = requireConnected(); !connected)
         return connected;
     if (mode == GateMode::Invalid)
         return fail(ErrorCode::InvalidArgument, Text::tr("no gate mode given"), QStringLiteral("mode"));
-    const bool free = mode == GateMode::Free;
-    if (isRelay()) {
-        Status entry = m_bus->writeCoil(m_profile.relay.entryCoil, free);
-        return entry ? m_bus->writeCoil(m_profile.relay.exitCoil, free) : entry;
-    }
-    const RegisterMap &map = m_profile.registers;
-    const auto modeValue = quint16(mode == GateMode::Locked ? TurnstileMode::Blocked : TurnstileMode::Normal);
-    for (const auto &[address, value] :
-        {std::pair {map.mode, modeValue}, std::pair {map.entryPermission, free ? PermissionFree : quint16(0)},
-            std::pair {map.exitPermission, free ? PermissionFree : quint16(0)}}) {
-        if (Status written = m_bus->writeRegister(address, value); !written)
-            return written;
-    }
-    return {};
+    return writeGateMode(*m_bus, m_profile, mode);
 }
 
 Result<int> GateDiagnostics::waitForPassages(Direction direction, int passes, const GateSnapshot &before)

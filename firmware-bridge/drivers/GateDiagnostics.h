@@ -83,6 +83,9 @@ public:
     // A waiting call (scan, waitForPassages, selfTest) returns early once *flag is true. The
     // flag may be set from a signal handler or another thread; it must outlive this object.
     void setCancelFlag(const std::atomic<bool> *flag) { m_cancel = flag; }
+    // Raw frames on stdout, for ModbusFrameTap: the current bus and every later one (connect).
+    void setDebug(bool on);
+    bool isDebug() const { return m_debug; }
 
     Status connect();
     bool isConnected() const { return m_bus && m_bus->isConnected(); }
@@ -125,6 +128,7 @@ private:
     GateProfile m_profile;
     std::optional<ModbusBus> m_bus;
     const std::atomic<bool> *m_cancel = nullptr;
+    bool m_debug = false;
 };
 
 } // namespace gymgate::bridge

@@ -74,7 +74,7 @@ Result<ModbusBus> ModbusBus::rtu(const SerialSettings &settings)
 
 ModbusBus::ModbusBus(ModbusBus &&other) noexcept
     : m_context(std::exchange(other.m_context, nullptr)), m_rtu(other.m_rtu), m_rts(other.m_rts),
-      m_connected(std::exchange(other.m_connected, false))
+      m_connected(std::exchange(other.m_connected, false)), m_debug(other.m_debug)
 { }
 
 ModbusBus &ModbusBus::operator=(ModbusBus &&other) noexcept
@@ -87,6 +87,7 @@ ModbusBus &ModbusBus::operator=(ModbusBus &&other) noexcept
         m_rtu = other.m_rtu;
         m_rts = other.m_rts;
         m_connected = std::exchange(other.m_connected, false);
+        m_debug = other.m_debug;
     }
     return *this;
 }
@@ -101,6 +102,9 @@ ModbusBus::~ModbusBus()
 Status ModbusBus::connect()
 {
     close();
+    // Set again so that "Opening"/"Connecting" and every frame follow the remembered choice.
+    if (auto debug = setDebug(m_debug); !debug)
+        return debug;
     if (modbus_connect(m_context) == -1)
         return errnoError("connect");
     m_connected = true;
@@ -147,6 +151,14 @@ Status ModbusBus::setResponseTimeoutMs(int timeoutMs)
     const auto micros = static_cast<uint32_t>((timeoutMs % 1000) * 1000);
     if (modbus_set_response_timeout(m_context, seconds, micros) == -1)
         return errnoError("set_response_timeout");
+    return {};
+}
+
+Status ModbusBus::setDebug(bool on)
+{
+    if (modbus_set_debug(m_context, on ? TRUE : FALSE) == -1)
+        return errnoError("set_debug");
+    m_debug = on;
     return {};
 }
 

@@ -34,6 +34,10 @@ public:
 
     Status setSlave(int slaveId);
     Status setResponseTimeoutMs(int timeoutMs);
+    // libmodbus prints every frame to stdout while on (see ModbusFrameTap); kept across
+    // close and connect.
+    Status setDebug(bool on);
+    bool isDebug() const { return m_debug; }
 
     Result<std::vector<bool>> readCoils(int address, int count);
     Result<std::vector<bool>> readDiscreteInputs(int address, int count);
@@ -53,6 +57,7 @@ private:
     bool m_rtu = false;
     Rs485Rts m_rts = Rs485Rts::None;
     bool m_connected = false;
+    bool m_debug = false;
 };
 
 } // namespace gymgate::bridge

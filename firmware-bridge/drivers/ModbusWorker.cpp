@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "drivers/ModbusGateCommands.h"
+
 Q_LOGGING_CATEGORY(lcModbusWorker, "gymgate.bridge.worker")
 
 namespace gymgate::bridge {
@@ -268,24 +270,7 @@ void ModbusWorker::endPulse(Gate &target)
 
 Status ModbusWorker::writeMode(Gate &target, GateMode mode)
 {
-    if (target.profile.kind == ProfileKind::Relay) {
-        // A relay board has no mode of its own: Free holds both coils on, the others release them.
-        const bool on = mode == GateMode::Free;
-        Status written = m_bus->writeCoil(target.profile.relay.entryCoil, on);
-        if (written)
-            written = m_bus->writeCoil(target.profile.relay.exitCoil, on);
-        return written;
-    }
-    const RegisterMap &map = target.profile.registers;
-    const auto modeValue = quint16(mode == GateMode::Locked ? TurnstileMode::Blocked : TurnstileMode::Normal);
-    // Free = normal mode with unlimited permissions both ways; Normal and Locked close them.
-    const quint16 permission = mode == GateMode::Free ? PermissionFree : 0;
-    Status written = m_bus->writeRegister(map.mode, modeValue);
-    if (written)
-        written = m_bus->writeRegister(map.entryPermission, permission);
-    if (written)
-        written = m_bus->writeRegister(map.exitPermission, permission);
-    return written;
+    return writeGateMode(*m_bus, target.profile, mode);
 }
 
 void ModbusWorker::setMode(int gateId, GateMode mode)

@@ -7,9 +7,10 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <unistd.h>
 #include <utility>
 
-#include "MonitorBus.h"
+#include "drivers/ModbusFrameTap.h"
 
 namespace gymgate::gatectl {
 
@@ -59,9 +60,19 @@ QString formatValue(int value, bool hex)
     return hex ? QStringLiteral("0x%1").arg(value, 4, 16, QLatin1Char('0')) : QString::number(value);
 }
 
-QString timestamp()
+QString timestamp(const QDateTime &at = QDateTime::currentDateTime())
 {
-    return QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+    return at.toString(QStringLiteral("HH:mm:ss.zzz"));
+}
+
+// "HH:mm:ss.zzz TX 01 04 00 00 00 02". The tap calls this from inside a write to stdout, so the
+// line goes to the file descriptor itself; stdout is unbuffered there, so the order holds.
+void printFrame(const ModbusFrame &frame)
+{
+    const QByteArray line = timestamp(QDateTime::fromMSecsSinceEpoch(frame.atMs)).toLatin1()
+        + (frame.sent ? " TX " : " RX ") + frame.bytes.toHex(' ') + '\n';
+    if (::write(STDOUT_FILENO, line.constData(), size_t(line.size())) < 0)
+        return; // like printf to a closed pipe: nothing more to do
 }
 
 } // namespace
@@ -235,19 +246,17 @@ int GateCtl::open()
     return ExitOk;
 }
 
-// Prints one line per poll (or per change) until --count lines or Ctrl-C. The snapshot
-// reads from GateDiagnostics (watch) or from a MonitorBus (monitor).
-template<typename ReadSnapshot>
-int GateCtl::pollLoop(ReadSnapshot &readSnapshot, const QString &what, bool stampLines)
+// Prints one line per poll (or per change) until --count lines or Ctrl-C.
+int GateCtl::pollLoop(const QString &what)
 {
     std::optional<GateSnapshot> last;
     int lines = 0;
     while (!g_interrupted && (m_options.count == 0 || lines < m_options.count)) {
-        auto now = readSnapshot();
+        auto now = m_diagnostics.readSnapshot();
         if (!now)
             return deviceFailure(what, now.error());
         if (!m_options.changesOnly || last != now) {
-            printOut(stampLines ? QStringLiteral("%1 %2").arg(timestamp(), describe(*now)) : describe(*now));
+            printOut(QStringLiteral("%1 %2").arg(timestamp(), describe(*now)));
             ++lines;
         }
         last = *now;
@@ -260,24 +269,20 @@ int GateCtl::watch()
 {
     if (const int failed = connectOrFail(Text::tr("watch")); failed != ExitOk)
         return failed;
-    auto read = [this] {
-        return m_diagnostics.readSnapshot();
-    };
-    return pollLoop(read, Text::tr("watch"), true);
+    return pollLoop(Text::tr("watch"));
 }
 
-// watch, with every frame on the wire shown: the stdout filter stamps all lines itself.
+// watch, with every frame on the wire shown before the line it makes: libmodbus prints the
+// frames (debug on) and the tap hands this thread's to printFrame.
 int GateCtl::monitor()
 {
-    if (auto status = MonitorBus::timestampStdout(); !status)
+    if (auto status = ModbusFrameTap::install(); !status)
         return deviceFailure(Text::tr("monitor"), status.error());
-    auto bus = MonitorBus::open(m_options.profile);
-    if (!bus)
-        return deviceFailure(Text::tr("monitor"), bus.error());
-    auto read = [this, &bus] {
-        return readGateSnapshot(*bus, m_options.profile);
-    };
-    return pollLoop(read, Text::tr("monitor"), false);
+    const ModbusFrameTap::ThreadSink frames(printFrame);
+    m_diagnostics.setDebug(true);
+    if (const int failed = connectOrFail(Text::tr("monitor")); failed != ExitOk)
+        return failed;
+    return pollLoop(Text::tr("monitor"));
 }
 
 int GateCtl::selftest()

@@ -23,8 +23,7 @@ private:
     int open();
     int watch();
     int monitor();
-    template<typename ReadSnapshot>
-    int pollLoop(ReadSnapshot &readSnapshot, const QString &what, bool stampLines);
+    int pollLoop(const QString &what);
     int selftest();
 
     int connectOrFail(const QString &what);

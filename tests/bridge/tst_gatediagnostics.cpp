@@ -1,11 +1,16 @@
+#include <QDateTime>
 #include <QJsonArray>
 #include <QTcpServer>
 #include <QTest>
 
 #include <atomic>
+#include <cstdio>
+#include <initializer_list>
+#include <thread>
 
 #include "GateSimProcess.h"
 #include "drivers/GateDiagnostics.h"
+#include "drivers/ModbusFrameTap.h"
 
 using namespace gymgate;
 using namespace gymgate::bridge;
@@ -38,6 +43,54 @@ QStringList simArguments(ProfileKind kind, const QStringList &extra = {})
     + extra;
 }
 
+// CRC-16/Modbus (polynomial 0xA001 reflected, start 0xFFFF), written out here so that the test
+// does not trust libmodbus' own.
+quint16 crc16Modbus(const QByteArray &bytes)
+{
+    quint16 crc = 0xFFFF;
+    for (const char byte : bytes) {
+        crc ^= quint8(byte);
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc & 1) != 0 ? quint16((crc >> 1) ^ 0xA001) : quint16(crc >> 1);
+    }
+    return crc;
+}
+
+quint16 bigEndianWord(const QByteArray &bytes, qsizetype at)
+{
+    return quint16(quint8(bytes.at(at)) << 8 | quint8(bytes.at(at + 1)));
+}
+
+// The RTU CRC goes low byte first.
+quint16 crcOnTheWire(const QByteArray &frame)
+{
+    return quint16(quint8(frame.at(frame.size() - 1)) << 8 | quint8(frame.at(frame.size() - 2)));
+}
+
+QByteArray bytesOf(std::initializer_list<int> values)
+{
+    QByteArray bytes;
+    for (const int value : values)
+        bytes.append(char(value & 0xFF));
+    return bytes;
+}
+
+QByteArray bigEndianBytes(int value)
+{
+    return bytesOf({value >> 8, value});
+}
+
+// A thread's frames, collected by its sink.
+class FrameLog {
+public:
+    FrameLog() : m_sink([this](const ModbusFrame &frame) { frames.append(frame); }) { }
+
+    QList<ModbusFrame> frames;
+
+private:
+    ModbusFrameTap::ThreadSink m_sink;
+};
+
 QStringList stepNames(const SelfTestResult &result)
 {
     QStringList names;
@@ -67,6 +120,12 @@ private slots:
     void absentSlaveGivesClearError_data();
     void absentSlaveGivesClearError();
     void serialTextProfileIsRefused();
+    void parseDebugLine_data();
+    void parseDebugLine();
+    void snapshotFramesReachTheSink_data();
+    void snapshotFramesReachTheSink();
+    void framesOfOtherThreadsStayOut();
+    void answerCutShortEndsAtTheNextFrame();
 };
 
 void TestGateDiagnostics::probeAnswers_data()
@@ -366,6 +425,187 @@ void TestGateDiagnostics::serialTextProfileIsRefused()
     QCOMPARE(connected.error().code, ErrorCode::InvalidArgument);
     QCOMPARE(connected.error().field, QStringLiteral("kind"));
     QVERIFY(connected.error().message.contains(QLatin1String("serial-text")));
+}
+
+void TestGateDiagnostics::parseDebugLine_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<bool>("isFrame");
+    QTest::addColumn<bool>("sent");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("tx") << QByteArray("[00][01][00][00][00][06][01][04][00][00][00][02]") << true << true
+                        << QByteArray::fromHex("000100000006010400000002");
+    QTest::newRow("rx") << QByteArray("<01><04><04><00><2A><FF><0a><FB><84>") << true << false
+                        << QByteArray::fromHex("010404002aff0afb84");
+    QTest::newRow("one byte") << QByteArray("<7F>") << true << false << QByteArray::fromHex("7f");
+    QTest::newRow("chatter") << QByteArray("Waiting for a confirmation...") << false << false << QByteArray();
+    QTest::newRow("connecting") << QByteArray("Connecting to 127.0.0.1:1502") << false << false << QByteArray();
+    QTest::newRow("empty") << QByteArray() << false << false << QByteArray();
+    QTest::newRow("mixed") << QByteArray("<01><04>[01][04]") << false << false << QByteArray();
+    QTest::newRow("cut token") << QByteArray("[01][0") << false << false << QByteArray();
+    QTest::newRow("not hex") << QByteArray("[01][0G]") << false << false << QByteArray();
+    QTest::newRow("trailing text") << QByteArray("[01] sent") << false << false << QByteArray();
+    QTest::newRow("wrong bracket") << QByteArray("[01>") << false << false << QByteArray();
+}
+
+void TestGateDiagnostics::parseDebugLine()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(bool, isFrame);
+    QFETCH(bool, sent);
+    QFETCH(QByteArray, bytes);
+    const auto frame = ModbusFrameTap::parseDebugLine(line, 1234);
+    QCOMPARE(frame.has_value(), isFrame);
+    if (!frame)
+        return;
+    QCOMPARE(frame->sent, sent);
+    QCOMPARE(frame->bytes, bytes);
+    QCOMPARE(frame->atMs, qint64(1234));
+}
+
+void TestGateDiagnostics::snapshotFramesReachTheSink_data()
+{
+    QTest::addColumn<bool>("rtu");
+    QTest::newRow("tcp") << false;
+    QTest::newRow("rtu") << true;
+}
+
+// A turnstile snapshot is four reads of input registers (function 0x04): both counters, the
+// error code and the sensors. Slave 3, so that the unit id is not libmodbus' default.
+void TestGateDiagnostics::snapshotFramesReachTheSink()
+{
+    QFETCH(bool, rtu);
+    GateSimProcess sim;
+    const QStringList slaves {QStringLiteral("--slaves"), QStringLiteral("3")};
+    QVERIFY(sim.start(
+        simArguments(ProfileKind::TurnstileRegisters, rtu ? slaves + QStringList {QStringLiteral("--rtu")} : slaves)));
+    GateProfile profile = profileFor(ProfileKind::TurnstileRegisters, sim, rtu);
+    profile.slaveId = 3;
+    const Status installed = ModbusFrameTap::install();
+    QVERIFY2(installed, qPrintable(installed ? QString() : installed.error().message));
+    FrameLog log;
+    GateDiagnostics diagnostics(profile);
+    QVERIFY(diagnostics.connect());
+    QVERIFY(diagnostics.readSnapshot());
+    QVERIFY(log.frames.isEmpty()); // debug off: libmodbus prints nothing
+
+    const qint64 startMs = QDateTime::currentMSecsSinceEpoch();
+    diagnostics.setDebug(true); // the bus that is open
+    QVERIFY(diagnostics.readSnapshot());
+    const qint64 endMs = QDateTime::currentMSecsSinceEpoch();
+    const QList<ModbusFrame> frames = log.frames;
+    QCOMPARE(frames.size(), 8);
+    const struct {
+        int address;
+        int count;
+    } reads[] = {{profile.registers.entryCounter, 2}, {profile.registers.exitCounter, 2},
+        {profile.registers.errorCode, 1}, {profile.registers.sensors, 1}};
+    for (qsizetype i = 0; i < 4; ++i) {
+        const ModbusFrame &request = frames.at(2 * i);
+        const ModbusFrame &answer = frames.at(2 * i + 1);
+        QVERIFY(request.sent);
+        QVERIFY(!answer.sent);
+        QVERIFY(startMs <= request.atMs && request.atMs <= answer.atMs && answer.atMs <= endMs);
+        const QByteArray pdu
+            = QByteArray(1, char(0x04)) + bigEndianBytes(reads[i].address) + bigEndianBytes(reads[i].count);
+        const QByteArray answerHead = bytesOf({3, 0x04, 2 * reads[i].count});
+        if (rtu) {
+            // slave id, PDU, CRC; the answer likewise, with a byte count and the registers.
+            QCOMPARE(request.bytes, QByteArray(1, char(3)) + pdu + request.bytes.last(2));
+            QCOMPARE(crcOnTheWire(request.bytes), crc16Modbus(request.bytes.first(request.bytes.size() - 2)));
+            QCOMPARE(answer.bytes.size(), 3 + 2 * reads[i].count + 2);
+            QCOMPARE(answer.bytes.first(3), answerHead);
+            QCOMPARE(crcOnTheWire(answer.bytes), crc16Modbus(answer.bytes.first(answer.bytes.size() - 2)));
+        } else {
+            // MBAP: transaction id, protocol 0, length of what follows, unit id; then the PDU.
+            QCOMPARE(request.bytes.size(), 7 + 5);
+            QCOMPARE(bigEndianWord(request.bytes, 2), quint16(0));
+            QCOMPARE(bigEndianWord(request.bytes, 4), quint16(6));
+            QCOMPARE(request.bytes.mid(6), QByteArray(1, char(3)) + pdu);
+            if (i > 0)
+                QVERIFY(bigEndianWord(request.bytes, 0) != bigEndianWord(frames.at(2 * i - 2).bytes, 0));
+            QCOMPARE(answer.bytes.size(), 7 + 2 + 2 * reads[i].count);
+            QCOMPARE(answer.bytes.first(2), request.bytes.first(2)); // the transaction id echoed
+            QCOMPARE(bigEndianWord(answer.bytes, 4), quint16(answer.bytes.size() - 6));
+            QCOMPARE(answer.bytes.mid(6, 3), answerHead);
+        }
+    }
+
+    log.frames.clear();
+    diagnostics.close();
+    QVERIFY(diagnostics.connect()); // a new bus of the session keeps debug on
+    QVERIFY(diagnostics.readSnapshot());
+    QCOMPARE(log.frames.size(), 8);
+    diagnostics.setDebug(false);
+    QVERIFY(diagnostics.readSnapshot());
+    QCOMPARE(log.frames.size(), 8);
+}
+
+// Another thread with debug on and no sink reads holding registers (function 0x03) meanwhile:
+// its frames go to stdout, never to this thread's sink.
+void TestGateDiagnostics::framesOfOtherThreadsStayOut()
+{
+    GateSimProcess sim;
+    QVERIFY(sim.start(simArguments(ProfileKind::TurnstileRegisters)));
+    const GateProfile profile = profileFor(ProfileKind::TurnstileRegisters, sim);
+    QVERIFY(ModbusFrameTap::install());
+    FrameLog log;
+    constexpr int OtherReads = 10;
+    std::atomic<int> otherReads = 0;
+    std::atomic<bool> otherFailed = false;
+    std::jthread other([&] {
+        GateDiagnostics diagnostics(profile);
+        diagnostics.setDebug(true);
+        otherFailed = !diagnostics.connect();
+        for (int i = 0; i < OtherReads && !otherFailed; ++i, ++otherReads)
+            otherFailed = !diagnostics.readTable(ModbusTable::HoldingRegisters, profile.registers.mode, 1);
+        otherReads = OtherReads;
+    });
+    GateDiagnostics diagnostics(profile);
+    diagnostics.setDebug(true); // before connect
+    QVERIFY(diagnostics.connect());
+    int snapshots = 0;
+    while (snapshots < 3 || (otherReads < OtherReads && snapshots < 200)) {
+        QVERIFY(diagnostics.readSnapshot());
+        ++snapshots;
+    }
+    other.join();
+    QVERIFY(!otherFailed);
+    QCOMPARE(log.frames.size(), 8 * snapshots);
+    for (const ModbusFrame &frame : std::as_const(log.frames))
+        QCOMPARE(quint8(frame.bytes.at(7)), quint8(0x04));
+}
+
+// libmodbus prints an answer as it arrives and ends it with a newline only when it is complete;
+// after a timeout the next request continues the line.
+void TestGateDiagnostics::answerCutShortEndsAtTheNextFrame()
+{
+    QVERIFY(ModbusFrameTap::install());
+    QList<ModbusFrame> frames;
+    {
+        FrameLog log;
+        std::printf("Waiting for a confirmation...\n");
+        std::printf("<01><04>");
+        std::printf("[01][04][00][00][00][02][71][CB]\n");
+        std::printf("Waiting for a confirmation...\n<01>");
+        std::printf("<04><04><00><00>");
+        std::printf("<00><00><FB><84>\n<03>"); // and one more cut short
+        frames = log.frames;
+    }
+    QCOMPARE(frames.size(), 3);
+    QVERIFY(!frames.at(0).sent);
+    QCOMPARE(frames.at(0).bytes, QByteArray::fromHex("0104"));
+    QVERIFY(frames.at(1).sent);
+    QCOMPARE(frames.at(1).bytes, QByteArray::fromHex("01040000000271cb"));
+    QVERIFY(!frames.at(2).sent);
+    QCOMPARE(frames.at(2).bytes, QByteArray::fromHex("01040400000000fb84"));
+
+    // The last answer went with its sink: it does not open the next sink's first frame.
+    FrameLog next;
+    std::printf("[05][06]\n");
+    QCOMPARE(next.frames.size(), 1);
+    QVERIFY(next.frames.at(0).sent);
+    QCOMPARE(next.frames.at(0).bytes, QByteArray::fromHex("0506"));
 }
 
 QTEST_GUILESS_MAIN(TestGateDiagnostics)

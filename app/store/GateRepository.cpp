@@ -58,54 +58,6 @@ GateConfig readGate(const QSqlQuery &query)
 
 } // namespace
 
-const char *gateDirectionName(GateDirection direction)
-{
-    switch (direction) {
-    case GateDirection::In:
-        return "in";
-    case GateDirection::Out:
-        return "out";
-    case GateDirection::Both:
-        return "both";
-    case GateDirection::Invalid:
-        break;
-    }
-    return "";
-}
-
-GateDirection gateDirectionFromName(const QString &name)
-{
-    if (name == QLatin1String("in"))
-        return GateDirection::In;
-    if (name == QLatin1String("out"))
-        return GateDirection::Out;
-    if (name == QLatin1String("both"))
-        return GateDirection::Both;
-    return GateDirection::Invalid;
-}
-
-const char *gateFailModeName(GateFailMode mode)
-{
-    switch (mode) {
-    case GateFailMode::Secure:
-        return "secure";
-    case GateFailMode::Open:
-        return "open";
-    case GateFailMode::Invalid:
-        break;
-    }
-    return "";
-}
-
-GateFailMode gateFailModeFromName(const QString &name)
-{
-    if (name == QLatin1String("secure"))
-        return GateFailMode::Secure;
-    if (name == QLatin1String("open"))
-        return GateFailMode::Open;
-    return GateFailMode::Invalid;
-}
-
 GateRepository::GateRepository(Database &db) : m_db(db)
 { }
 
@@ -177,12 +129,14 @@ Result<std::optional<GateConfig>> GateRepository::mainEntrance() const
     return std::optional<GateConfig>(readGate(*query));
 }
 
+// A self-test is not a configuration change: updated_at stays, so the gate list does not ask
+// for a restart after one.
 Status GateRepository::recordSelfTest(const QString &id, qint64 atMs, const QString &result)
 {
     return sql::runUpdate(m_db.connection(),
-        QStringLiteral("UPDATE gate SET last_selftest_at = ?, last_selftest_result = ?, "
-                       "updated_at = ? WHERE id = ? AND deleted_at IS NULL"),
-        {atMs, result, atMs, id}, gateWhat());
+        QStringLiteral("UPDATE gate SET last_selftest_at = ?, last_selftest_result = ? "
+                       "WHERE id = ? AND deleted_at IS NULL"),
+        {atMs, result, id}, gateWhat());
 }
 
 Status GateRepository::softDelete(const QString &id, qint64 atMs)

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/Error.h"
+#include "core/Gate.h"
 
-#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -11,39 +11,6 @@
 namespace gymgate {
 
 class Database;
-
-enum class GateDirection {
-    Invalid = 0,
-    In,
-    Out,
-    Both
-};
-const char *gateDirectionName(GateDirection direction); // "in", "out", "both"
-GateDirection gateDirectionFromName(const QString &name);
-
-// What a gate does when the controller cannot be reached (DESIGN §7).
-enum class GateFailMode {
-    Invalid = 0,
-    Secure,
-    Open
-};
-const char *gateFailModeName(GateFailMode mode); // "secure", "open"
-GateFailMode gateFailModeFromName(const QString &name);
-
-// A configured gate (`gate`). The profile is the firmware-bridge profile JSON, validated by
-// the bridge; the store keeps it as it was given.
-struct GateConfig {
-    QString id;
-    QString name;
-    QString zoneId; // venue id
-    GateDirection direction = GateDirection::In;
-    QJsonObject profile;
-    GateFailMode failMode = GateFailMode::Secure;
-    std::optional<qint64> lastSelfTestAtMs;
-    QString lastSelfTestResult;
-    qint64 createdAtMs = 0;
-    qint64 updatedAtMs = 0;
-};
 
 class GateRepository {
 public:

@@ -23,7 +23,12 @@ set(GYMGATE_LAYER_FORBIDDEN_gymgate_sync
 # scan layer is allowed for QR images (printed member cards), never the store or the network.
 set(GYMGATE_LAYER_FORBIDDEN_gymgate_ui
     Qt6::Sql Qt6::Network Qt6::WebSockets Qt6::HttpServer PkgConfig::SQLite3 PkgConfig::Modbus
-    gymgate_store gymgate_sync gymgate_bridge gymgate_bridge_protocol)
+    gymgate_store gymgate_sync gymgate_tech gymgate_bridge gymgate_bridge_protocol)
+
+# The technician console's adapters: the store and the gate bridge, never screens or the network.
+set(GYMGATE_LAYER_FORBIDDEN_gymgate_tech
+    Qt6::Gui Qt6::Widgets Qt6::Network Qt6::WebSockets Qt6::HttpServer Qt6::Charts gymgate_ui gymgate_sync
+    gymgate_scan gymgate_hub)
 
 # The hub is a server: no widgets, no gate hardware, and not the sites' local database.
 set(GYMGATE_LAYER_FORBIDDEN_gymgate_hub
@@ -31,8 +36,8 @@ set(GYMGATE_LAYER_FORBIDDEN_gymgate_hub
     gymgate_bridge_protocol)
 
 function(gymgate_check_layer_rules)
-  foreach(lib gymgate_core gymgate_store gymgate_bridge_protocol gymgate_bridge gymgate_scan gymgate_sync gymgate_ui
-           gymgate_hub)
+  foreach(lib gymgate_core gymgate_store gymgate_bridge_protocol gymgate_bridge gymgate_scan gymgate_sync gymgate_tech
+           gymgate_ui gymgate_hub)
     if(NOT TARGET ${lib})
       continue()
     endif()

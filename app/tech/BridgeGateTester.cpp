@@ -1,0 +1,361 @@
+#include "tech/BridgeGateTester.h"
+
+#include "core/GateSupervisor.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QThread>
+#include <QtDebug>
+
+#include "protocol/GateProfile.h"
+#include "tech/GateTesterWorker.h"
+#include "tech/SqlGateSetup.h"
+
+namespace gymgate {
+
+namespace {
+
+bool isSerialLine(const bridge::GateProfile &profile)
+{
+    return profile.transport == bridge::TransportKind::ModbusRtu || profile.transport == bridge::TransportKind::Serial;
+}
+
+// The same port under two names (a /dev/serial/by-id link and the kernel name) is one line.
+bool sameDevice(const QString &a, const QString &b)
+{
+    if (a.isEmpty() || b.isEmpty())
+        return false;
+    if (a == b)
+        return true;
+    const QString canonicalA = QFileInfo(a).canonicalFilePath();
+    return !canonicalA.isEmpty() && canonicalA == QFileInfo(b).canonicalFilePath();
+}
+
+void registerMetaTypes()
+{
+    qRegisterMetaType<GateIoSnapshot>();
+    qRegisterMetaType<GateFrame>();
+    qRegisterMetaType<QList<GateFrame>>();
+    qRegisterMetaType<GateSelfTestStep>();
+    qRegisterMetaType<GateSelfTestReport>();
+    qRegisterMetaType<Direction>();
+    qRegisterMetaType<GateTestCommand>();
+    qRegisterMetaType<QList<int>>();
+}
+
+} // namespace
+
+BridgeGateTester::BridgeGateTester(SqlGateSetup &setup, GateSupervisor *supervisor, QObject *parent)
+    : GateTester(parent), m_setup(setup), m_supervisor(supervisor)
+{
+    registerMetaTypes();
+}
+
+BridgeGateTester::~BridgeGateTester()
+{
+    teardown();
+}
+
+Status BridgeGateTester::startSession(const StaffSession &session, const GateConfig &gate)
+{
+    if (Status allowed = requirePermission(session, Permission::TechnicianConsole); !allowed)
+        return allowed;
+    if (hasSession())
+        return fail(ErrorCode::Conflict, tr("A diagnostics session is already open; close it first."));
+    auto profile = bridge::gateProfileFromJson(gate.profile);
+    if (!profile)
+        return fail(profile.error().code, tr("The gate's profile is not valid: %1").arg(profile.error().message),
+            QStringLiteral("profile.") + profile.error().field);
+    if (Status diagnosable = checkProfile(*profile); !diagnosable)
+        return diagnosable;
+    m_session = session;
+    m_gate = gate;
+    m_monitoring = true;
+    m_cancel = false;
+    pauseDriversOn(*profile);
+    createWorker(*profile);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, monitoring = m_monitoring, capture = m_frameCapture] {
+            worker->connectGate(monitoring, capture);
+        },
+        Qt::QueuedConnection);
+    return {};
+}
+
+Status BridgeGateTester::checkProfile(const bridge::GateProfile &profile) const
+{
+    if (profile.kind == bridge::ProfileKind::SerialText)
+        return fail(ErrorCode::InvalidArgument,
+            tr("Diagnostics for serial-text boards are not available yet: the console can only read and drive "
+               "Modbus gates. Use the test buttons of the gate list (open, free, lock through the gate service) "
+               "and the board's own indicators to check it."),
+            QStringLiteral("profile.kind"));
+    if (profile.kind != bridge::ProfileKind::Relay && profile.kind != bridge::ProfileKind::TurnstileRegisters)
+        return fail(ErrorCode::InvalidArgument, tr("Diagnostics need a relay or turnstile-registers profile."),
+            QStringLiteral("profile.kind"));
+    if (profile.transport != bridge::TransportKind::ModbusTcp && profile.transport != bridge::TransportKind::ModbusRtu)
+        return fail(ErrorCode::InvalidArgument, tr("Diagnostics need a modbus-tcp or modbus-rtu transport."),
+            QStringLiteral("profile.transport"));
+    return {};
+}
+
+// One master per bus: the gate service's drivers on the session's serial line stop meanwhile.
+void BridgeGateTester::pauseDriversOn(const bridge::GateProfile &profile)
+{
+    GateSupervisor *supervisor = m_supervisor.data();
+    if (!supervisor || !isSerialLine(profile))
+        return;
+    auto gates = m_setup.configuredGates();
+    if (!gates) {
+        qWarning("gate tester: cannot read the gates to pause: %s", qUtf8Printable(gates.error().toString()));
+        return;
+    }
+    const QStringList driven = supervisor->gateIds();
+    for (const GateConfig &gate : std::as_const(*gates)) {
+        if (!driven.contains(gate.id))
+            continue;
+        auto other = bridge::gateProfileFromJson(gate.profile);
+        if (!other || !isSerialLine(*other) || !sameDevice(other->serial.device, profile.serial.device))
+            continue;
+        if (GateDriver *driver = supervisor->driver(gate.id)) {
+            driver->stop();
+            m_pausedGateIds.append(gate.id);
+        }
+    }
+}
+
+void BridgeGateTester::resumeDrivers()
+{
+    const QStringList paused = std::exchange(m_pausedGateIds, {});
+    GateSupervisor *supervisor = m_supervisor.data();
+    if (!supervisor)
+        return;
+    for (const QString &gateId : paused) {
+        if (GateDriver *driver = supervisor->driver(gateId))
+            driver->start();
+    }
+}
+
+void BridgeGateTester::createWorker(const bridge::GateProfile &profile)
+{
+    ++m_sessionSerial;
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("gate-tester"));
+    m_worker = new GateTesterWorker(profile, &m_cancel);
+    m_worker->moveToThread(m_thread);
+    // Deleted on its own thread once the thread's loop has ended (QThread::finished).
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connectWorker();
+    m_thread->start();
+}
+
+// The worker's answers reach this thread queued; those of a closed session are dropped.
+template<typename... Args>
+void BridgeGateTester::forward(void (GateTesterWorker::*from)(Args...), void (GateTester::*to)(Args...))
+{
+    connect(
+        m_worker, from, this,
+        [this, to, serial = m_sessionSerial](Args... args) {
+            if (serial == m_sessionSerial)
+                (this->*to)(args...);
+        },
+        Qt::QueuedConnection);
+}
+
+void BridgeGateTester::connectWorker()
+{
+    const int serial = m_sessionSerial;
+    forward(&GateTesterWorker::ioRead, &GateTester::ioRead);
+    forward(&GateTesterWorker::ioFailed, &GateTester::ioFailed);
+    forward(&GateTesterWorker::passageSeen, &GateTester::passageSeen);
+    forward(&GateTesterWorker::framesCaptured, &GateTester::framesCaptured);
+    forward(&GateTesterWorker::scanProgress, &GateTester::scanProgress);
+    forward(&GateTesterWorker::scanAnswered, &GateTester::scanAnswered);
+    forward(&GateTesterWorker::selfTestStep, &GateTester::selfTestStep);
+    connect(
+        m_worker, &GateTesterWorker::sessionChanged, this,
+        [this, serial](bool connected, const QString &message) {
+            if (serial == m_sessionSerial)
+                onSessionChanged(connected, message);
+        },
+        Qt::QueuedConnection);
+    connect(
+        m_worker, &GateTesterWorker::commandFinished, this,
+        [this, serial](GateTestCommand command, bool ok, const QString &answer) {
+            if (serial != m_sessionSerial)
+                return;
+            setAction(Action::None);
+            emit commandFinished(command, ok, answer);
+        },
+        Qt::QueuedConnection);
+    connect(
+        m_worker, &GateTesterWorker::scanFinished, this,
+        [this, serial](const QList<int> &answered, bool cancelled, const QString &error) {
+            if (serial != m_sessionSerial)
+                return;
+            setAction(Action::None);
+            emit scanFinished(answered, cancelled, error);
+        },
+        Qt::QueuedConnection);
+    connect(
+        m_worker, &GateTesterWorker::selfTestDone, this,
+        [this, serial](const GateSelfTestReport &report) {
+            if (serial == m_sessionSerial)
+                onSelfTestDone(report);
+        },
+        Qt::QueuedConnection);
+}
+
+void BridgeGateTester::onSessionChanged(bool connected, const QString &message)
+{
+    if (!connected)
+        teardown(); // nothing to test without a connection; the paused drivers get their line back
+    emit sessionChanged(connected, message);
+}
+
+// On this thread, where the Database lives.
+void BridgeGateTester::onSelfTestDone(const GateSelfTestReport &report)
+{
+    QString storeError;
+    if (!m_gate.id.isEmpty()) {
+        if (Status stored = m_setup.recordSelfTest(m_session, m_gate.id, report); !stored)
+            storeError = stored.error().message;
+    }
+    setAction(Action::None);
+    emit selfTestFinished(report, storeError);
+}
+
+void BridgeGateTester::stopSession()
+{
+    if (!hasSession())
+        return;
+    teardown();
+    emit sessionChanged(false, tr("Session closed"));
+}
+
+// Closes the bus on the worker thread before the paused drivers take the line back.
+void BridgeGateTester::teardown()
+{
+    if (!m_thread)
+        return;
+    m_cancel = true; // a running scan or self-test returns at its next check
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->close(); }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_worker = nullptr;
+    ++m_sessionSerial;
+    m_cancel = false;
+    setAction(Action::None);
+    resumeDrivers();
+}
+
+void BridgeGateTester::setMonitoring(bool on)
+{
+    m_monitoring = on;
+    if (m_worker)
+        QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker, on] { worker->setMonitoring(on); }, Qt::QueuedConnection);
+}
+
+void BridgeGateTester::setFrameCapture(bool on)
+{
+    m_frameCapture = on;
+    if (m_worker)
+        QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker, on] { worker->setFrameCapture(on); }, Qt::QueuedConnection);
+}
+
+QString BridgeGateTester::refusal() const
+{
+    switch (m_action) {
+    case Action::Command:
+        return tr("Busy: a test command is running");
+    case Action::Scan:
+        return tr("Busy: a bus scan is running");
+    case Action::SelfTest:
+        return tr("Busy: the self-test is running");
+    case Action::None:
+        break;
+    }
+    if (!hasSession())
+        return tr("No diagnostics session is open");
+    return {};
+}
+
+void BridgeGateTester::begin(Action action)
+{
+    m_cancel = false; // a cancel meant for the previous action must not end this one
+    setAction(action);
+}
+
+void BridgeGateTester::setAction(Action action)
+{
+    const bool wasBusy = busy();
+    m_action = action;
+    if (busy() != wasBusy)
+        emit busyChanged(busy());
+}
+
+void BridgeGateTester::runCommand(GateTestCommand command)
+{
+    if (command == GateTestCommand::Invalid) {
+        emit commandFinished(command, false, tr("No test command given"));
+        return;
+    }
+    if (const QString refused = refusal(); !refused.isEmpty()) {
+        emit commandFinished(command, false, refused);
+        return;
+    }
+    begin(Action::Command);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, command] { worker->runCommand(command); }, Qt::QueuedConnection);
+}
+
+void BridgeGateTester::scan(int fromSlaveId, int toSlaveId)
+{
+    if (const QString refused = refusal(); !refused.isEmpty()) {
+        emit scanFinished({}, false, refused);
+        return;
+    }
+    if (fromSlaveId < 1 || toSlaveId > 247 || fromSlaveId > toSlaveId) {
+        emit scanFinished({}, false, tr("Slave ids to scan must be within 1..247, from not above to"));
+        return;
+    }
+    begin(Action::Scan);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, fromSlaveId, toSlaveId] { worker->scan(fromSlaveId, toSlaveId); },
+        Qt::QueuedConnection);
+}
+
+void BridgeGateTester::runSelfTest()
+{
+    if (const QString refused = refusal(); !refused.isEmpty()) {
+        // Nothing ran: a report whose only step says why, and nothing stored.
+        GateSelfTestReport report;
+        report.atMs = QDateTime::currentMSecsSinceEpoch();
+        report.stoppedEarly = true;
+        report.steps.append(GateSelfTestStep {tr("start"), false, refused});
+        emit selfTestFinished(report, refused);
+        return;
+    }
+    begin(Action::SelfTest);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->runSelfTest(); }, Qt::QueuedConnection);
+}
+
+void BridgeGateTester::cancel()
+{
+    if (!busy())
+        return;
+    m_cancel = true;
+    // A relay pulse waits on a timer, not on the flag.
+    if (m_action == Action::Command)
+        QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker] { worker->endPulseNow(); }, Qt::QueuedConnection);
+}
+
+} // namespace gymgate

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "core/GateTester.h"
+
+#include <QPointer>
+#include <QStringList>
+
+#include <atomic>
+
+namespace gymgate {
+
+class GateSupervisor;
+class GateTesterWorker;
+class SqlGateSetup;
+
+namespace bridge {
+struct GateProfile;
+}
+
+// GateTester over the firmware bridge's GateDiagnostics (docs/HARDWARE.md "gymgate-gatectl"):
+// a session runs on a QThread of its own, in a GateTesterWorker that owns the session's
+// GateDiagnostics; calls are forwarded as queued invocations and the worker's answers are
+// re-emitted here, on the caller's thread. Self-test reports are stored through `setup` on
+// this thread, where its Database lives. Gates the supervisor drives on the session's serial
+// line are stopped for the session (one master per bus) and started again when it closes.
+class BridgeGateTester final : public GateTester {
+    Q_OBJECT
+public:
+    // `supervisor` may be null: a desk without a gate service of its own.
+    BridgeGateTester(SqlGateSetup &setup, GateSupervisor *supervisor, QObject *parent = nullptr);
+    ~BridgeGateTester() override;
+
+    Status startSession(const StaffSession &session, const GateConfig &gate) override;
+    void stopSession() override;
+    bool hasSession() const override { return m_worker != nullptr; }
+    bool busy() const override { return m_action != Action::None; }
+
+    void setMonitoring(bool on) override;
+    void setFrameCapture(bool on) override;
+    void runCommand(GateTestCommand command) override;
+    void scan(int fromSlaveId, int toSlaveId) override;
+    void runSelfTest() override;
+    void cancel() override;
+
+    // The supervisor's gates stopped while this session uses their line.
+    QStringList pausedGateIds() const { return m_pausedGateIds; }
+
+private:
+    enum class Action {
+        None,
+        Command,
+        Scan,
+        SelfTest,
+    };
+
+    Status checkProfile(const bridge::GateProfile &profile) const;
+    void pauseDriversOn(const bridge::GateProfile &profile);
+    void resumeDrivers();
+    void createWorker(const bridge::GateProfile &profile);
+    void connectWorker();
+    template<typename... Args>
+    void forward(void (GateTesterWorker::*from)(Args...), void (GateTester::*to)(Args...));
+    void teardown();
+    // An empty string when the action may start now; else why not (translated).
+    QString refusal() const;
+    void begin(Action action); // after refusal() said yes
+    void setAction(Action action);
+    void onSessionChanged(bool connected, const QString &message);
+    void onSelfTestDone(const GateSelfTestReport &report);
+
+    SqlGateSetup &m_setup;
+    QPointer<GateSupervisor> m_supervisor;
+    StaffSession m_session;
+    GateConfig m_gate;
+    std::atomic<bool> m_cancel {false}; // read by the worker's GateDiagnostics; outlives it
+    QThread *m_thread = nullptr;
+    GateTesterWorker *m_worker = nullptr; // lives on m_thread; deleted when it finishes
+    int m_sessionSerial = 0; // answers queued by an earlier session's worker are dropped
+    Action m_action = Action::None;
+    bool m_monitoring = true;
+    bool m_frameCapture = false;
+    QStringList m_pausedGateIds;
+};
+
+} // namespace gymgate

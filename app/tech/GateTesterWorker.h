@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/Entry.h"
+#include "core/GateTester.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+#include "drivers/GateDiagnostics.h"
+#include "drivers/ModbusFrameTap.h"
+
+namespace gymgate {
+
+// BridgeGateTester's half on the worker thread: owns the session's GateDiagnostics and does
+// every bus call, the I/O monitor, the relay pulse and the frame batches. Private to
+// BridgeGateTester, which creates it, moves it to its thread and calls it only by queued
+// invocations. The bus calls block, so one long action (scan, self-test) holds the monitor
+// back until it returns: they share the bus.
+class GateTesterWorker : public QObject {
+    Q_OBJECT
+public:
+    // `cancel` must outlive the worker; the facade sets it from its own thread.
+    GateTesterWorker(bridge::GateProfile profile, const std::atomic<bool> *cancel, QObject *parent = nullptr);
+    ~GateTesterWorker() override;
+
+    void connectGate(bool monitoring, bool frameCapture);
+    void close();
+    void setMonitoring(bool on);
+    void setFrameCapture(bool on);
+    void runCommand(GateTestCommand command);
+    void endPulseNow();
+    void scan(int fromSlaveId, int toSlaveId);
+    void runSelfTest();
+
+signals:
+    void sessionChanged(bool connected, const QString &message);
+    void ioRead(const gymgate::GateIoSnapshot &snapshot);
+    void ioFailed(const QString &message);
+    void passageSeen(gymgate::Direction direction, int count);
+    void framesCaptured(const QList<gymgate::GateFrame> &frames);
+    void commandFinished(gymgate::GateTestCommand command, bool ok, const QString &answer);
+    void scanProgress(int slaveId, int fromSlaveId, int toSlaveId);
+    void scanAnswered(int slaveId);
+    void scanFinished(const QList<int> &answeredSlaveIds, bool cancelled, const QString &error);
+    void selfTestStep(const gymgate::GateSelfTestStep &step);
+    void selfTestDone(const gymgate::GateSelfTestReport &report);
+
+private:
+    const bridge::GateProfile &profile() const { return m_diagnostics.profile(); }
+    bool isRelay() const { return m_diagnostics.isRelay(); }
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
+
+    Status ensureConnected();
+    void poll();
+    Result<GateIoSnapshot> readIo();
+    Status readTable(bridge::ModbusTable table, QList<GateIoPoint> &points);
+    void decode(GateIoSnapshot &snapshot) const;
+    void reportPassages(const GateIoSnapshot &now);
+    void reportFailure(const Error &error);
+    void updateMonitor();
+    void applyDebug();
+    void flushFrames();
+    void finishPulse();
+    QString commandAnswer(GateTestCommand command) const;
+
+    bridge::GateDiagnostics m_diagnostics;
+    const std::atomic<bool> *m_cancel = nullptr;
+    bool m_monitoring = false;
+    bool m_frameCapture = false;
+    bool m_needReconnect = false;
+    std::optional<GateIoSnapshot> m_last;
+    QString m_lastFailure;
+    // Children, so they move to the worker thread with it.
+    QTimer m_pollTimer {this};
+    QTimer m_pulseTimer {this};
+    QElapsedTimer m_pulseClock;
+    GateTestCommand m_pulseCommand = GateTestCommand::Invalid;
+    QTimer m_frameTimer {this};
+    std::unique_ptr<bridge::ModbusFrameTap::ThreadSink> m_frameSink;
+    QMutex m_framesMutex; // the tap hands frames over on this thread; the mutex is cheap insurance
+    QList<GateFrame> m_frames;
+};
+
+} // namespace gymgate

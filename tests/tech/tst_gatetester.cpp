@@ -1,0 +1,617 @@
+// BridgeGateTester against a real SQLite file and a real gymgate-gatesim (TCP and an RTU pty).
+#include "bridge/GateSimProcess.h"
+#include "core/Clock.h"
+#include "core/GateSupervisor.h"
+#include "core/Venue.h"
+#include "store/Database.h"
+#include "store/VenueRepository.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+#include "drivers/ModbusGateDriver.h"
+#include "protocol/GateProfile.h"
+#include "tech/BridgeGateTester.h"
+#include "tech/SqlGateSetup.h"
+
+using namespace gymgate;
+
+namespace {
+
+constexpr int kTimeoutMs = 10'000;
+
+StaffSession technician()
+{
+    return StaffSession {
+        QStringLiteral("staff-tech"), QStringLiteral("tess"), QStringLiteral("Tess Tech"), StaffRole::Technician};
+}
+
+bridge::GateProfile profileFor(bridge::ProfileKind kind, const GateSimProcess &sim, bool rtu = false)
+{
+    bridge::GateProfile profile;
+    profile.kind = kind;
+    profile.transport = rtu ? bridge::TransportKind::ModbusRtu : bridge::TransportKind::ModbusTcp;
+    profile.tcp.port = sim.tcpPort;
+    profile.serial.device = sim.rtu;
+    profile.serial.baud = 115200;
+    profile.pollPeriodMs = 30;
+    profile.timeoutMs = 300;
+    profile.pulseMs = 300;
+    profile.passTimeoutMs = 3000;
+    return profile;
+}
+
+QStringList simArguments(bridge::ProfileKind kind, const QStringList &extra = {})
+{
+    return QStringList {QStringLiteral("--map"),
+               kind == bridge::ProfileKind::Relay ? QStringLiteral("relay") : QStringLiteral("turnstile"),
+               QStringLiteral("--pass-probability"), QStringLiteral("1"), QStringLiteral("--pass-delay-ms"),
+               QStringLiteral("100-200")}
+    + extra;
+}
+
+GateIoSnapshot snapshotAt(const QSignalSpy &spy, qsizetype index)
+{
+    return spy.at(index).at(0).value<GateIoSnapshot>();
+}
+
+// The value of a named point in a snapshot, -1 when the snapshot has no such point.
+int pointValue(const GateIoSnapshot &snapshot, const QString &name)
+{
+    for (const GateIoPoint &point : snapshot.points) {
+        if (point.name == name)
+            return point.value;
+    }
+    return -1;
+}
+
+QStringList pointNames(const GateIoSnapshot &snapshot)
+{
+    QStringList names;
+    for (const GateIoPoint &point : snapshot.points)
+        names.append(point.name);
+    return names;
+}
+
+// A migrated database in a temporary folder, one venue, SqlGateSetup over it.
+struct Rig {
+    QTemporaryDir dir;
+    std::unique_ptr<Database> db;
+    SystemClock clock;
+    std::unique_ptr<SqlGateSetup> setup;
+    QString venueId;
+
+    bool open()
+    {
+        Database::Options options;
+        options.path = dir.filePath(QStringLiteral("gymgate.db"));
+        auto opened = Database::open(options);
+        if (!opened) {
+            qWarning("open failed: %s", qUtf8Printable(opened.error().toString()));
+            return false;
+        }
+        db = std::move(*opened);
+        Venue venue;
+        venue.name = QStringLiteral("Gym floor");
+        venue.kind = VenueKind::GymFloor;
+        venue.status = VenueStatus::Open;
+        auto inserted = VenueRepository(*db).insert(venue, clock.nowMs());
+        if (!inserted)
+            return false;
+        venueId = inserted->id;
+        setup = std::make_unique<SqlGateSetup>(*db, clock);
+        return true;
+    }
+
+    Result<GateConfig> saveGate(const QString &name, const bridge::GateProfile &profile)
+    {
+        GateConfig gate;
+        gate.name = name;
+        gate.zoneId = venueId;
+        gate.direction = GateDirection::In;
+        gate.profile = profile.toJson();
+        gate.failMode = GateFailMode::Secure;
+        return setup->saveGate(technician(), gate);
+    }
+};
+
+// Everything a test watches on a tester.
+struct Spies {
+    explicit Spies(BridgeGateTester &tester)
+        : session(&tester, &GateTester::sessionChanged), busy(&tester, &GateTester::busyChanged),
+          io(&tester, &GateTester::ioRead), ioFailed(&tester, &GateTester::ioFailed),
+          passage(&tester, &GateTester::passageSeen), frames(&tester, &GateTester::framesCaptured),
+          command(&tester, &GateTester::commandFinished), scanProgress(&tester, &GateTester::scanProgress),
+          scanAnswered(&tester, &GateTester::scanAnswered), scanFinished(&tester, &GateTester::scanFinished),
+          selfTestStep(&tester, &GateTester::selfTestStep), selfTestFinished(&tester, &GateTester::selfTestFinished)
+    { }
+
+    QSignalSpy session;
+    QSignalSpy busy;
+    QSignalSpy io;
+    QSignalSpy ioFailed;
+    QSignalSpy passage;
+    QSignalSpy frames;
+    QSignalSpy command;
+    QSignalSpy scanProgress;
+    QSignalSpy scanAnswered;
+    QSignalSpy scanFinished;
+    QSignalSpy selfTestStep;
+    QSignalSpy selfTestFinished;
+};
+
+} // namespace
+
+class TestGateTester : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void sessionMonitorsNamedPoints();
+    void openInShowsPassage();
+    void freeAndLockChangeModeRegister();
+    void scanFindsExactlyTheSlaves();
+    void scanCancelledMidway();
+    void selfTestPassesAndIsStored();
+    void framesOnlyWhileCaptureIsOn();
+    void relayOpenOutShowsPassage();
+    void rtuSessionPausesSupervisedGate();
+    void unreachableGateEndsSession();
+    void staffRoleRefused();
+    void serialTextProfileRefused();
+    void badProfileNamesField();
+    void busyRefusesSecondAction();
+
+private:
+    // Starts a session on `gate` and waits until it is connected and the monitor has read.
+    bool startAndConnect(const GateConfig &gate);
+
+    std::unique_ptr<GateSimProcess> m_sim;
+    std::unique_ptr<Rig> m_rig;
+    std::unique_ptr<BridgeGateTester> m_tester;
+    std::unique_ptr<Spies> m_spies;
+};
+
+void TestGateTester::init()
+{
+    m_rig = std::make_unique<Rig>();
+    QVERIFY(m_rig->open());
+    m_sim = std::make_unique<GateSimProcess>();
+}
+
+void TestGateTester::cleanup()
+{
+    m_spies.reset();
+    m_tester.reset();
+    m_sim.reset();
+    m_rig.reset();
+}
+
+bool TestGateTester::startAndConnect(const GateConfig &gate)
+{
+    m_tester = std::make_unique<BridgeGateTester>(*m_rig->setup, nullptr);
+    m_spies = std::make_unique<Spies>(*m_tester);
+    const Status started = m_tester->startSession(technician(), gate);
+    if (!started) {
+        qWarning("startSession: %s", qUtf8Printable(started.error().toString()));
+        return false;
+    }
+    if (!QTest::qWaitFor([this] { return !m_spies->session.isEmpty(); }, kTimeoutMs))
+        return false;
+    if (!m_spies->session.at(0).at(0).toBool()) {
+        qWarning("not connected: %s", qUtf8Printable(m_spies->session.at(0).at(1).toString()));
+        return false;
+    }
+    return QTest::qWaitFor([this] { return m_spies->io.count() >= 2; }, kTimeoutMs);
+}
+
+void TestGateTester::sessionMonitorsNamedPoints()
+{
+    QVERIFY(m_sim->start(simArguments(bridge::ProfileKind::TurnstileRegisters)));
+    auto gate = m_rig->saveGate(QStringLiteral("North"), profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim));
+    QVERIFY2(gate, qPrintable(gate ? QString() : gate.error().toString()));
+    QVERIFY(startAndConnect(*gate));
+
+    QVERIFY(m_tester->hasSession());
+    QVERIFY(!m_tester->busy());
+    QVERIFY(m_tester->pausedGateIds().isEmpty()); // TCP: no shared line, no supervisor
+    const QString message = m_spies->session.at(0).at(1).toString();
+    QVERIFY2(message.contains(QStringLiteral("127.0.0.1:%1").arg(m_sim->tcpPort)), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("slave 1")), qPrintable(message));
+
+    const GateIoSnapshot snapshot = snapshotAt(m_spies->io, m_spies->io.count() - 1);
+    QCOMPARE(pointNames(snapshot),
+        (QStringList {QStringLiteral("entryPermission"), QStringLiteral("exitPermission"), QStringLiteral("mode"),
+            QStringLiteral("passTime"), QStringLiteral("entryCounter (high)"), QStringLiteral("entryCounter (low)"),
+            QStringLiteral("exitCounter (high)"), QStringLiteral("exitCounter (low)"), QStringLiteral("errorCode"),
+            QStringLiteral("sensors")}));
+    for (qsizetype i = 0; i < snapshot.points.size(); ++i)
+        QCOMPARE(snapshot.points.at(i).table, i < 4 ? GateIoTable::HoldingRegisters : GateIoTable::InputRegisters);
+    QCOMPARE(snapshot.points.at(5).address, 1); // entryCounter (low)
+    QVERIFY(snapshot.entryCount.has_value());
+    QCOMPARE(*snapshot.entryCount, 0u);
+    QCOMPARE(*snapshot.exitCount, 0u);
+    QVERIFY(!snapshot.fireActive);
+    QVERIFY(snapshot.atMs > 0);
+    QVERIFY(m_spies->ioFailed.isEmpty());
+
+    // The simulator's fire input shows in the next reads.
+    QCOMPARE(m_sim->command("fire on"), QByteArray("ok"));
+    QTRY_VERIFY_WITH_TIMEOUT(snapshotAt(m_spies->io, m_spies->io.count() - 1).fireActive, kTimeoutMs);
+    QVERIFY(pointValue(snapshotAt(m_spies->io, m_spies->io.count() - 1), QStringLiteral("sensors")) & 0x4);
+
+    m_tester->stopSession();
+    QVERIFY(!m_tester->hasSession());
+    QCOMPARE(m_spies->session.count(), 2);
+    QCOMPARE(m_spies->session.at(1).at(0).toBool(), false);
+}
+
+void TestGateTester::openInShowsPassage()
+{
+    QVERIFY(m_sim->start(simArguments(bridge::ProfileKind::TurnstileRegisters)));
+    auto gate = m_rig->saveGate(QStringLiteral("North"), profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim));
+    QVERIFY(gate);
+    QVERIFY(startAndConnect(*gate));
+    const quint32 before = *snapshotAt(m_spies->io, m_spies->io.count() - 1).entryCount;
+
+    m_tester->runCommand(GateTestCommand::OpenIn);
+    QVERIFY(m_tester->busy());
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->command.count(), 1, kTimeoutMs);
+    QCOMPARE(m_spies->command.at(0).at(0).value<GateTestCommand>(), GateTestCommand::OpenIn);
+    QVERIFY2(m_spies->command.at(0).at(1).toBool(), qPrintable(m_spies->command.at(0).at(2).toString()));
+    QVERIFY(m_spies->command.at(0).at(2).toString().contains(QLatin1String("Entry permission")));
+    QVERIFY(!m_tester->busy());
+    QCOMPARE(m_spies->busy.count(), 2); // on, off
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->passage.count(), 1, kTimeoutMs);
+    QCOMPARE(m_spies->passage.at(0).at(0).value<Direction>(), Direction::In);
+    QCOMPARE(m_spies->passage.at(0).at(1).toInt(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(*snapshotAt(m_spies->io, m_spies->io.count() - 1).entryCount, before + 1, kTimeoutMs);
+    QCOMPARE(*snapshotAt(m_spies->io, m_spies->io.count() - 1).exitCount, 0u);
+}
+
+void TestGateTester::freeAndLockChangeModeRegister()
+{
+    QVERIFY(m_sim->start(simArguments(bridge::ProfileKind::TurnstileRegisters)));
+    auto gate = m_rig->saveGate(QStringLiteral("North"), profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim));
+    QVERIFY(gate);
+    QVERIFY(startAndConnect(*gate));
+    QCOMPARE(pointValue(snapshotAt(m_spies->io, m_spies->io.count() - 1), QStringLiteral("mode")), 0);
+
+    m_tester->runCommand(GateTestCommand::Lock);
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->command.count(), 1, kTimeoutMs);
+    QVERIFY2(m_spies->command.at(0).at(1).toBool(), qPrintable(m_spies->command.at(0).at(2).toString()));
+    // Reads queued before the answer have arrived with it; the next one is after the write.
+    m_spies->io.clear();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_spies->io.isEmpty(), kTimeoutMs);
+    QCOMPARE(pointValue(snapshotAt(m_spies->io, 0), QStringLiteral("mode")), 1);
+
+    m_tester->runCommand(GateTestCommand::Free);
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->command.count(), 2, kTimeoutMs);
+    QVERIFY(m_spies->command.at(1).at(1).toBool());
+    m_spies->io.clear();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_spies->io.isEmpty(), kTimeoutMs);
+    QCOMPARE(pointValue(snapshotAt(m_spies->io, 0), QStringLiteral("mode")), 0);
+    QCOMPARE(pointValue(snapshotAt(m_spies->io, 0), QStringLiteral("entryPermission")), 0xFFFF);
+    QCOMPARE(pointValue(snapshotAt(m_spies->io, 0), QStringLiteral("exitPermission")), 0xFFFF);
+}
+
+void TestGateTester::scanFindsExactlyTheSlaves()
+{
+    QVERIFY(m_sim->start(
+        simArguments(bridge::ProfileKind::TurnstileRegisters, {QStringLiteral("--slaves"), QStringLiteral("1,2,5")})));
+    auto gate = m_rig->saveGate(QStringLiteral("North"), profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim));
+    QVERIFY(gate);
+    QVERIFY(startAndConnect(*gate));
+
+    m_tester->scan(1, 6);
+    QVERIFY(m_tester->busy());
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->scanFinished.count(), 1, kTimeoutMs);
+    const QList<QVariant> finished = m_spies->scanFinished.at(0);
+    QCOMPARE(finished.at(2).toString(), QString());
+    QCOMPARE(finished.at(0).value<QList<int>>(), (QList<int> {1, 2, 5}));
+    QCOMPARE(finished.at(1).toBool(), false);
+    QCOMPARE(m_spies->scanProgress.count(), 6);
+    for (int i = 0; i < 6; ++i) {
+        QCOMPARE(m_spies->scanProgress.at(i).at(0).toInt(), i + 1);
+        QCOMPARE(m_spies->scanProgress.at(i).at(1).toInt(), 1);
+        QCOMPARE(m_spies->scanProgress.at(i).at(2).toInt(), 6);
+    }
+    QList<int> answered;
+    for (const QList<QVariant> &signal : std::as_const(m_spies->scanAnswered))
+        answered.append(signal.at(0).toInt());
+    QCOMPARE(answered, (QList<int> {1, 2, 5}));
+    QVERIFY(!m_tester->busy());
+
+    // The monitor reads again afterwards, on the profile's own slave.
+    const qsizetype reads = m_spies->io.count();
+    QTRY_VERIFY_WITH_TIMEOUT(m_spies->io.count() >= reads + 2, kTimeoutMs);
+    QVERIFY(m_spies->ioFailed.isEmpty());
+}
+
+void TestGateTester::scanCancelledMidway()
+{
+    QVERIFY(m_sim->start(
+        simArguments(bridge::ProfileKind::TurnstileRegisters, {QStringLiteral("--slaves"), QStringLiteral("1,2,5")})));
+    auto gate = m_rig->saveGate(QStringLiteral("North"), profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim));
+    QVERIFY(gate);
+    QVERIFY(startAndConnect(*gate));
+    QCOMPARE(m_sim->command("slow 50"), QByteArray("ok")); // the whole range would take 12 s
+
+    connect(m_tester.get(), &GateTester::scanProgress, this, [this](int slaveId) {
+        if (slaveId == 3)
+            m_tester->cancel();
+    });
+    m_tester->scan(1, 247);
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->scanFinished.count(), 1, kTimeoutMs);
+    const QList<QVariant> finished = m_spies->scanFinished.at(0);
+    QCOMPARE(finished.at(1).toBool(), true);
+    QCOMPARE(finished.at(2).toString(), QString());
+    const auto answered = finished.at(0).value<QList<int>>();
+    QVERIFY2(answered.size() <= 3 && answered.mid(0, 2) == (QList<int> {1, 2}),
+        qPrintable(QString::number(answered.size())));
+    QVERIFY(m_spies->scanProgress.count() < 20);
+    QVERIFY(!m_tester->busy());
+}
+
+void TestGateTester::selfTestPassesAndIsStored()
+{
+    QVERIFY(m_sim->start(simArguments(bridge::ProfileKind::TurnstileRegisters)));
+    auto gate = m_rig->saveGate(QStringLiteral("North"), profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim));
+    QVERIFY(gate);
+    QVERIFY(startAndConnect(*gate));
+
+    m_tester->runSelfTest();
+    QVERIFY(m_tester->busy());
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->selfTestFinished.count(), 1, kTimeoutMs);
+    const auto report = m_spies->selfTestFinished.at(0).at(0).value<GateSelfTestReport>();
+    QCOMPARE(m_spies->selfTestFinished.at(0).at(1).toString(), QString());
+    QVERIFY(report.passed());
+    QCOMPARE(report.steps.size(), 5); // connect, read, fire, open and passage, counter
+    QCOMPARE(m_spies->selfTestStep.count(), 5);
+    QCOMPARE(m_spies->selfTestStep.at(3).at(0).value<GateSelfTestStep>().name, report.steps.at(3).name);
+    QVERIFY(!m_tester->busy());
+
+    auto gates = m_rig->setup->configuredGates();
+    QVERIFY(gates);
+    QCOMPARE(gates->size(), 1);
+    const GateConfig stored = gates->front();
+    QCOMPARE(stored.id, gate->id);
+    QVERIFY(stored.lastSelfTestAtMs.has_value());
+    const auto storedReport
+        = GateSelfTestReport::fromJson(QJsonDocument::fromJson(stored.lastSelfTestResult.toUtf8()).object());
+    QVERIFY2(storedReport, qPrintable(stored.lastSelfTestResult));
+    QVERIFY(storedReport->passed());
+    QCOMPARE(storedReport->atMs, report.atMs);
+    QCOMPARE(storedReport->steps.size(), 5);
+
+    // The monitor reads again, and does not report the self-test's own passage.
+    const qsizetype reads = m_spies->io.count();
+    QTRY_VERIFY_WITH_TIMEOUT(m_spies->io.count() >= reads + 3, kTimeoutMs);
+    QVERIFY(m_spies->passage.isEmpty());
+}
+
+void TestGateTester::framesOnlyWhileCaptureIsOn()
+{
+    QVERIFY(m_sim->start(simArguments(bridge::ProfileKind::TurnstileRegisters)));
+    auto gate = m_rig->saveGate(QStringLiteral("North"), profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim));
+    QVERIFY(gate);
+    QVERIFY(startAndConnect(*gate));
+    QTRY_VERIFY_WITH_TIMEOUT(m_spies->io.count() >= 4, kTimeoutMs);
+    QVERIFY(m_spies->frames.isEmpty());
+
+    m_tester->setFrameCapture(true);
+    const auto sawBoth = [this] {
+        bool tx = false;
+        bool rx = false;
+        for (const QList<QVariant> &batch : std::as_const(m_spies->frames)) {
+            for (const GateFrame &frame : batch.at(0).value<QList<GateFrame>>()) {
+                if (frame.bytes.isEmpty() || frame.atMs <= 0)
+                    return false;
+                (frame.sent ? tx : rx) = true;
+            }
+        }
+        return tx && rx;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(sawBoth(), kTimeoutMs);
+    // A TCP request carries the MBAP header: 7 bytes, then the function code.
+    const auto firstBatch = m_spies->frames.at(0).at(0).value<QList<GateFrame>>();
+    QVERIFY(!firstBatch.isEmpty());
+    QVERIFY(firstBatch.front().bytes.size() >= 8);
+
+    m_tester->setFrameCapture(false);
+    m_spies->io.clear();
+    QTRY_VERIFY_WITH_TIMEOUT(m_spies->io.count() >= 3, kTimeoutMs);
+    // Everything from here on was read after capture went off.
+    m_spies->frames.clear();
+    QTRY_VERIFY_WITH_TIMEOUT(m_spies->io.count() >= 6, kTimeoutMs);
+    QVERIFY(m_spies->frames.isEmpty());
+}
+
+void TestGateTester::relayOpenOutShowsPassage()
+{
+    QVERIFY(m_sim->start(simArguments(bridge::ProfileKind::Relay)));
+    const bridge::GateProfile profile = profileFor(bridge::ProfileKind::Relay, *m_sim);
+    auto gate = m_rig->saveGate(QStringLiteral("Side door"), profile);
+    QVERIFY(gate);
+    QVERIFY(startAndConnect(*gate));
+    const GateIoSnapshot first = snapshotAt(m_spies->io, 0);
+    QCOMPARE(pointNames(first),
+        (QStringList {QStringLiteral("entryCoil"), QStringLiteral("exitCoil"), QStringLiteral("entryInput"),
+            QStringLiteral("exitInput"), QStringLiteral("fireInput"), QStringLiteral("tamperInput")}));
+    QVERIFY(!first.entryCount.has_value());
+
+    m_tester->runCommand(GateTestCommand::OpenOut);
+    // The coil shows on while the pulse lasts: the monitor keeps reading meanwhile.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        pointValue(snapshotAt(m_spies->io, m_spies->io.count() - 1), QStringLiteral("exitCoil")) == 1, kTimeoutMs);
+    QVERIFY(m_tester->busy());
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->command.count(), 1, kTimeoutMs);
+    QVERIFY(m_spies->command.at(0).at(1).toBool());
+    QCOMPARE(m_spies->command.at(0).at(2).toString(), QStringLiteral("Relay coil 1 on for 300 ms"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->passage.count(), 1, kTimeoutMs);
+    QCOMPARE(m_spies->passage.at(0).at(0).value<Direction>(), Direction::Out);
+    m_spies->io.clear();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_spies->io.isEmpty(), kTimeoutMs);
+    QCOMPARE(pointValue(snapshotAt(m_spies->io, 0), QStringLiteral("exitCoil")), 0);
+}
+
+void TestGateTester::rtuSessionPausesSupervisedGate()
+{
+    QVERIFY(m_sim->start(simArguments(bridge::ProfileKind::TurnstileRegisters, {QStringLiteral("--rtu")})));
+    const bridge::GateProfile profile = profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim, true);
+    auto gate = m_rig->saveGate(QStringLiteral("Bus gate"), profile);
+    QVERIFY(gate);
+    auto other = m_rig->saveGate(
+        QStringLiteral("TCP gate"), profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim, false));
+    QVERIFY(other);
+
+    // The gate service drives the RTU gate, and a TCP one that must stay untouched.
+    bridge::ModbusGateDriver driver(profile);
+    bridge::ModbusGateDriver tcpDriver(profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim, false));
+    GateSupervisor supervisor;
+    supervisor.addGate(SupervisedGate {gate->id, FailPolicy::FailSecure, 3}, &driver);
+    supervisor.addGate(SupervisedGate {other->id, FailPolicy::FailSecure, 3}, &tcpDriver);
+    QSignalSpy driverConnected(&driver, &GateDriver::connectedChanged);
+    QSignalSpy tcpConnected(&tcpDriver, &GateDriver::connectedChanged);
+    supervisor.start();
+    QTRY_VERIFY_WITH_TIMEOUT(driver.status().connected && tcpDriver.status().connected, kTimeoutMs);
+    driverConnected.clear();
+    tcpConnected.clear();
+
+    m_tester = std::make_unique<BridgeGateTester>(*m_rig->setup, &supervisor);
+    m_spies = std::make_unique<Spies>(*m_tester);
+    const Status started = m_tester->startSession(technician(), *gate);
+    QVERIFY2(started, qPrintable(started ? QString() : started.error().toString()));
+    QCOMPARE(m_tester->pausedGateIds(), QStringList {gate->id});
+    QTRY_VERIFY_WITH_TIMEOUT(!driver.status().connected, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->session.count(), 1, kTimeoutMs);
+    QVERIFY2(m_spies->session.at(0).at(0).toBool(), qPrintable(m_spies->session.at(0).at(1).toString()));
+    QVERIFY(m_spies->session.at(0).at(1).toString().contains(m_sim->rtu));
+    QTRY_VERIFY_WITH_TIMEOUT(m_spies->io.count() >= 3, kTimeoutMs);
+    QVERIFY(snapshotAt(m_spies->io, m_spies->io.count() - 1).entryCount.has_value());
+
+    m_tester->runCommand(GateTestCommand::OpenIn);
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->passage.count(), 1, kTimeoutMs);
+    QVERIFY(m_spies->command.at(0).at(1).toBool());
+
+    m_tester->stopSession();
+    QVERIFY(m_tester->pausedGateIds().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(driver.status().connected, kTimeoutMs);
+    QVERIFY(tcpConnected.isEmpty()); // never stopped
+}
+
+void TestGateTester::unreachableGateEndsSession()
+{
+    bridge::GateProfile profile;
+    profile.kind = bridge::ProfileKind::TurnstileRegisters;
+    profile.transport = bridge::TransportKind::ModbusTcp;
+    profile.tcp.port = 1; // nothing listens there
+    profile.timeoutMs = 200;
+    GateConfig gate;
+    gate.name = QStringLiteral("Unsaved");
+    gate.profile = profile.toJson();
+    m_tester = std::make_unique<BridgeGateTester>(*m_rig->setup, nullptr);
+    m_spies = std::make_unique<Spies>(*m_tester);
+    QVERIFY(m_tester->startSession(technician(), gate));
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->session.count(), 1, kTimeoutMs);
+    QCOMPARE(m_spies->session.at(0).at(0).toBool(), false);
+    QVERIFY(m_spies->session.at(0).at(1).toString().contains(QLatin1String("127.0.0.1:1")));
+    QVERIFY(!m_tester->hasSession());
+    m_tester->runCommand(GateTestCommand::OpenIn);
+    QCOMPARE(m_spies->command.count(), 1);
+    QCOMPARE(m_spies->command.at(0).at(1).toBool(), false);
+}
+
+void TestGateTester::staffRoleRefused()
+{
+    QVERIFY(m_sim->start(simArguments(bridge::ProfileKind::TurnstileRegisters)));
+    GateConfig gate;
+    gate.name = QStringLiteral("Unsaved");
+    gate.profile = profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim).toJson();
+    BridgeGateTester tester(*m_rig->setup, nullptr);
+    QSignalSpy session(&tester, &GateTester::sessionChanged);
+    StaffSession staff = technician();
+    staff.role = StaffRole::Staff;
+    const Status started = tester.startSession(staff, gate);
+    QVERIFY(!started);
+    QCOMPARE(started.error().code, ErrorCode::PermissionDenied);
+    QVERIFY(!tester.hasSession());
+    QVERIFY(session.isEmpty());
+}
+
+void TestGateTester::serialTextProfileRefused()
+{
+    bridge::GateProfile profile;
+    profile.kind = bridge::ProfileKind::SerialText;
+    profile.transport = bridge::TransportKind::Serial;
+    profile.serial.device = QStringLiteral("/dev/ttyUSB7");
+    GateConfig gate;
+    gate.name = QStringLiteral("Text board");
+    gate.profile = profile.toJson();
+    BridgeGateTester tester(*m_rig->setup, nullptr);
+    const Status started = tester.startSession(technician(), gate);
+    QVERIFY(!started);
+    QCOMPARE(started.error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(started.error().field, QStringLiteral("profile.kind"));
+    QVERIFY2(started.error().message.contains(QLatin1String("serial-text")), qPrintable(started.error().message));
+    QVERIFY(!tester.hasSession());
+}
+
+void TestGateTester::badProfileNamesField()
+{
+    bridge::GateProfile valid;
+    valid.kind = bridge::ProfileKind::TurnstileRegisters;
+    valid.transport = bridge::TransportKind::ModbusTcp;
+    QJsonObject profile = valid.toJson();
+    QJsonObject transport = profile.value(QStringLiteral("transport")).toObject();
+    transport.insert(QStringLiteral("port"), 0);
+    profile.insert(QStringLiteral("transport"), transport);
+    GateConfig gate;
+    gate.profile = profile;
+    BridgeGateTester tester(*m_rig->setup, nullptr);
+    const Status started = tester.startSession(technician(), gate);
+    QVERIFY(!started);
+    QCOMPARE(started.error().code, ErrorCode::InvalidArgument);
+    QVERIFY2(started.error().field.startsWith(QLatin1String("profile.transport")), qPrintable(started.error().field));
+}
+
+void TestGateTester::busyRefusesSecondAction()
+{
+    QVERIFY(m_sim->start(simArguments(bridge::ProfileKind::TurnstileRegisters)));
+    auto gate = m_rig->saveGate(QStringLiteral("North"), profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim));
+    QVERIFY(gate);
+    QVERIFY(startAndConnect(*gate));
+
+    m_tester->runSelfTest();
+    QVERIFY(m_tester->busy());
+    QCOMPARE(m_spies->busy.count(), 1);
+    m_tester->runCommand(GateTestCommand::OpenIn);
+    QCOMPARE(m_spies->command.count(), 1); // refused at once
+    QCOMPARE(m_spies->command.at(0).at(1).toBool(), false);
+    QCOMPARE(m_spies->command.at(0).at(2).toString(), QStringLiteral("Busy: the self-test is running"));
+    m_tester->scan(1, 3);
+    QCOMPARE(m_spies->scanFinished.count(), 1);
+    QCOMPARE(m_spies->scanFinished.at(0).at(2).toString(), QStringLiteral("Busy: the self-test is running"));
+    m_tester->runSelfTest();
+    QCOMPARE(m_spies->selfTestFinished.count(), 1);
+    QVERIFY(!m_spies->selfTestFinished.at(0).at(0).value<GateSelfTestReport>().passed());
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->selfTestFinished.count(), 2, kTimeoutMs);
+    QVERIFY(m_spies->selfTestFinished.at(1).at(0).value<GateSelfTestReport>().passed());
+    QVERIFY(!m_tester->busy());
+    QCOMPARE(m_spies->scanProgress.count(), 0);
+    // Free again: a command runs.
+    m_tester->runCommand(GateTestCommand::Normal);
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->command.count(), 2, kTimeoutMs);
+    QVERIFY(m_spies->command.at(1).at(1).toBool());
+}
+
+QTEST_GUILESS_MAIN(TestGateTester)
+#include "tst_gatetester.moc"

@@ -3,6 +3,7 @@
 // or taken phone number that save nothing; block, issue a QR code and print the card.
 #include "store/MemberCardRepository.h"
 #include "store/SaleRepository.h"
+#include "ui/WidgetTestSupport.h"
 #include "ui/desk/MembersPage.h"
 
 #include <QCheckBox>
@@ -25,15 +26,6 @@ using namespace gymgate;
 using namespace gymgate::test;
 
 namespace {
-
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
 
 // Latin letters and digits as key presses; Han characters as an input method commits them
 // (QTest::keyClicks only sends Latin-1).

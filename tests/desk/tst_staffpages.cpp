@@ -2,6 +2,7 @@
 #include "store/Database.h"
 #include "store/SqlStaffDirectory.h"
 #include "store/StoreTestSupport.h"
+#include "ui/WidgetTestSupport.h"
 #include "ui/desk/AuditPage.h"
 #include "ui/desk/FirstRunWizard.h"
 #include "ui/desk/LoginDialog.h"
@@ -26,15 +27,6 @@ namespace {
 constexpr qint64 kStartMs = 1'760'000'000'000; // 2025-10-09 in Shanghai
 const QString kAdminPassword = QStringLiteral("Admin2026");
 const QString kClerkPassword = QStringLiteral("Desk2026x");
-
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
 
 void typeInto(QObject *parent, const char *name, const QString &text)
 {

@@ -9,6 +9,7 @@
 #include "store/SyncNoticeRepository.h"
 #include "sync/SyncService.h"
 #include "sync/SyncTestSupport.h"
+#include "ui/WidgetTestSupport.h"
 #include "ui/desk/EnrollDialog.h"
 #include "ui/desk/SyncPage.h"
 #include "ui/desk/SyncStatusLabel.h"
@@ -27,19 +28,11 @@
 #include <memory>
 
 using namespace gymgate;
+using namespace gymgate::test;
 
 namespace {
 
 constexpr int kHubWaitMs = 20000; // a round with the hub on a busy 2-core machine
-
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
 
 // The child once it is shown (a dialog or message box opens asynchronously), else null.
 template<typename T>

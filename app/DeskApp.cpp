@@ -14,6 +14,8 @@
 #include "ui/desk/CheckInPage.h"
 #include "ui/desk/DeskWindow.h"
 #include "ui/desk/FirstRunWizard.h"
+#include "ui/desk/GateDiagnosticsPage.h"
+#include "ui/desk/GatesPage.h"
 #include "ui/desk/LoginDialog.h"
 #include "ui/desk/MembersPage.h"
 #include "ui/desk/ProductsPage.h"
@@ -30,6 +32,8 @@
 #include <QStatusBar>
 
 #include "EntryStation.h"
+#include "tech/BridgeGateTester.h"
+#include "tech/SqlGateSetup.h"
 
 namespace gymgate {
 
@@ -125,6 +129,7 @@ void DeskApp::buildPages(EntryStation *station, SyncControl *sync)
     m_window->addPage(new ProductsPage(*m_sales));
     m_window->addPage(new StaffPage(*m_staff, m_clock, m_siteTimeZone));
     m_window->addPage(new AuditPage(*m_staff, m_clock, m_siteTimeZone));
+    buildTechnicianPages(station);
     if (!sync)
         return;
     m_syncPage = new SyncPage(*sync, m_siteTimeZone);
@@ -135,6 +140,29 @@ void DeskApp::buildPages(EntryStation *station, SyncControl *sync)
     connect(sync, &SyncControl::enrollFinished, this, [this](bool ok) {
         if (ok)
             reloadSiteKeys();
+    });
+}
+
+// The gate service started with the desk: gates saved from now on are driven as they were
+// until GymGate restarts, and the gate list says so.
+void DeskApp::buildTechnicianPages(EntryStation *station)
+{
+    GateSupervisor *supervisor = station ? &station->gates() : nullptr;
+    m_gateSetup = std::make_unique<SqlGateSetup>(
+        m_db, m_clock,
+        [this, supervisor](const QString &gateId) {
+            return SqlGateSetup::serviceStateIn(
+                supervisor, m_gateTester ? m_gateTester->pausedGateIds() : QStringList {}, gateId);
+        },
+        m_clock.nowMs());
+    m_gateTester = std::make_unique<BridgeGateTester>(*m_gateSetup, supervisor);
+    auto *gatesPage = new GatesPage(*m_gateSetup);
+    auto *diagnosticsPage = new GateDiagnosticsPage(*m_gateSetup, *m_gateTester);
+    m_window->addPage(gatesPage);
+    m_window->addPage(diagnosticsPage);
+    connect(gatesPage, &GatesPage::diagnoseRequested, this, [this, diagnosticsPage](const QString &gateId) {
+        diagnosticsPage->selectGate(gateId);
+        m_window->showPage(diagnosticsPage->objectName());
     });
 }
 

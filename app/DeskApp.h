@@ -15,10 +15,12 @@
 
 namespace gymgate {
 
+class BridgeGateTester;
 class Database;
 class DeskWindow;
 class EntryStation;
 class SqlBookingDesk;
+class SqlGateSetup;
 class SqlMemberDirectory;
 class SqlSalesDesk;
 class SqlStaffDirectory;
@@ -29,8 +31,8 @@ class SyncStatusLabel;
 // The front desk (gymgate --desk): the desk services over the local database, the desk window
 // with a page per area, and the staff log-in around it (first-run wizard, login, log out,
 // switch user). Manual check-in uses the entry station's gates when there is one. With sync, the
-// Sync page and the status bar label; after enrollment the chain's data key and the site's time
-// zone replace the desk's own.
+// Sync page and the status bar label; for technicians the Gates and Gate diagnostics pages; after enrollment the
+// chain's data key and the site's time zone replace the desk's own.
 class DeskApp : public QObject {
     Q_OBJECT
 public:
@@ -50,6 +52,7 @@ private:
     DeskApp(Database &db, const Clock &clock, QString keyDirectory, FieldCipher cipher, SigningKey signingKey,
         QTimeZone zone);
     void buildPages(EntryStation *station, SyncControl *sync);
+    void buildTechnicianPages(EntryStation *station);
     // Enrollment replaced data.key and the site settings: take them without a restart.
     void reloadSiteKeys();
     void logOut(bool switchUser);
@@ -66,6 +69,8 @@ private:
     std::unique_ptr<SqlMemberDirectory> m_members;
     std::unique_ptr<SqlSalesDesk> m_sales;
     std::unique_ptr<SqlBookingDesk> m_bookings;
+    std::unique_ptr<SqlGateSetup> m_gateSetup;
+    std::unique_ptr<BridgeGateTester> m_gateTester;
     std::unique_ptr<DeskWindow> m_window;
     SyncPage *m_syncPage = nullptr; // owned by the window
     SyncStatusLabel *m_syncLabel = nullptr; // owned by the window's status bar

@@ -1,5 +1,6 @@
 #include "tech/SqlGateSetup.h"
 
+#include "core/GateSupervisor.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/GateRepository.h"
@@ -229,6 +230,28 @@ QList<SerialPortChoice> SqlGateSetup::serialPorts() const
         choices.append(choice);
     }
     return choices;
+}
+
+GateServiceState SqlGateSetup::serviceStateIn(
+    const GateSupervisor *supervisor, const QStringList &pausedGateIds, const QString &gateId)
+{
+    if (!supervisor || !supervisor->gateIds().contains(gateId))
+        return GateServiceState::NotRunHere;
+    if (pausedGateIds.contains(gateId))
+        return GateServiceState::Paused;
+    switch (supervisor->availability(gateId)) {
+    case GateAvailability::Ready:
+        return GateServiceState::Ready;
+    case GateAvailability::Emergency:
+        return GateServiceState::Emergency;
+    case GateAvailability::Offline:
+        return GateServiceState::Offline;
+    case GateAvailability::OutOfOrder:
+        return GateServiceState::OutOfOrder;
+    case GateAvailability::Invalid:
+        break;
+    }
+    return GateServiceState::Invalid;
 }
 
 QString SqlGateSetup::stableDevicePath(const QString &systemLocation, const QString &byIdFolder)

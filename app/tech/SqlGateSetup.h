@@ -8,6 +8,7 @@
 namespace gymgate {
 
 class Database;
+class GateSupervisor;
 
 // GateSetup over the local SQLite database and the firmware bridge's profile parser. Every
 // change commits together with its audit entry, or not at all.
@@ -43,6 +44,11 @@ public:
     // and audited ("gate.selftest") in one transaction.
     Result<QList<GateConfig>> configuredGates() const;
     Status recordSelfTest(const StaffSession &session, const QString &gateId, const GateSelfTestReport &report);
+
+    // How `supervisor` (this process's gate service; may be null) drives a gate, for
+    // ServiceStateFunction: gates it does not know are NotRunHere, paused ones Paused.
+    static GateServiceState serviceStateIn(
+        const GateSupervisor *supervisor, const QStringList &pausedGateIds, const QString &gateId);
 
     // The stable name udev gives a serial port: the link in `byIdFolder` that resolves to
     // `systemLocation`, else `systemLocation` itself. A parameter so tests can use a folder of

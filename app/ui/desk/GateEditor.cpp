@@ -84,6 +84,9 @@ QComboBox *GateEditor::addCombo(QFormLayout *form, const QString &objectName, co
     auto *combo = new QComboBox(this);
     combo->setObjectName(objectName);
     combo->setProperty(kFieldProperty, QString::fromLatin1(gateField));
+    // Long choices ("Turnstile controller (Modbus registers)") must not widen the whole form.
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(14);
     connect(combo, &QComboBox::currentIndexChanged, this, &GateEditor::fieldEdited);
     addRow(form, combo, label);
     return combo;
@@ -165,6 +168,8 @@ void GateEditor::buildUi()
     m_deviceRow = new QWidget(this);
     m_deviceCombo = new QComboBox(m_deviceRow);
     m_deviceCombo->setObjectName(QStringLiteral("gateDeviceComboBox"));
+    m_deviceCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_deviceCombo->setMinimumContentsLength(14);
     m_deviceCombo->setProperty(kFieldProperty, QStringLiteral("profile.transport.device"));
     m_deviceCombo->setEditable(true);
     m_deviceCombo->setInsertPolicy(QComboBox::NoInsert);

@@ -35,15 +35,16 @@ struct Text {
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kSortRole = Qt::UserRole + 2;
 
+// What a technician looks for first (is it up, did it pass) comes right after the name.
 enum Column {
     NameColumn = 0,
+    StateColumn,
+    SelfTestColumn,
     ZoneColumn,
     DirectionColumn,
     KindColumn,
     TargetColumn,
     FailModeColumn,
-    StateColumn,
-    SelfTestColumn,
     ColumnCount,
 };
 
@@ -168,6 +169,7 @@ void GatesPage::buildUi()
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("gateEditorScrollArea"));
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the form narrows instead
     scroll->setWidget(m_editor);
     m_messageLabel = new QLabel(this);
     m_messageLabel->setObjectName(QStringLiteral("gateMessageLabel"));
@@ -216,8 +218,8 @@ void GatesPage::retranslate()
 {
     m_filterEdit->setPlaceholderText(tr("Filter gates"));
     m_refreshButton->setText(tr("&Refresh"));
-    m_model->setHorizontalHeaderLabels({tr("Name"), tr("Zone"), tr("Direction"), tr("Kind"), tr("Controller at"),
-        tr("When offline"), tr("Service"), tr("Last self-test")});
+    m_model->setHorizontalHeaderLabels({tr("Name"), tr("Service"), tr("Last self-test"), tr("Zone"), tr("Direction"),
+        tr("Kind"), tr("Controller at"), tr("When offline")});
     m_addButton->setText(tr("&Add gate"));
     m_duplicateButton->setText(tr("D&uplicate"));
     m_deleteButton->setText(tr("&Delete…"));
@@ -273,13 +275,13 @@ void GatesPage::reload(const QString &selectId)
     }
     for (const GateListEntry &entry : std::as_const(m_gates)) {
         const GateConfig &gate = entry.config;
-        QList<QStandardItem *> row {cell(gate.name), cell(zoneName(gate.zoneId)),
+        QList<QStandardItem *> row {cell(gate.name), cell(stateText(entry)),
+            cell(selfTestText(gate), gate.lastSelfTestAtMs.value_or(0)), cell(zoneName(gate.zoneId)),
             cell(gate.direction == GateDirection::In       ? tr("In")
                     : gate.direction == GateDirection::Out ? tr("Out")
                                                            : tr("Both ways")),
             cell(kindText(gate.profile.value(QStringLiteral("kind")).toString())), cell(targetText(gate.profile)),
-            cell(gate.failMode == GateFailMode::Open ? tr("Fail open") : tr("Fail secure")), cell(stateText(entry)),
-            cell(selfTestText(gate), gate.lastSelfTestAtMs.value_or(0))};
+            cell(gate.failMode == GateFailMode::Open ? tr("Fail open") : tr("Fail secure"))};
         row.first()->setData(gate.id, kIdRole);
         if (entry.restartNeeded)
             row.at(StateColumn)

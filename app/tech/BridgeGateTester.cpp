@@ -8,7 +8,8 @@
 #include <QtDebug>
 
 #include "protocol/GateProfile.h"
-#include "tech/GateTesterWorker.h"
+#include "tech/ModbusTesterWorker.h"
+#include "tech/SerialTextTesterWorker.h"
 #include "tech/SqlGateSetup.h"
 
 namespace gymgate {
@@ -83,21 +84,29 @@ Status BridgeGateTester::startSession(const StaffSession &session, const GateCon
     return {};
 }
 
+// The profile parser already pairs kinds with their transports; this guards the workers
+// against a profile built in code.
 Status BridgeGateTester::checkProfile(const bridge::GateProfile &profile) const
 {
-    if (profile.kind == bridge::ProfileKind::SerialText)
-        return fail(ErrorCode::InvalidArgument,
-            tr("Diagnostics for serial-text boards are not available yet: the console can only read and drive "
-               "Modbus gates. Use the test buttons of the gate list (open, free, lock through the gate service) "
-               "and the board's own indicators to check it."),
-            QStringLiteral("profile.kind"));
-    if (profile.kind != bridge::ProfileKind::Relay && profile.kind != bridge::ProfileKind::TurnstileRegisters)
-        return fail(ErrorCode::InvalidArgument, tr("Diagnostics need a relay or turnstile-registers profile."),
-            QStringLiteral("profile.kind"));
-    if (profile.transport != bridge::TransportKind::ModbusTcp && profile.transport != bridge::TransportKind::ModbusRtu)
-        return fail(ErrorCode::InvalidArgument, tr("Diagnostics need a modbus-tcp or modbus-rtu transport."),
-            QStringLiteral("profile.transport"));
-    return {};
+    switch (profile.kind) {
+    case bridge::ProfileKind::Relay:
+    case bridge::ProfileKind::TurnstileRegisters:
+        if (profile.transport != bridge::TransportKind::ModbusTcp
+            && profile.transport != bridge::TransportKind::ModbusRtu)
+            return fail(ErrorCode::InvalidArgument,
+                tr("Relay and turnstile-registers gates are diagnosed over a modbus-tcp or modbus-rtu transport."),
+                QStringLiteral("profile.transport"));
+        return {};
+    case bridge::ProfileKind::SerialText:
+        if (profile.transport != bridge::TransportKind::Serial)
+            return fail(ErrorCode::InvalidArgument, tr("Serial-text boards are diagnosed over a serial transport."),
+                QStringLiteral("profile.transport"));
+        return {};
+    case bridge::ProfileKind::Invalid:
+        break;
+    }
+    return fail(ErrorCode::InvalidArgument, tr("Diagnostics need a relay, turnstile-registers or serial-text profile."),
+        QStringLiteral("profile.kind"));
 }
 
 // One master per bus: the gate service's drivers on the session's serial line stop meanwhile.
@@ -142,7 +151,10 @@ void BridgeGateTester::createWorker(const bridge::GateProfile &profile)
     ++m_sessionSerial;
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("gate-tester"));
-    m_worker = new GateTesterWorker(profile, &m_cancel);
+    if (profile.kind == bridge::ProfileKind::SerialText)
+        m_worker = new SerialTextTesterWorker(profile, &m_cancel);
+    else
+        m_worker = new ModbusTesterWorker(profile, &m_cancel);
     m_worker->moveToThread(m_thread);
     // Deleted on its own thread once the thread's loop has ended (QThread::finished).
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -152,7 +164,7 @@ void BridgeGateTester::createWorker(const bridge::GateProfile &profile)
 
 // The worker's answers reach this thread queued; those of a closed session are dropped.
 template<typename... Args>
-void BridgeGateTester::forward(void (GateTesterWorker::*from)(Args...), void (GateTester::*to)(Args...))
+void BridgeGateTester::forward(void (TesterWorker::*from)(Args...), void (GateTester::*to)(Args...))
 {
     connect(
         m_worker, from, this,
@@ -166,22 +178,22 @@ void BridgeGateTester::forward(void (GateTesterWorker::*from)(Args...), void (Ga
 void BridgeGateTester::connectWorker()
 {
     const int serial = m_sessionSerial;
-    forward(&GateTesterWorker::ioRead, &GateTester::ioRead);
-    forward(&GateTesterWorker::ioFailed, &GateTester::ioFailed);
-    forward(&GateTesterWorker::passageSeen, &GateTester::passageSeen);
-    forward(&GateTesterWorker::framesCaptured, &GateTester::framesCaptured);
-    forward(&GateTesterWorker::scanProgress, &GateTester::scanProgress);
-    forward(&GateTesterWorker::scanAnswered, &GateTester::scanAnswered);
-    forward(&GateTesterWorker::selfTestStep, &GateTester::selfTestStep);
+    forward(&TesterWorker::ioRead, &GateTester::ioRead);
+    forward(&TesterWorker::ioFailed, &GateTester::ioFailed);
+    forward(&TesterWorker::passageSeen, &GateTester::passageSeen);
+    forward(&TesterWorker::framesCaptured, &GateTester::framesCaptured);
+    forward(&TesterWorker::scanProgress, &GateTester::scanProgress);
+    forward(&TesterWorker::scanAnswered, &GateTester::scanAnswered);
+    forward(&TesterWorker::selfTestStep, &GateTester::selfTestStep);
     connect(
-        m_worker, &GateTesterWorker::sessionChanged, this,
+        m_worker, &TesterWorker::sessionChanged, this,
         [this, serial](bool connected, const QString &message) {
             if (serial == m_sessionSerial)
                 onSessionChanged(connected, message);
         },
         Qt::QueuedConnection);
     connect(
-        m_worker, &GateTesterWorker::commandFinished, this,
+        m_worker, &TesterWorker::commandFinished, this,
         [this, serial](GateTestCommand command, bool ok, const QString &answer) {
             if (serial != m_sessionSerial)
                 return;
@@ -190,7 +202,7 @@ void BridgeGateTester::connectWorker()
         },
         Qt::QueuedConnection);
     connect(
-        m_worker, &GateTesterWorker::scanFinished, this,
+        m_worker, &TesterWorker::scanFinished, this,
         [this, serial](const QList<int> &answered, bool cancelled, const QString &error) {
             if (serial != m_sessionSerial)
                 return;
@@ -199,7 +211,7 @@ void BridgeGateTester::connectWorker()
         },
         Qt::QueuedConnection);
     connect(
-        m_worker, &GateTesterWorker::selfTestDone, this,
+        m_worker, &TesterWorker::selfTestDone, this,
         [this, serial](const GateSelfTestReport &report) {
             if (serial == m_sessionSerial)
                 onSelfTestDone(report);
@@ -352,7 +364,7 @@ void BridgeGateTester::cancel()
     if (!busy())
         return;
     m_cancel = true;
-    // A relay pulse waits on a timer, not on the flag.
+    // A relay pulse, or a serial-text board's answer, waits on a timer, not on the flag.
     if (m_action == Action::Command)
         QMetaObject::invokeMethod(
             m_worker, [worker = m_worker] { worker->endPulseNow(); }, Qt::QueuedConnection);

@@ -10,17 +10,17 @@
 namespace gymgate {
 
 class GateSupervisor;
-class GateTesterWorker;
+class TesterWorker;
 class SqlGateSetup;
 
 namespace bridge {
 struct GateProfile;
 }
 
-// GateTester over the firmware bridge's GateDiagnostics (docs/HARDWARE.md "gymgate-gatectl"):
-// a session runs on a QThread of its own, in a GateTesterWorker that owns the session's
-// GateDiagnostics; calls are forwarded as queued invocations and the worker's answers are
-// re-emitted here, on the caller's thread. Self-test reports are stored through `setup` on
+// GateTester over the firmware bridge (docs/HARDWARE.md "Technician console"): a session runs
+// on a QThread of its own, in the TesterWorker the profile's kind needs (ModbusTesterWorker over
+// GateDiagnostics, SerialTextTesterWorker over a SerialTextGateDriver); calls are forwarded as queued invocations and
+// the worker's answers are re-emitted here, on the caller's thread. Self-test reports are stored through `setup` on
 // this thread, where its Database lives. Gates the supervisor drives on the session's serial
 // line are stopped for the session (one master per bus) and started again when it closes.
 class BridgeGateTester final : public GateTester {
@@ -59,7 +59,7 @@ private:
     void createWorker(const bridge::GateProfile &profile);
     void connectWorker();
     template<typename... Args>
-    void forward(void (GateTesterWorker::*from)(Args...), void (GateTester::*to)(Args...));
+    void forward(void (TesterWorker::*from)(Args...), void (GateTester::*to)(Args...));
     void teardown();
     // An empty string when the action may start now; else why not (translated).
     QString refusal() const;
@@ -74,7 +74,7 @@ private:
     GateConfig m_gate;
     std::atomic<bool> m_cancel {false}; // read by the worker's GateDiagnostics; outlives it
     QThread *m_thread = nullptr;
-    GateTesterWorker *m_worker = nullptr; // lives on m_thread; deleted when it finishes
+    TesterWorker *m_worker = nullptr; // lives on m_thread; deleted when it finishes
     int m_sessionSerial = 0; // answers queued by an earlier session's worker are dropped
     Action m_action = Action::None;
     bool m_monitoring = true;

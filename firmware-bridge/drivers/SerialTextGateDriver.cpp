@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 #include "drivers/SerialPortLink.h"
 
 Q_LOGGING_CATEGORY(lcSerialTextDriver, "gymgate.bridge.serialtext.driver")
@@ -73,6 +75,7 @@ bool SerialTextGateDriver::send(const QByteArray &command)
                        .arg(m_device->errorString()));
         return false;
     }
+    emit lineSent(command.chopped(1)); // without its '\n'
     return true;
 }
 
@@ -92,6 +95,15 @@ void SerialTextGateDriver::setMode(GateMode mode)
         m_awaitingOk.push_back(PendingCommand {Direction::Invalid, mode});
 }
 
+void SerialTextGateDriver::requestStatus()
+{
+    // One STATUS in the queue is enough: a board that never answers it must not grow the queue
+    // by one entry per poll; any STATUS line answers it.
+    const bool queued = std::ranges::any_of(m_awaitingOk, [](const PendingCommand &command) { return command.status; });
+    if (send(QByteArrayLiteral("STATUS\n")) && !queued)
+        m_awaitingOk.push_back(PendingCommand {Direction::Invalid, GateMode::Invalid, true});
+}
+
 void SerialTextGateDriver::onReadyRead()
 {
     if (m_device && m_device->isOpen())
@@ -100,8 +112,10 @@ void SerialTextGateDriver::onReadyRead()
 
 void SerialTextGateDriver::feed(const QByteArray &bytes)
 {
-    for (const SerialTextEvent &event : m_parser.feed(bytes))
-        handle(event);
+    for (const QByteArray &line : m_parser.takeLines(bytes)) {
+        emit lineReceived(line);
+        handle(m_parser.accept(line));
+    }
 }
 
 void SerialTextGateDriver::acknowledge(const PendingCommand &command)
@@ -110,10 +124,46 @@ void SerialTextGateDriver::acknowledge(const PendingCommand &command)
         emit opened(command.direction);
         return;
     }
-    const bool changed = command.mode != m_status.mode;
+    // Every acknowledged MODE is reported, a repeated one too: whoever sent it waits for it.
     m_status.mode = command.mode;
-    if (changed)
-        emit modeChanged(command.mode);
+    emit modeChanged(command.mode);
+}
+
+// The board answers in order; a STATUS still queued before the first OPEN or MODE was not
+// answered (a board without STATUS may stay silent), so an OK answers the command after it.
+void SerialTextGateDriver::onOk()
+{
+    const auto command = std::ranges::find_if(m_awaitingOk, [](const PendingCommand &c) { return !c.status; });
+    if (command == m_awaitingOk.end()) {
+        qCWarning(lcSerialTextDriver) << "OK without a pending command";
+        return;
+    }
+    const PendingCommand answered = *command;
+    m_awaitingOk.erase(m_awaitingOk.begin(), std::next(command));
+    acknowledge(answered);
+}
+
+void SerialTextGateDriver::onStatus(const SerialTextEvent &event)
+{
+    const auto request = std::ranges::find_if(m_awaitingOk, [](const PendingCommand &c) { return c.status; });
+    if (request != m_awaitingOk.end())
+        m_awaitingOk.erase(request);
+    // The board is the authority on its mode: a change seen here is reported like an
+    // acknowledged MODE.
+    if (event.mode != m_status.mode) {
+        m_status.mode = event.mode;
+        emit modeChanged(event.mode);
+    }
+    setFireActive(event.active);
+    emit statusAnswered(event.mode, event.active);
+}
+
+void SerialTextGateDriver::setFireActive(bool active)
+{
+    if (active == m_status.fireActive)
+        return;
+    m_status.fireActive = active;
+    emit fireAlarmChanged(active);
 }
 
 void SerialTextGateDriver::handle(const SerialTextEvent &event)
@@ -121,12 +171,10 @@ void SerialTextGateDriver::handle(const SerialTextEvent &event)
     using Kind = SerialTextEvent::Kind;
     switch (event.kind) {
     case Kind::Ok:
-        if (m_awaitingOk.empty()) {
-            qCWarning(lcSerialTextDriver) << "OK without a pending command";
-            return;
-        }
-        acknowledge(m_awaitingOk.front());
-        m_awaitingOk.pop_front();
+        onOk();
+        return;
+    case Kind::Status:
+        onStatus(event);
         return;
     case Kind::Pass:
         emit passed(event.direction, 1);
@@ -135,13 +183,11 @@ void SerialTextGateDriver::handle(const SerialTextEvent &event)
         emit passTimedOut(event.direction);
         return;
     case Kind::Fire:
-        if (event.active != m_status.fireActive) {
-            m_status.fireActive = event.active;
-            emit fireAlarmChanged(event.active);
-        }
+        setFireActive(event.active);
         return;
     case Kind::Err:
-        // An ERR answers the oldest OPEN when one is pending, so a later OK is not misattributed.
+        // An ERR answers the oldest pending command (OPEN, MODE or STATUS), so a later OK is not
+        // misattributed.
         if (!m_awaitingOk.empty())
             m_awaitingOk.pop_front();
         emit fault(QCoreApplication::translate("GateDriver", "The gate reports an error: %1").arg(event.text));

@@ -28,6 +28,32 @@ SerialTextEvent directionEvent(SerialTextEvent::Kind kind, const QList<QByteArra
     return SerialTextEvent {kind, direction, false, {}};
 }
 
+GateMode parseMode(const QByteArray &word)
+{
+    if (word == "NORMAL")
+        return GateMode::Normal;
+    if (word == "LOCKED")
+        return GateMode::Locked;
+    if (word == "FREE")
+        return GateMode::Free;
+    return GateMode::Invalid;
+}
+
+bool isFlag(const QByteArray &word)
+{
+    return word == "1" || word == "0";
+}
+
+SerialTextEvent statusEvent(const QList<QByteArray> &words)
+{
+    if (words.size() != 4 || words.at(2) != "FIRE" || !isFlag(words.at(3)))
+        return {};
+    const GateMode mode = parseMode(words.at(1));
+    if (mode == GateMode::Invalid)
+        return {};
+    return SerialTextEvent {SerialTextEvent::Kind::Status, Direction::Invalid, words.at(3) == "1", {}, mode};
+}
+
 } // namespace
 
 SerialTextEvent SerialTextParser::parseLine(const QByteArray &line)
@@ -39,7 +65,7 @@ SerialTextEvent SerialTextParser::parseLine(const QByteArray &line)
     // message ("\xec\x07vFIRE 1"): look for the first keyword from which the rest parses.
     const QByteArray upper = line.toUpper();
     for (qsizetype start = 1; start < line.size(); ++start) {
-        for (const char *keyword : {"OK", "PASS", "TIMEOUT", "FIRE", "ERR"}) {
+        for (const char *keyword : {"OK", "PASS", "TIMEOUT", "FIRE", "ERR", "STATUS"}) {
             if (!upper.sliced(start).startsWith(keyword))
                 continue;
             event = parseMessage(line.sliced(start));
@@ -62,20 +88,33 @@ SerialTextEvent SerialTextParser::parseMessage(const QByteArray &line)
         return directionEvent(SerialTextEvent::Kind::Pass, words);
     if (head == "TIMEOUT")
         return directionEvent(SerialTextEvent::Kind::Timeout, words);
-    if (head == "FIRE" && words.size() == 2 && (words.at(1) == "1" || words.at(1) == "0"))
+    if (head == "FIRE" && words.size() == 2 && isFlag(words.at(1)))
         return SerialTextEvent {SerialTextEvent::Kind::Fire, Direction::Invalid, words.at(1) == "1", {}};
     if (head == "ERR")
         return SerialTextEvent {
             SerialTextEvent::Kind::Err, Direction::Invalid, false, QString::fromUtf8(trimmed.mid(3).trimmed())};
+    if (head == "STATUS")
+        return statusEvent(words);
     return {};
 }
 
 std::vector<SerialTextEvent> SerialTextParser::feed(const QByteArray &bytes)
 {
     std::vector<SerialTextEvent> events;
+    for (const QByteArray &line : takeLines(bytes)) {
+        SerialTextEvent event = accept(line);
+        if (event.kind != SerialTextEvent::Kind::Invalid)
+            events.push_back(std::move(event));
+    }
+    return events;
+}
+
+std::vector<QByteArray> SerialTextParser::takeLines(const QByteArray &bytes)
+{
+    std::vector<QByteArray> lines;
     for (const char byte : bytes) {
         if (byte == '\r' || byte == '\n') {
-            endLine(events);
+            endLine(lines);
             continue;
         }
         if (m_overflow)
@@ -90,23 +129,26 @@ std::vector<SerialTextEvent> SerialTextParser::feed(const QByteArray &bytes)
         }
         m_line.append(byte);
     }
-    return events;
+    return lines;
 }
 
-void SerialTextParser::endLine(std::vector<SerialTextEvent> &events)
+void SerialTextParser::endLine(std::vector<QByteArray> &lines)
 {
-    const QByteArray line = std::exchange(m_line, {});
+    QByteArray line = std::exchange(m_line, {});
     m_overflow = false;
     // An empty line is the LF of a CRLF pair, or a blank keep-alive.
-    if (line.trimmed().isEmpty())
-        return;
+    if (!line.trimmed().isEmpty())
+        lines.push_back(std::move(line));
+}
+
+SerialTextEvent SerialTextParser::accept(const QByteArray &line)
+{
     SerialTextEvent event = parseLine(line);
     if (event.kind == SerialTextEvent::Kind::Invalid) {
         qCWarning(lcSerialText) << "ignored line:" << line.toPercentEncoding(" ");
         ++m_ignoredLines;
-        return;
     }
-    events.push_back(std::move(event));
+    return event;
 }
 
 void SerialTextParser::reset()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Entry.h"
+#include "core/GateDriver.h"
 
 #include <QByteArray>
 #include <QString>
@@ -17,12 +18,14 @@ struct SerialTextEvent {
         Pass,
         Timeout,
         Fire,
-        Err
+        Err,
+        Status, // the answer to STATUS: `STATUS <NORMAL|LOCKED|FREE> FIRE <0|1>`
     };
     Kind kind = Kind::Invalid;
     Direction direction = Direction::Invalid; // Pass, Timeout
-    bool active = false; // Fire
+    bool active = false; // Fire, Status: the fire input
     QString text; // Err
+    GateMode mode = GateMode::Invalid; // Status
 };
 
 // Splits the byte stream into lines (CR, LF or CRLF) and parses them. Lines it does not know
@@ -32,14 +35,20 @@ class SerialTextParser {
 public:
     static constexpr qsizetype MaxLineBytes = 256;
 
+    // The messages of the lines `bytes` completes: takeLines() then accept() on each.
     std::vector<SerialTextEvent> feed(const QByteArray &bytes);
+    // The lines `bytes` completes, without their line ending; blank lines are skipped. For
+    // callers that show every line, messages or not (the technician console's frame log).
+    std::vector<QByteArray> takeLines(const QByteArray &bytes);
+    // Parses one complete line; one that is not a message is counted in ignoredLines().
+    SerialTextEvent accept(const QByteArray &line);
     static SerialTextEvent parseLine(const QByteArray &line);
     int ignoredLines() const { return m_ignoredLines; }
     void reset();
 
 private:
     static SerialTextEvent parseMessage(const QByteArray &line);
-    void endLine(std::vector<SerialTextEvent> &events);
+    void endLine(std::vector<QByteArray> &lines);
 
     QByteArray m_line;
     bool m_overflow = false;

@@ -15,6 +15,7 @@ using namespace gymgate;
 using namespace gymgate::bridge;
 
 Q_DECLARE_METATYPE(gymgate::Direction)
+Q_DECLARE_METATYPE(gymgate::GateMode)
 Q_DECLARE_METATYPE(gymgate::bridge::SerialTextEvent::Kind)
 
 namespace {
@@ -54,6 +55,8 @@ private slots:
     void driverSendsOpenAndReportsAnswers();
     void driverAppliesModeOnAcknowledge();
     void driverRefusesCommandsWhenDisconnected();
+    void driverReportsEveryLine();
+    void simulatorAnswersStatus();
     void simulatorPassage_data();
     void simulatorPassage();
     void simulatorTimeout();
@@ -90,6 +93,12 @@ void TestSerialTextDriver::parsesLine_data()
     QTest::newRow("noise before message")
         << QByteArray("\xec\x07vfoo FIRE 1") << Kind::Fire << Direction::Invalid << true << none;
     QTest::newRow("noise before ok") << QByteArray("\x93zOK") << Kind::Ok << Direction::Invalid << false << none;
+    QTest::newRow("status") << QByteArray("STATUS LOCKED FIRE 1") << Kind::Status << Direction::Invalid << true << none;
+    // An unknown mode is not a status, but the fire input it carries still reads (noise recovery).
+    QTest::newRow("status bad mode") << QByteArray("STATUS OPEN FIRE 1") << Kind::Fire << Direction::Invalid << true
+                                     << none;
+    QTest::newRow("status no fire") << QByteArray("STATUS NORMAL") << Kind::Invalid << Direction::Invalid << false
+                                    << none;
     QTest::newRow("unknown") << QByteArray("HELLO") << Kind::Invalid << Direction::Invalid << false << none;
     QTest::newRow("binary") << QByteArray("\x01\xff\x00PASS", 7) << Kind::Invalid << Direction::Invalid << false
                             << none;
@@ -223,6 +232,71 @@ void TestSerialTextDriver::driverRefusesCommandsWhenDisconnected()
     driver.open(Direction::In);
     QCOMPARE(faults.size(), 1);
     QVERIFY(wire.data().isEmpty());
+}
+
+// The frame log's view of the wire: every command as sent, every line as read, noise included.
+void TestSerialTextDriver::driverReportsEveryLine()
+{
+    QBuffer wire;
+    QVERIFY(wire.open(QIODevice::ReadWrite));
+    SerialTextGateDriver driver(&wire, textProfile({}));
+    QVERIFY(startConnected(driver));
+    QSignalSpy sent(&driver, &SerialTextGateDriver::lineSent);
+    QSignalSpy received(&driver, &SerialTextGateDriver::lineReceived);
+    QSignalSpy status(&driver, &SerialTextGateDriver::statusAnswered);
+    QSignalSpy modes(&driver, &GateDriver::modeChanged);
+    QSignalSpy fire(&driver, &GateDriver::fireAlarmChanged);
+
+    driver.open(Direction::In);
+    driver.requestStatus();
+    driver.setMode(GateMode::Normal); // already normal: still acknowledged
+    QCOMPARE(wire.data(), QByteArray("OPEN IN 500\nSTATUS\nMODE NORMAL\n"));
+    QCOMPARE(sent.size(), 3);
+    QCOMPARE(sent.at(0).first().toByteArray(), QByteArray("OPEN IN 500"));
+    QCOMPARE(sent.at(1).first().toByteArray(), QByteArray("STATUS"));
+    QCOMPARE(sent.at(2).first().toByteArray(), QByteArray("MODE NORMAL"));
+
+    driver.feed("OK\r\nSTATUS FREE FIRE 1\r\n~~noise~~\nPASS I");
+    driver.feed("N\rOK\n");
+    QStringList lines;
+    for (const QList<QVariant> &arguments : std::as_const(received))
+        lines.append(QString::fromLatin1(arguments.first().toByteArray()));
+    QCOMPARE(lines,
+        (QStringList {QStringLiteral("OK"), QStringLiteral("STATUS FREE FIRE 1"), QStringLiteral("~~noise~~"),
+            QStringLiteral("PASS IN"), QStringLiteral("OK")}));
+    QCOMPARE(driver.ignoredLines(), 1);
+    QCOMPARE(status.size(), 1);
+    QCOMPARE(status.first().at(0).value<GateMode>(), GateMode::Free);
+    QCOMPARE(status.first().at(1).toBool(), true);
+    QCOMPARE(fire.size(), 1);
+    QVERIFY(driver.status().fireActive);
+    // STATUS said FREE, then the MODE NORMAL was acknowledged.
+    QCOMPARE(modes.size(), 2);
+    QCOMPARE(modes.at(1).first().value<GateMode>(), GateMode::Normal);
+    QCOMPARE(driver.status().mode, GateMode::Normal);
+}
+
+void TestSerialTextDriver::simulatorAnswersStatus()
+{
+    GateSimProcess sim;
+    QVERIFY(sim.start({QStringLiteral("--text")}));
+    SerialTextGateDriver driver(textProfile(sim.text));
+    QVERIFY(startConnected(driver));
+    QSignalSpy status(&driver, &SerialTextGateDriver::statusAnswered);
+    QSignalSpy faults(&driver, &GateDriver::fault);
+
+    driver.setMode(GateMode::Locked);
+    driver.requestStatus();
+    QTRY_COMPARE_WITH_TIMEOUT(status.size(), 1, 2000);
+    QCOMPARE(status.first().at(0).value<GateMode>(), GateMode::Locked);
+    QCOMPARE(status.first().at(1).toBool(), false);
+
+    QCOMPARE(sim.command("fire on"), QByteArray("ok"));
+    driver.requestStatus();
+    QTRY_COMPARE_WITH_TIMEOUT(status.size(), 2, 2000);
+    QCOMPARE(status.at(1).at(1).toBool(), true);
+    QVERIFY(driver.status().fireActive);
+    QVERIFY(faults.isEmpty());
 }
 
 void TestSerialTextDriver::simulatorPassage_data()

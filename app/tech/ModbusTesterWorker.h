@@ -6,7 +6,6 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QMutex>
-#include <QObject>
 #include <QString>
 #include <QTimer>
 
@@ -16,42 +15,29 @@
 
 #include "drivers/GateDiagnostics.h"
 #include "drivers/ModbusFrameTap.h"
+#include "tech/TesterWorker.h"
 
 namespace gymgate {
 
-// BridgeGateTester's half on the worker thread: owns the session's GateDiagnostics and does
-// every bus call, the I/O monitor, the relay pulse and the frame batches. Private to
-// BridgeGateTester, which creates it, moves it to its thread and calls it only by queued
-// invocations. The bus calls block, so one long action (scan, self-test) holds the monitor
+// The TesterWorker for relay and turnstile-registers gates over Modbus TCP or RTU: owns the
+// session's GateDiagnostics and does every bus call, the I/O monitor, the relay pulse and the
+// frame batches. The bus calls block, so one long action (scan, self-test) holds the monitor
 // back until it returns: they share the bus.
-class GateTesterWorker : public QObject {
+class ModbusTesterWorker final : public TesterWorker {
     Q_OBJECT
 public:
     // `cancel` must outlive the worker; the facade sets it from its own thread.
-    GateTesterWorker(bridge::GateProfile profile, const std::atomic<bool> *cancel, QObject *parent = nullptr);
-    ~GateTesterWorker() override;
+    ModbusTesterWorker(bridge::GateProfile profile, const std::atomic<bool> *cancel, QObject *parent = nullptr);
+    ~ModbusTesterWorker() override;
 
-    void connectGate(bool monitoring, bool frameCapture);
-    void close();
-    void setMonitoring(bool on);
-    void setFrameCapture(bool on);
-    void runCommand(GateTestCommand command);
-    void endPulseNow();
-    void scan(int fromSlaveId, int toSlaveId);
-    void runSelfTest();
-
-signals:
-    void sessionChanged(bool connected, const QString &message);
-    void ioRead(const gymgate::GateIoSnapshot &snapshot);
-    void ioFailed(const QString &message);
-    void passageSeen(gymgate::Direction direction, int count);
-    void framesCaptured(const QList<gymgate::GateFrame> &frames);
-    void commandFinished(gymgate::GateTestCommand command, bool ok, const QString &answer);
-    void scanProgress(int slaveId, int fromSlaveId, int toSlaveId);
-    void scanAnswered(int slaveId);
-    void scanFinished(const QList<int> &answeredSlaveIds, bool cancelled, const QString &error);
-    void selfTestStep(const gymgate::GateSelfTestStep &step);
-    void selfTestDone(const gymgate::GateSelfTestReport &report);
+    void connectGate(bool monitoring, bool frameCapture) override;
+    void close() override;
+    void setMonitoring(bool on) override;
+    void setFrameCapture(bool on) override;
+    void runCommand(gymgate::GateTestCommand command) override;
+    void endPulseNow() override;
+    void scan(int fromSlaveId, int toSlaveId) override;
+    void runSelfTest() override;
 
 private:
     const bridge::GateProfile &profile() const { return m_diagnostics.profile(); }

@@ -1,4 +1,4 @@
-#include "tech/GateTesterWorker.h"
+#include "tech/ModbusTesterWorker.h"
 
 #include <QDateTime>
 #include <QMutexLocker>
@@ -126,26 +126,26 @@ GateMode commandMode(GateTestCommand command)
 
 } // namespace
 
-GateTesterWorker::GateTesterWorker(bridge::GateProfile profile, const std::atomic<bool> *cancel, QObject *parent)
-    : QObject(parent), m_diagnostics(std::move(profile)), m_cancel(cancel)
+ModbusTesterWorker::ModbusTesterWorker(bridge::GateProfile profile, const std::atomic<bool> *cancel, QObject *parent)
+    : TesterWorker(parent), m_diagnostics(std::move(profile)), m_cancel(cancel)
 {
     m_diagnostics.setCancelFlag(cancel);
     m_pollTimer.setInterval(std::max(kMinPollPeriodMs, m_diagnostics.profile().pollPeriodMs));
     m_pulseTimer.setSingleShot(true);
     m_pulseTimer.setTimerType(Qt::PreciseTimer);
     m_frameTimer.setInterval(kFrameBatchMs);
-    connect(&m_pollTimer, &QTimer::timeout, this, &GateTesterWorker::poll);
-    connect(&m_pulseTimer, &QTimer::timeout, this, &GateTesterWorker::finishPulse);
-    connect(&m_frameTimer, &QTimer::timeout, this, &GateTesterWorker::flushFrames);
+    connect(&m_pollTimer, &QTimer::timeout, this, &ModbusTesterWorker::poll);
+    connect(&m_pulseTimer, &QTimer::timeout, this, &ModbusTesterWorker::finishPulse);
+    connect(&m_frameTimer, &QTimer::timeout, this, &ModbusTesterWorker::flushFrames);
 }
 
-GateTesterWorker::~GateTesterWorker()
+ModbusTesterWorker::~ModbusTesterWorker()
 {
     // The sink belongs to this thread's stdout route; drop it here, where it was made.
     m_frameSink.reset();
 }
 
-void GateTesterWorker::connectGate(bool monitoring, bool frameCapture)
+void ModbusTesterWorker::connectGate(bool monitoring, bool frameCapture)
 {
     const Status connected = ensureConnected();
     if (!connected) {
@@ -158,7 +158,7 @@ void GateTesterWorker::connectGate(bool monitoring, bool frameCapture)
     setMonitoring(monitoring);
 }
 
-void GateTesterWorker::close()
+void ModbusTesterWorker::close()
 {
     m_pollTimer.stop();
     m_monitoring = false;
@@ -167,7 +167,7 @@ void GateTesterWorker::close()
     m_diagnostics.close();
 }
 
-void GateTesterWorker::setMonitoring(bool on)
+void ModbusTesterWorker::setMonitoring(bool on)
 {
     m_monitoring = on;
     if (on)
@@ -175,7 +175,7 @@ void GateTesterWorker::setMonitoring(bool on)
     updateMonitor();
 }
 
-void GateTesterWorker::updateMonitor()
+void ModbusTesterWorker::updateMonitor()
 {
     if (!m_monitoring)
         m_pollTimer.stop();
@@ -183,7 +183,7 @@ void GateTesterWorker::updateMonitor()
         m_pollTimer.start();
 }
 
-Status GateTesterWorker::ensureConnected()
+Status ModbusTesterWorker::ensureConnected()
 {
     if (m_diagnostics.isConnected() && !m_needReconnect)
         return {};
@@ -195,7 +195,7 @@ Status GateTesterWorker::ensureConnected()
     return {};
 }
 
-void GateTesterWorker::poll()
+void ModbusTesterWorker::poll()
 {
     if (const Status connected = ensureConnected(); !connected) {
         reportFailure(connected.error());
@@ -212,7 +212,7 @@ void GateTesterWorker::poll()
     emit ioRead(*snapshot);
 }
 
-Result<GateIoSnapshot> GateTesterWorker::readIo()
+Result<GateIoSnapshot> ModbusTesterWorker::readIo()
 {
     GateIoSnapshot snapshot;
     snapshot.points = mappedPoints(profile());
@@ -228,7 +228,7 @@ Result<GateIoSnapshot> GateTesterWorker::readIo()
 
 // One request for the whole span of the table's points when it is short, else one per point;
 // a controller that refuses the span (a gap it does not map) is read point by point too.
-Status GateTesterWorker::readTable(ModbusTable table, QList<GateIoPoint> &points)
+Status ModbusTesterWorker::readTable(ModbusTable table, QList<GateIoPoint> &points)
 {
     const GateIoTable wanted = ioTable(table);
     int first = -1;
@@ -266,7 +266,7 @@ Status GateTesterWorker::readTable(ModbusTable table, QList<GateIoPoint> &points
     return {};
 }
 
-void GateTesterWorker::decode(GateIoSnapshot &snapshot) const
+void ModbusTesterWorker::decode(GateIoSnapshot &snapshot) const
 {
     const QList<GateIoPoint> &points = snapshot.points;
     if (isRelay()) {
@@ -287,7 +287,7 @@ void GateTesterWorker::decode(GateIoSnapshot &snapshot) const
     snapshot.tamperActive = (sensors & 0x8) != 0; // bit 3 (RegisterMap)
 }
 
-void GateTesterWorker::reportPassages(const GateIoSnapshot &now)
+void ModbusTesterWorker::reportPassages(const GateIoSnapshot &now)
 {
     if (!m_last)
         return;
@@ -311,7 +311,7 @@ void GateTesterWorker::reportPassages(const GateIoSnapshot &now)
     }
 }
 
-void GateTesterWorker::reportFailure(const Error &error)
+void ModbusTesterWorker::reportFailure(const Error &error)
 {
     if (bridge::ModbusBus::isLinkError(error))
         m_needReconnect = true; // on the next tick
@@ -321,7 +321,7 @@ void GateTesterWorker::reportFailure(const Error &error)
     emit ioFailed(error.message);
 }
 
-void GateTesterWorker::setFrameCapture(bool on)
+void ModbusTesterWorker::setFrameCapture(bool on)
 {
     if (on == m_frameCapture)
         return;
@@ -346,12 +346,12 @@ void GateTesterWorker::setFrameCapture(bool on)
     m_frameSink.reset();
 }
 
-void GateTesterWorker::applyDebug()
+void ModbusTesterWorker::applyDebug()
 {
     m_diagnostics.setDebug(m_frameCapture);
 }
 
-void GateTesterWorker::flushFrames()
+void ModbusTesterWorker::flushFrames()
 {
     QList<GateFrame> batch;
     {
@@ -362,7 +362,7 @@ void GateTesterWorker::flushFrames()
         emit framesCaptured(batch);
 }
 
-void GateTesterWorker::runCommand(GateTestCommand command)
+void ModbusTesterWorker::runCommand(GateTestCommand command)
 {
     if (const Status connected = ensureConnected(); !connected) {
         emit commandFinished(command, false, connected.error().message);
@@ -388,12 +388,12 @@ void GateTesterWorker::runCommand(GateTestCommand command)
     emit commandFinished(command, true, commandAnswer(command));
 }
 
-void GateTesterWorker::endPulseNow()
+void ModbusTesterWorker::endPulseNow()
 {
     finishPulse();
 }
 
-void GateTesterWorker::finishPulse()
+void ModbusTesterWorker::finishPulse()
 {
     if (m_pulseCommand == GateTestCommand::Invalid)
         return;
@@ -411,7 +411,7 @@ void GateTesterWorker::finishPulse()
     emit commandFinished(command, true, tr("Relay coil %1 on for %2 ms").arg(coil).arg(onMs));
 }
 
-QString GateTesterWorker::commandAnswer(GateTestCommand command) const
+QString ModbusTesterWorker::commandAnswer(GateTestCommand command) const
 {
     const bool relay = isRelay();
     switch (command) {
@@ -432,7 +432,7 @@ QString GateTesterWorker::commandAnswer(GateTestCommand command) const
     return {};
 }
 
-void GateTesterWorker::scan(int fromSlaveId, int toSlaveId)
+void ModbusTesterWorker::scan(int fromSlaveId, int toSlaveId)
 {
     if (const Status connected = ensureConnected(); !connected) {
         emit scanFinished({}, false, connected.error().message);
@@ -455,7 +455,7 @@ void GateTesterWorker::scan(int fromSlaveId, int toSlaveId)
     emit scanFinished(scanned->answeredSlaveIds, scanned->cancelled, QString());
 }
 
-void GateTesterWorker::runSelfTest()
+void ModbusTesterWorker::runSelfTest()
 {
     if (m_needReconnect)
         m_diagnostics.close(); // selfTest connects itself; its "connect" step then says how it went

@@ -15,6 +15,7 @@
 #include "ui/desk/DeskWindow.h"
 #include "ui/desk/FirstRunWizard.h"
 #include "ui/desk/GateDiagnosticsPage.h"
+#include "ui/desk/GateServiceBanner.h"
 #include "ui/desk/GatesPage.h"
 #include "ui/desk/LoginDialog.h"
 #include "ui/desk/MembersPage.h"
@@ -34,6 +35,7 @@
 #include "EntryStation.h"
 #include "tech/BridgeGateTester.h"
 #include "tech/SqlGateSetup.h"
+#include "tech/SupervisorGateControl.h"
 
 namespace gymgate {
 
@@ -130,6 +132,7 @@ void DeskApp::buildPages(EntryStation *station, SyncControl *sync)
     m_window->addPage(new StaffPage(*m_staff, m_clock, m_siteTimeZone));
     m_window->addPage(new AuditPage(*m_staff, m_clock, m_siteTimeZone));
     buildTechnicianPages(station);
+    buildGateServiceBanner(station);
     if (!sync)
         return;
     m_syncPage = new SyncPage(*sync, m_siteTimeZone);
@@ -164,6 +167,17 @@ void DeskApp::buildTechnicianPages(EntryStation *station)
         diagnosticsPage->selectGate(gateId);
         m_window->showPage(diagnosticsPage->objectName());
     });
+}
+
+// The emergency and gates out of order, above every page, for whoever is at the desk.
+void DeskApp::buildGateServiceBanner(EntryStation *station)
+{
+    m_gateControl = std::make_unique<SupervisorGateControl>(station ? &station->gates() : nullptr, m_db, m_clock);
+    auto *banner = new GateServiceBanner(*m_gateControl);
+    m_window->setBanner(banner);
+    m_window->addToolBarAction(banner->declareEmergencyAction());
+    connect(m_window.get(), &DeskWindow::sessionChanged, banner, &GateServiceBanner::setSession);
+    banner->setSession(m_window->session());
 }
 
 void DeskApp::reloadSiteKeys()

@@ -27,6 +27,7 @@ class SqlStaffDirectory;
 class SyncControl;
 class SyncPage;
 class SyncStatusLabel;
+class SupervisorGateControl;
 
 // The front desk (gymgate --desk): the desk services over the local database, the desk window
 // with a page per area, and the staff log-in around it (first-run wizard, login, log out,
@@ -53,6 +54,7 @@ private:
         QTimeZone zone);
     void buildPages(EntryStation *station, SyncControl *sync);
     void buildTechnicianPages(EntryStation *station);
+    void buildGateServiceBanner(EntryStation *station);
     // Enrollment replaced data.key and the site settings: take them without a restart.
     void reloadSiteKeys();
     void logOut(bool switchUser);
@@ -71,6 +73,7 @@ private:
     std::unique_ptr<SqlBookingDesk> m_bookings;
     std::unique_ptr<SqlGateSetup> m_gateSetup;
     std::unique_ptr<BridgeGateTester> m_gateTester;
+    std::unique_ptr<SupervisorGateControl> m_gateControl;
     std::unique_ptr<DeskWindow> m_window;
     SyncPage *m_syncPage = nullptr; // owned by the window
     SyncStatusLabel *m_syncLabel = nullptr; // owned by the window's status bar

@@ -10,6 +10,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace gymgate {
 
@@ -28,12 +29,14 @@ DeskWindow::DeskWindow(QWidget *parent) : QMainWindow(parent)
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("deskPagesStackedWidget"));
     auto *central = new QWidget(this);
-    auto *layout = new QHBoxLayout(central);
+    m_centralLayout = new QVBoxLayout(central);
+    auto *layout = new QHBoxLayout;
     layout->addWidget(m_navigation);
     layout->addWidget(m_stack, 1);
+    m_centralLayout->addLayout(layout, 1);
     setCentralWidget(central);
 
-    auto *toolbar = addToolBar(QString());
+    auto *toolbar = m_toolBar = addToolBar(QString());
     toolbar->setObjectName(QStringLiteral("deskToolBar"));
     toolbar->setMovable(false);
     m_logoutAction = toolbar->addAction(QString(), this, &DeskWindow::logoutRequested);
@@ -88,6 +91,20 @@ void DeskWindow::setSession(const StaffSession &session)
     setCurrentMember(QString(), QString()); // a new clerk starts without somebody else's member
     rebuildNavigation();
     retranslate();
+    emit sessionChanged(session);
+}
+
+void DeskWindow::setBanner(QWidget *banner)
+{
+    delete m_banner;
+    m_banner = banner;
+    if (banner)
+        m_centralLayout->insertWidget(0, banner);
+}
+
+void DeskWindow::addToolBarAction(QAction *action)
+{
+    m_toolBar->addAction(action);
 }
 
 void DeskWindow::setCurrentMember(const QString &memberId, const QString &description)

@@ -8,6 +8,8 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QToolBar;
+class QVBoxLayout;
 
 namespace gymgate {
 
@@ -29,10 +31,15 @@ public:
     void setCurrentMember(const QString &memberId, const QString &description);
     QString currentPageName() const; // objectName of the page on screen, empty when none
     bool showPage(const QString &objectName); // false when hidden or unknown
+    // A strip above the pages, for what needs staff now whatever page is open (the gate
+    // service's emergency). Takes ownership; it shows and hides itself.
+    void setBanner(QWidget *banner);
+    void addToolBarAction(QAction *action); // after Log out and Switch user; not owned
 
 signals:
     void logoutRequested();
     void switchUserRequested();
+    void sessionChanged(const gymgate::StaffSession &session); // after the pages took it
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -45,6 +52,9 @@ private:
     QList<DeskPage *> m_pages;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;
+    QVBoxLayout *m_centralLayout = nullptr;
+    QWidget *m_banner = nullptr;
+    QToolBar *m_toolBar = nullptr;
     QLabel *m_userLabel = nullptr;
     QLabel *m_memberLabel = nullptr;
     QAction *m_logoutAction = nullptr;

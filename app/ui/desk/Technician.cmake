@@ -6,3 +6,6 @@ target_sources(gymgate_ui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/GateFrameLog.h ${CMAKE_CURRENT_LIST_DIR}/GateFrameLog.cpp
   ${CMAKE_CURRENT_LIST_DIR}/GatesPage.h ${CMAKE_CURRENT_LIST_DIR}/GatesPage.cpp
   ${CMAKE_CURRENT_LIST_DIR}/GateDiagnosticsPage.h ${CMAKE_CURRENT_LIST_DIR}/GateDiagnosticsPage.cpp)
+# The gate service strip (docs/HARDWARE.md): emergency and out-of-order gates, for the front desk.
+target_sources(gymgate_ui PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/GateServiceBanner.h ${CMAKE_CURRENT_LIST_DIR}/GateServiceBanner.cpp)

@@ -441,6 +441,13 @@ void TestTechConsole::gateListShowsTheGateService()
     // Saved after the service started: it runs, and the list says a restart applies the edits.
     QTRY_VERIFY2(cellText(table, 0, 1).startsWith(QStringLiteral("Ready")), qPrintable(cellText(table, 0, 1)));
     QVERIFY2(cellText(table, 0, 1).contains(QStringLiteral("restart")), qPrintable(cellText(table, 0, 1)));
+
+    // The list follows the service by itself, and keeps the technician's unsaved edit.
+    typeInto(child<QLineEdit>(m_gates, "gateNameLineEdit"), QStringLiteral("North turnstile (new)"));
+    m_supervisor->declareEmergency();
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        cellText(table, 0, 1).startsWith(QStringLiteral("Emergency")), qPrintable(cellText(table, 0, 1)), 5000);
+    QCOMPARE(child<QLineEdit>(m_gates, "gateNameLineEdit")->text(), QStringLiteral("North turnstile (new)"));
     m_supervisor->stop();
     m_supervisor = std::make_unique<GateSupervisor>(); // before the driver goes out of scope
 }

@@ -22,6 +22,7 @@
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace gymgate {
@@ -36,6 +37,8 @@ constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kSortRole = Qt::UserRole + 2;
 
 // What a technician looks for first (is it up, did it pass) comes right after the name.
+constexpr int kStateRefreshMs = 2000;
+
 enum Column {
     NameColumn = 0,
     StateColumn,
@@ -81,6 +84,42 @@ GatesPage::GatesPage(GateSetup &setup, QWidget *parent) : DeskPage(parent), m_se
     buildUi();
     retranslate();
     updateButtons();
+    // The gate service changes under the list (a gate goes offline, an emergency frees them).
+    m_stateTimer = new QTimer(this);
+    m_stateTimer->setInterval(kStateRefreshMs);
+    connect(m_stateTimer, &QTimer::timeout, this, &GatesPage::refreshStates);
+}
+
+void GatesPage::showEvent(QShowEvent *event)
+{
+    DeskPage::showEvent(event);
+    m_stateTimer->start();
+}
+
+void GatesPage::hideEvent(QHideEvent *event)
+{
+    m_stateTimer->stop();
+    DeskPage::hideEvent(event);
+}
+
+void GatesPage::refreshStates()
+{
+    if (!m_session.may(Permission::TechnicianConsole))
+        return;
+    Result<QList<GateListEntry>> gates = m_setup.gates(m_session);
+    if (!gates)
+        return; // the next reload says why
+    for (const GateListEntry &entry : std::as_const(*gates)) {
+        const QList<QStandardItem *> found = m_model->findItems(entry.config.name, Qt::MatchExactly, NameColumn);
+        for (QStandardItem *name : found) {
+            if (name->data(kIdRole).toString() != entry.config.id)
+                continue;
+            m_model->item(name->row(), StateColumn)->setText(stateText(entry));
+            QStandardItem *selfTest = m_model->item(name->row(), SelfTestColumn);
+            selfTest->setText(selfTestText(entry.config));
+            selfTest->setData(entry.config.lastSelfTestAtMs.value_or(0), kSortRole);
+        }
+    }
 }
 
 QString GatesPage::pageTitle() const

@@ -11,6 +11,7 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QStandardItemModel;
 class QTableView;
+class QTimer;
 
 namespace gymgate {
 
@@ -52,9 +53,13 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void buildUi();
+    // Updates the service and self-test columns in place: the selection and the editor stay.
+    void refreshStates();
     void retranslate();
     void loadSelected();
     void updateButtons();
@@ -69,6 +74,7 @@ private:
     StaffSession m_session;
     QList<GateListEntry> m_gates;
     QList<GateZoneChoice> m_zones;
+    QTimer *m_stateTimer = nullptr; // while the page is on screen
 
     QLineEdit *m_filterEdit = nullptr;
     QPushButton *m_refreshButton = nullptr;

@@ -1453,10 +1453,6 @@
 <context>
     <name>GateCtl</name>
     <message>
-        <source>Modbus %1 failed: %2</source>
-        <translation>Modbus %1 failed: %2</translation>
-    </message>
-    <message>
         <source>--%1 must be a number from %2 to %3: %4</source>
         <translation>--%1 must be a number from %2 to %3: %4</translation>
     </message>
@@ -2158,6 +2154,17 @@
     <message>
         <source>%1 (in)</source>
         <translation>%1 (in)</translation>
+    </message>
+</context>
+<context>
+    <name>GatesPage</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2947,6 +2954,13 @@
     </message>
 </context>
 <context>
+    <name>ModbusFrameTap</name>
+    <message>
+        <source>cannot capture Modbus frames from stdout: %1</source>
+        <translation>cannot capture Modbus frames from stdout: %1</translation>
+    </message>
+</context>
+<context>
     <name>NotificationSocket</name>
     <message>
         <source>%1 is a WebSocket endpoint: send a WebSocket upgrade request.</source>
@@ -3437,6 +3451,101 @@
     </message>
 </context>
 <context>
+    <name>SqlGateSetup</name>
+    <message>
+        <source>The gate was not found.</source>
+        <translation>The gate was not found.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON: %1 at line %2, column %3 (offset %4).</source>
+        <translation>The file is not valid JSON: %1 at line %2, column %3 (offset %4).</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copy)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (copy %2)</translation>
+    </message>
+    <message>
+        <source>Give the gate a name.</source>
+        <translation>Give the gate a name.</translation>
+    </message>
+    <message>
+        <source>The name is too long; use at most %1 characters.</source>
+        <translation>The name is too long; use at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Choose the zone the gate leads into.</source>
+        <translation>Choose the zone the gate leads into.</translation>
+    </message>
+    <message>
+        <source>The zone %1 does not exist.</source>
+        <translation>The zone %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Choose the gate&apos;s direction.</source>
+        <translation>Choose the gate&apos;s direction.</translation>
+    </message>
+    <message>
+        <source>Choose what the gate does when its controller is lost.</source>
+        <translation>Choose what the gate does when its controller is lost.</translation>
+    </message>
+    <message>
+        <source>Another gate is already called %1.</source>
+        <translation>Another gate is already called %1.</translation>
+    </message>
+    <message>
+        <source>The file does not hold a gate profile: a profile is a JSON object.</source>
+        <translation>The file does not hold a gate profile: a profile is a JSON object.</translation>
+    </message>
+    <message>
+        <source>The gate %1 was not found.</source>
+        <translation>The gate %1 was not found.</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot;; a gates file has: %2.</source>
+        <translation>Unknown key &quot;%1&quot;; a gates file has: %2.</translation>
+    </message>
+    <message>
+        <source>This is not a GymGate gates file (the format must be &quot;%1&quot;).</source>
+        <translation>This is not a GymGate gates file (the format must be &quot;%1&quot;).</translation>
+    </message>
+    <message>
+        <source>This GymGate reads gates files of version %1 only.</source>
+        <translation>This GymGate reads gates files of version %1 only.</translation>
+    </message>
+    <message>
+        <source>The file has no list of gates.</source>
+        <translation>The file has no list of gates.</translation>
+    </message>
+    <message>
+        <source>Each gate must be a JSON object.</source>
+        <translation>Each gate must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot;; a gate has: %2.</source>
+        <translation>Unknown key &quot;%1&quot;; a gate has: %2.</translation>
+    </message>
+    <message>
+        <source>There is no zone called &quot;%1&quot; here; the zones are: %2.</source>
+        <translation>There is no zone called &quot;%1&quot; here; the zones are: %2.</translation>
+    </message>
+    <message>
+        <source>The gate has no profile.</source>
+        <translation>The gate has no profile.</translation>
+    </message>
+    <message>
+        <source>The file does not hold gates: it must be a JSON object.</source>
+        <translation>The file does not hold gates: it must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>The file names two gates %1 (gates %2 and %3).</source>
+        <translation>The file names two gates %1 (gates %2 and %3).</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <source>manage staff accounts</source>
@@ -3499,10 +3608,6 @@
         <translation>let a member in by hand</translation>
     </message>
     <message>
-        <source>reset an emergency</source>
-        <translation>reset an emergency</translation>
-    </message>
-    <message>
         <source>configure and test gates</source>
         <translation>configure and test gates</translation>
     </message>
@@ -3537,6 +3642,10 @@
     <message>
         <source>enroll this desk with the hub</source>
         <translation>enroll this desk with the hub</translation>
+    </message>
+    <message>
+        <source>declare or reset an emergency, or clear a gate out of order</source>
+        <translation>declare or reset an emergency, or clear a gate out of order</translation>
     </message>
 </context>
 <context>
@@ -4124,6 +4233,41 @@
     </message>
 </context>
 <context>
+    <name>SupervisorGateControl</name>
+    <message>
+        <source>Say why you declare the emergency.</source>
+        <translation>Say why you declare the emergency.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation>The reason is too long (at most %1 characters).</translation>
+    </message>
+    <message>
+        <source>The emergency is already on: every gate is free.</source>
+        <translation>The emergency is already on: every gate is free.</translation>
+    </message>
+    <message>
+        <source>There is no emergency to reset.</source>
+        <translation>There is no emergency to reset.</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s gate service does not drive that gate.</source>
+        <translation>This desk&apos;s gate service does not drive that gate.</translation>
+    </message>
+    <message>
+        <source>Every gate is free during the emergency. Reset the emergency first, then clear %1.</source>
+        <translation>Every gate is free during the emergency. Reset the emergency first, then clear %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not out of order.</source>
+        <translation>%1 is not out of order.</translation>
+    </message>
+    <message>
+        <source>This desk drives no gate.</source>
+        <translation>This desk drives no gate.</translation>
+    </message>
+</context>
+<context>
     <name>SyncJson</name>
     <message>
         <source>The event&apos;s data.%1 is not a list of opening windows: %2</source>
@@ -4239,6 +4383,77 @@
     <message>
         <source>The flag %1 is resolved already.</source>
         <translation>The flag %1 is resolved already.</translation>
+    </message>
+</context>
+<context>
+    <name>TechShots</name>
+    <message>
+        <source>Saves a PNG of the technician console&apos;s screens against gymgate-gatesim.</source>
+        <translation>Saves a PNG of the technician console&apos;s screens against gymgate-gatesim.</translation>
+    </message>
+    <message>
+        <source>Directory for the PNG files.</source>
+        <translation>Directory for the PNG files.</translation>
+    </message>
+    <message>
+        <source>Window size, WIDTHxHEIGHT.</source>
+        <translation>Window size, WIDTHxHEIGHT.</translation>
+    </message>
+    <message>
+        <source>Interface language (zh_CN or en).</source>
+        <translation>Interface language (zh_CN or en).</translation>
+    </message>
+    <message>
+        <source>The gymgate-gatesim program.</source>
+        <translation>The gymgate-gatesim program.</translation>
+    </message>
+    <message>
+        <source>Bad --size or --lang (see --help).</source>
+        <translation>Bad --size or --lang (see --help).</translation>
+    </message>
+    <message>
+        <source>Gym floor</source>
+        <translation>Gym floor</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>North turnstile</source>
+        <translation>North turnstile</translation>
+    </message>
+    <message>
+        <source>South exit</source>
+        <translation>South exit</translation>
+    </message>
+    <message>
+        <source>Pool door</source>
+        <translation>Pool door</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Cannot write %1</translation>
+    </message>
+    <message>
+        <source>The simulator did not answer.</source>
+        <translation>The simulator did not answer.</translation>
+    </message>
+    <message>
+        <source>Evacuation drill</source>
+        <translation>Evacuation drill</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>Cannot create %1</translation>
+    </message>
+    <message>
+        <source>Cannot start %1</source>
+        <translation>Cannot start %1</translation>
+    </message>
+    <message>
+        <source>Wang Lei</source>
+        <translation>Wang Lei</translation>
     </message>
 </context>
 <context>
@@ -4662,6 +4877,61 @@
     </message>
 </context>
 <context>
+    <name>gymgate::BridgeGateTester</name>
+    <message>
+        <source>A diagnostics session is already open; close it first.</source>
+        <translation>A diagnostics session is already open; close it first.</translation>
+    </message>
+    <message>
+        <source>The gate&apos;s profile is not valid: %1</source>
+        <translation>The gate&apos;s profile is not valid: %1</translation>
+    </message>
+    <message>
+        <source>Relay and turnstile-registers gates are diagnosed over a modbus-tcp or modbus-rtu transport.</source>
+        <translation>Relay and turnstile-registers gates are diagnosed over a modbus-tcp or modbus-rtu transport.</translation>
+    </message>
+    <message>
+        <source>Serial-text boards are diagnosed over a serial transport.</source>
+        <translation>Serial-text boards are diagnosed over a serial transport.</translation>
+    </message>
+    <message>
+        <source>Diagnostics need a relay, turnstile-registers or serial-text profile.</source>
+        <translation>Diagnostics need a relay, turnstile-registers or serial-text profile.</translation>
+    </message>
+    <message>
+        <source>Session closed</source>
+        <translation>Session closed</translation>
+    </message>
+    <message>
+        <source>Busy: a test command is running</source>
+        <translation>Busy: a test command is running</translation>
+    </message>
+    <message>
+        <source>Busy: a bus scan is running</source>
+        <translation>Busy: a bus scan is running</translation>
+    </message>
+    <message>
+        <source>Busy: the self-test is running</source>
+        <translation>Busy: the self-test is running</translation>
+    </message>
+    <message>
+        <source>No diagnostics session is open</source>
+        <translation>No diagnostics session is open</translation>
+    </message>
+    <message>
+        <source>No test command given</source>
+        <translation>No test command given</translation>
+    </message>
+    <message>
+        <source>Slave ids to scan must be within 1..247, from not above to</source>
+        <translation>Slave ids to scan must be within 1..247, from not above to</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>start</translation>
+    </message>
+</context>
+<context>
     <name>gymgate::CalendarView</name>
     <message>
         <source> days</source>
@@ -4960,6 +5230,939 @@
     <message>
         <source>The two passwords do not match.</source>
         <translation>The two passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::GateDiagnosticsPage</name>
+    <message>
+        <source>Slave %1 answered</source>
+        <translation>Slave %1 answered</translation>
+    </message>
+    <message>
+        <source>Gate diagnostics</source>
+        <translation>Gate diagnostics</translation>
+    </message>
+    <message>
+        <source>Export frames</source>
+        <translation>Export frames</translation>
+    </message>
+    <message>
+        <source>gate-frames.txt</source>
+        <translation>gate-frames.txt</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Text files (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Release the gate for one person coming in and wait for the passage</source>
+        <translation>Release the gate for one person coming in and wait for the passage</translation>
+    </message>
+    <message>
+        <source>Release the gate for one person going out and wait for the passage</source>
+        <translation>Release the gate for one person going out and wait for the passage</translation>
+    </message>
+    <message>
+        <source>Free passage both ways until Normal</source>
+        <translation>Free passage both ways until Normal</translation>
+    </message>
+    <message>
+        <source>Block the gate until Normal</source>
+        <translation>Block the gate until Normal</translation>
+    </message>
+    <message>
+        <source>Back to normal operation</source>
+        <translation>Back to normal operation</translation>
+    </message>
+    <message>
+        <source>&amp;I/O monitor</source>
+        <translation>&amp;I/O monitor</translation>
+    </message>
+    <message>
+        <source>&amp;Frames</source>
+        <translation>&amp;Frames</translation>
+    </message>
+    <message>
+        <source>&amp;Bus scan</source>
+        <translation>&amp;Bus scan</translation>
+    </message>
+    <message>
+        <source>&amp;Self-test</source>
+        <translation>&amp;Self-test</translation>
+    </message>
+    <message>
+        <source>Read the inputs continuously</source>
+        <translation>Read the inputs continuously</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>Capture frames</source>
+        <translation>Capture frames</translation>
+    </message>
+    <message>
+        <source>Show every request and answer on the line (a busy bus prints a lot)</source>
+        <translation>Show every request and answer on the line (a busy bus prints a lot)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Filter frames (e.g. TX, RX, 01 03)</source>
+        <translation>Filter frames (e.g. TX, RX, 01 03)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Saves the frames the list shows (the filter applies), one per line</source>
+        <translation>Saves the frames the list shows (the filter applies), one per line</translation>
+    </message>
+    <message>
+        <source>Slave ids &amp;from</source>
+        <translation>Slave ids &amp;from</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;to</translation>
+    </message>
+    <message>
+        <source>Start s&amp;can</source>
+        <translation>Start s&amp;can</translation>
+    </message>
+    <message>
+        <source>Cancel scan</source>
+        <translation>Cancel scan</translation>
+    </message>
+    <message>
+        <source>Ask every slave id in the range on this line; over RTU an absent id costs the answer timeout</source>
+        <translation>Ask every slave id in the range on this line; over RTU an absent id costs the answer timeout</translation>
+    </message>
+    <message>
+        <source>&amp;Run self-test</source>
+        <translation>&amp;Run self-test</translation>
+    </message>
+    <message>
+        <source>Cancel self-test</source>
+        <translation>Cancel self-test</translation>
+    </message>
+    <message>
+        <source>Connect, read the inputs, check the fire input, open the entry and wait for a person to pass; the result is stored on the gate</source>
+        <translation>Connect, read the inputs, check the fire input, open the entry and wait for a person to pass; the result is stored on the gate</translation>
+    </message>
+    <message>
+        <source>Disconnected from %1.</source>
+        <translation>Disconnected from %1.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Disconnect</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Connect</translation>
+    </message>
+    <message>
+        <source>Open in</source>
+        <translation>Open in</translation>
+    </message>
+    <message>
+        <source>Open out</source>
+        <translation>Open out</translation>
+    </message>
+    <message>
+        <source>Free passage</source>
+        <translation>Free passage</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>%1: waiting for the gate…</source>
+        <translation>%1: waiting for the gate…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Coil</source>
+        <translation>Coil</translation>
+    </message>
+    <message>
+        <source>Discrete input</source>
+        <translation>Discrete input</translation>
+    </message>
+    <message>
+        <source>Holding register</source>
+        <translation>Holding register</translation>
+    </message>
+    <message>
+        <source>Input register</source>
+        <translation>Input register</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Entries counted: %1</source>
+        <translation>Entries counted: %1</translation>
+    </message>
+    <message>
+        <source>Exits counted: %1</source>
+        <translation>Exits counted: %1</translation>
+    </message>
+    <message>
+        <source>Fire alarm: —</source>
+        <translation>Fire alarm: —</translation>
+    </message>
+    <message>
+        <source>Fire alarm: ACTIVE</source>
+        <translation>Fire alarm: ACTIVE</translation>
+    </message>
+    <message>
+        <source>Fire alarm: quiet</source>
+        <translation>Fire alarm: quiet</translation>
+    </message>
+    <message>
+        <source>Tamper switch: —</source>
+        <translation>Tamper switch: —</translation>
+    </message>
+    <message>
+        <source>Tamper switch: ACTIVE</source>
+        <translation>Tamper switch: ACTIVE</translation>
+    </message>
+    <message>
+        <source>Tamper switch: closed</source>
+        <translation>Tamper switch: closed</translation>
+    </message>
+    <message>
+        <source>Controller error: —</source>
+        <translation>Controller error: —</translation>
+    </message>
+    <message>
+        <source>Controller error: none</source>
+        <translation>Controller error: none</translation>
+    </message>
+    <message>
+        <source>Controller error: %1</source>
+        <translation>Controller error: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  Exit: %n passed</source>
+        <translation>
+            <numerusform>%1  Exit: %n passed</numerusform>
+            <numerusform>%1  Exit: %n passed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  Entry: %n passed</source>
+        <translation>
+            <numerusform>%1  Entry: %n passed</numerusform>
+            <numerusform>%1  Entry: %n passed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Resume</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) not shown</source>
+        <translation>
+            <numerusform>%n frame not shown</numerusform>
+            <numerusform>%n frames not shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) saved to %1.</source>
+        <translation>
+            <numerusform>%n frame saved to %1.</numerusform>
+            <numerusform>%n frames saved to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scanning slave ids %1 to %2…</source>
+        <translation>Scanning slave ids %1 to %2…</translation>
+    </message>
+    <message>
+        <source>Cancelled after slave %1</source>
+        <translation>Cancelled after slave %1</translation>
+    </message>
+    <message>
+        <source>Cancelled before the first slave</source>
+        <translation>Cancelled before the first slave</translation>
+    </message>
+    <message>
+        <source>Found %1 of %2</source>
+        <translation>Found %1 of %2</translation>
+    </message>
+    <message>
+        <source>Running the self-test… someone has to walk through the entry.</source>
+        <translation>Running the self-test… someone has to walk through the entry.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Passed — stored on the gate</source>
+        <translation>Passed — stored on the gate</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed: %n step(s)</source>
+        <translation>
+            <numerusform>Failed: %n step</numerusform>
+            <numerusform>Failed: %n steps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (not stored: %2)</source>
+        <translation>%1 (not stored: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::GateEditor</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Zone:</source>
+        <translation>&amp;Zone:</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>&amp;Direction:</translation>
+    </message>
+    <message>
+        <source>&amp;When offline:</source>
+        <translation>&amp;When offline:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Slave id:</source>
+        <translation>&amp;Slave id:</translation>
+    </message>
+    <message>
+        <source>&amp;Poll every:</source>
+        <translation>&amp;Poll every:</translation>
+    </message>
+    <message>
+        <source>Answer &amp;timeout:</source>
+        <translation>Answer &amp;timeout:</translation>
+    </message>
+    <message>
+        <source>Open p&amp;ulse:</source>
+        <translation>Open p&amp;ulse:</translation>
+    </message>
+    <message>
+        <source>Wait for the &amp;person:</source>
+        <translation>Wait for the &amp;person:</translation>
+    </message>
+    <message>
+        <source>&amp;Line:</source>
+        <translation>&amp;Line:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Device:</translation>
+    </message>
+    <message>
+        <source>&amp;Baud:</source>
+        <translation>&amp;Baud:</translation>
+    </message>
+    <message>
+        <source>P&amp;arity:</source>
+        <translation>P&amp;arity:</translation>
+    </message>
+    <message>
+        <source>Data &amp;bits:</source>
+        <translation>Data &amp;bits:</translation>
+    </message>
+    <message>
+        <source>St&amp;op bits:</source>
+        <translation>St&amp;op bits:</translation>
+    </message>
+    <message>
+        <source>RS-485 &amp;RTS:</source>
+        <translation>RS-485 &amp;RTS:</translation>
+    </message>
+    <message>
+        <source>Entry coil:</source>
+        <translation>Entry coil:</translation>
+    </message>
+    <message>
+        <source>Exit coil:</source>
+        <translation>Exit coil:</translation>
+    </message>
+    <message>
+        <source>Entry passage input:</source>
+        <translation>Entry passage input:</translation>
+    </message>
+    <message>
+        <source>Exit passage input:</source>
+        <translation>Exit passage input:</translation>
+    </message>
+    <message>
+        <source>Fire alarm input:</source>
+        <translation>Fire alarm input:</translation>
+    </message>
+    <message>
+        <source>Fire contact:</source>
+        <translation>Fire contact:</translation>
+    </message>
+    <message>
+        <source>Tamper input:</source>
+        <translation>Tamper input:</translation>
+    </message>
+    <message>
+        <source>Entry permission (holding):</source>
+        <translation>Entry permission (holding):</translation>
+    </message>
+    <message>
+        <source>Exit permission (holding):</source>
+        <translation>Exit permission (holding):</translation>
+    </message>
+    <message>
+        <source>Mode (holding):</source>
+        <translation>Mode (holding):</translation>
+    </message>
+    <message>
+        <source>Pass time (holding):</source>
+        <translation>Pass time (holding):</translation>
+    </message>
+    <message>
+        <source>Entry counter (input, 2 registers):</source>
+        <translation>Entry counter (input, 2 registers):</translation>
+    </message>
+    <message>
+        <source>Exit counter (input, 2 registers):</source>
+        <translation>Exit counter (input, 2 registers):</translation>
+    </message>
+    <message>
+        <source>Error code (input):</source>
+        <translation>Error code (input):</translation>
+    </message>
+    <message>
+        <source>Sensors (input):</source>
+        <translation>Sensors (input):</translation>
+    </message>
+    <message>
+        <source>Fire bit:</source>
+        <translation>Fire bit:</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>Controller</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Relay board addresses</source>
+        <translation>Relay board addresses</translation>
+    </message>
+    <message>
+        <source>Turnstile registers</source>
+        <translation>Turnstile registers</translation>
+    </message>
+    <message>
+        <source>e.g. North entrance</source>
+        <translation>e.g. North entrance</translation>
+    </message>
+    <message>
+        <source>Host name or IP address</source>
+        <translation>Host name or IP address</translation>
+    </message>
+    <message>
+        <source>/dev/ttyUSB0</source>
+        <translation>/dev/ttyUSB0</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Look for serial ports again (after plugging in an adapter)</source>
+        <translation>Look for serial ports again (after plugging in an adapter)</translation>
+    </message>
+    <message>
+        <source>Not wired</source>
+        <translation>Not wired</translation>
+    </message>
+    <message>
+        <source>Relay: how long the coil stays on. Serial text board: the OPEN duration.</source>
+        <translation>Relay: how long the coil stays on. Serial text board: the OPEN duration.</translation>
+    </message>
+    <message>
+        <source>Keep &quot;None&quot; unless the adapter switches its transmitter with RTS.</source>
+        <translation>Keep &quot;None&quot; unless the adapter switches its transmitter with RTS.</translation>
+    </message>
+    <message>
+        <source>Normally closed fails safe: a broken wire also opens the gates.</source>
+        <translation>Normally closed fails safe: a broken wire also opens the gates.</translation>
+    </message>
+    <message>
+        <source>In (entry only)</source>
+        <translation>In (entry only)</translation>
+    </message>
+    <message>
+        <source>Out (exit only)</source>
+        <translation>Out (exit only)</translation>
+    </message>
+    <message>
+        <source>Both ways</source>
+        <translation>Both ways</translation>
+    </message>
+    <message>
+        <source>Fail secure (stays locked)</source>
+        <translation>Fail secure (stays locked)</translation>
+    </message>
+    <message>
+        <source>Fail open (lets people through)</source>
+        <translation>Fail open (lets people through)</translation>
+    </message>
+    <message>
+        <source>Turnstile controller (Modbus registers)</source>
+        <translation>Turnstile controller (Modbus registers)</translation>
+    </message>
+    <message>
+        <source>Relay / IO board (Modbus coils)</source>
+        <translation>Relay / IO board (Modbus coils)</translation>
+    </message>
+    <message>
+        <source>Serial text board</source>
+        <translation>Serial text board</translation>
+    </message>
+    <message>
+        <source>None (N)</source>
+        <translation>None (N)</translation>
+    </message>
+    <message>
+        <source>Even (E)</source>
+        <translation>Even (E)</translation>
+    </message>
+    <message>
+        <source>Odd (O)</source>
+        <translation>Odd (O)</translation>
+    </message>
+    <message>
+        <source>None (the adapter switches itself)</source>
+        <translation>None (the adapter switches itself)</translation>
+    </message>
+    <message>
+        <source>RTS up while sending</source>
+        <translation>RTS up while sending</translation>
+    </message>
+    <message>
+        <source>RTS down while sending (inverted)</source>
+        <translation>RTS down while sending (inverted)</translation>
+    </message>
+    <message>
+        <source>Normally open (closes on alarm)</source>
+        <translation>Normally open (closes on alarm)</translation>
+    </message>
+    <message>
+        <source>Normally closed (opens on alarm)</source>
+        <translation>Normally closed (opens on alarm)</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>Serial port</translation>
+    </message>
+    <message>
+        <source>Modbus TCP (network)</source>
+        <translation>Modbus TCP (network)</translation>
+    </message>
+    <message>
+        <source>Modbus RTU (RS-485 serial)</source>
+        <translation>Modbus RTU (RS-485 serial)</translation>
+    </message>
+    <message>
+        <source>serial number %1</source>
+        <translation>serial number %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::GateServiceBanner</name>
+    <message>
+        <source>Emergency: every gate is free. The fire input is still active.</source>
+        <translation>Emergency: every gate is free. The fire input is still active.</translation>
+    </message>
+    <message>
+        <source>Emergency: every gate is free.</source>
+        <translation>Emergency: every gate is free.</translation>
+    </message>
+    <message>
+        <source>Reset the emergency</source>
+        <translation>Reset the emergency</translation>
+    </message>
+    <message>
+        <source>The emergency can be reset once every fire input has cleared.</source>
+        <translation>The emergency can be reset once every fire input has cleared.</translation>
+    </message>
+    <message>
+        <source>Puts every gate back into normal operation.</source>
+        <translation>Puts every gate back into normal operation.</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Declare emergency…</source>
+        <translation>Declare emergency…</translation>
+    </message>
+    <message>
+        <source>Frees every gate at once: for a drill, or an alarm not wired to a gate.</source>
+        <translation>Frees every gate at once: for a drill, or an alarm not wired to a gate.</translation>
+    </message>
+    <message>
+        <source>%1 is out of order after repeated faults.</source>
+        <translation>%1 is out of order after repeated faults.</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>Clear %1</translation>
+    </message>
+    <message>
+        <source>Check the gate first. Clearing puts it back into normal operation.</source>
+        <translation>Check the gate first. Clearing puts it back into normal operation.</translation>
+    </message>
+    <message>
+        <source>Declare emergency</source>
+        <translation>Declare emergency</translation>
+    </message>
+    <message>
+        <source>Every gate will be free at once until the emergency is reset. Why?</source>
+        <translation>Every gate will be free at once until the emergency is reset. Why?</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::GatesPage</name>
+    <message>
+        <source>Gates</source>
+        <translation>Gates</translation>
+    </message>
+    <message>
+        <source>Import gates</source>
+        <translation>Import gates</translation>
+    </message>
+    <message>
+        <source>Gate files (*.json);;All files (*)</source>
+        <translation>Gate files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Export gates</source>
+        <translation>Export gates</translation>
+    </message>
+    <message>
+        <source>gates.json</source>
+        <translation>gates.json</translation>
+    </message>
+    <message>
+        <source>Import a gate profile</source>
+        <translation>Import a gate profile</translation>
+    </message>
+    <message>
+        <source>Gate profiles (*.json);;All files (*)</source>
+        <translation>Gate profiles (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Export the gate profile</source>
+        <translation>Export the gate profile</translation>
+    </message>
+    <message>
+        <source>gate-profile.json</source>
+        <translation>gate-profile.json</translation>
+    </message>
+    <message>
+        <source>Filter gates</source>
+        <translation>Filter gates</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Last self-test</source>
+        <translation>Last self-test</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Controller at</source>
+        <translation>Controller at</translation>
+    </message>
+    <message>
+        <source>When offline</source>
+        <translation>When offline</translation>
+    </message>
+    <message>
+        <source>&amp;Add gate</source>
+        <translation>&amp;Add gate</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplicate</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>D&amp;iagnose</source>
+        <translation>D&amp;iagnose</translation>
+    </message>
+    <message>
+        <source>Open the selected gate in the diagnostics page</source>
+        <translation>Open the selected gate in the diagnostics page</translation>
+    </message>
+    <message>
+        <source>&amp;Import gates…</source>
+        <translation>&amp;Import gates…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport gates…</source>
+        <translation>E&amp;xport gates…</translation>
+    </message>
+    <message>
+        <source>Saves the gates the list shows (the filter applies) to a gates file</source>
+        <translation>Saves the gates the list shows (the filter applies) to a gates file</translation>
+    </message>
+    <message>
+        <source>Import &amp;profile…</source>
+        <translation>Import &amp;profile…</translation>
+    </message>
+    <message>
+        <source>Load a profile file into the form (the gate&apos;s name and zone stay)</source>
+        <translation>Load a profile file into the form (the gate&apos;s name and zone stay)</translation>
+    </message>
+    <message>
+        <source>Export pro&amp;file…</source>
+        <translation>Export pro&amp;file…</translation>
+    </message>
+    <message>
+        <source>Save the form&apos;s profile as a file gymgate-gatectl --profile reads</source>
+        <translation>Save the form&apos;s profile as a file gymgate-gatectl --profile reads</translation>
+    </message>
+    <message>
+        <source>&amp;Save gate</source>
+        <translation>&amp;Save gate</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>Both ways</source>
+        <translation>Both ways</translation>
+    </message>
+    <message>
+        <source>Fail open</source>
+        <translation>Fail open</translation>
+    </message>
+    <message>
+        <source>Fail secure</source>
+        <translation>Fail secure</translation>
+    </message>
+    <message>
+        <source>Saved after the gate service started: it drives the gate as it was until GymGate restarts.</source>
+        <translation>Saved after the gate service started: it drives the gate as it was until GymGate restarts.</translation>
+    </message>
+    <message>
+        <source>Turnstile (registers)</source>
+        <translation>Turnstile (registers)</translation>
+    </message>
+    <message>
+        <source>Relay board</source>
+        <translation>Relay board</translation>
+    </message>
+    <message>
+        <source>Serial text board</source>
+        <translation>Serial text board</translation>
+    </message>
+    <message>
+        <source>Not run here</source>
+        <translation>Not run here</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Emergency (free passage)</source>
+        <translation>Emergency (free passage)</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>Out of order</translation>
+    </message>
+    <message>
+        <source>Paused for diagnostics</source>
+        <translation>Paused for diagnostics</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source> · restart needed</source>
+        <translation> · restart needed</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Passed %1</source>
+        <translation>Passed %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Gate saved.</source>
+        <translation>Gate saved.</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>Added %1.</translation>
+    </message>
+    <message>
+        <source>Delete gate</source>
+        <translation>Delete gate</translation>
+    </message>
+    <message>
+        <source>Delete the gate %1? Its profile is lost unless it was exported; the entry log keeps its entries.</source>
+        <translation>Delete the gate %1? Its profile is lost unless it was exported; the entry log keeps its entries.</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>Deleted %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n gate(s).</source>
+        <translation>
+            <numerusform>Imported %n gate.</numerusform>
+            <numerusform>Imported %n gates.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n gate(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n gate to %1.</numerusform>
+            <numerusform>Exported %n gates to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Profile loaded from %1; save the gate to keep it.</source>
+        <translation>Profile loaded from %1; save the gate to keep it.</translation>
+    </message>
+    <message>
+        <source>Correct the profile before exporting it.</source>
+        <translation>Correct the profile before exporting it.</translation>
+    </message>
+    <message>
+        <source>Profile saved to %1.</source>
+        <translation>Profile saved to %1.</translation>
     </message>
 </context>
 <context>
@@ -5551,6 +6754,61 @@
     <message>
         <source>Rejected by the hub</source>
         <translation>Rejected by the hub</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::ModbusTesterWorker</name>
+    <message>
+        <source>Connected to %1, slave %2</source>
+        <translation>Connected to %1, slave %2</translation>
+    </message>
+    <message>
+        <source>Reading %1 (address %2) failed: %3</source>
+        <translation>Reading %1 (address %2) failed: %3</translation>
+    </message>
+    <message>
+        <source>Cannot capture frames: %1</source>
+        <translation>Cannot capture frames: %1</translation>
+    </message>
+    <message>
+        <source>Relay coil %1 went on, but switching it off failed: %2</source>
+        <translation>Relay coil %1 went on, but switching it off failed: %2</translation>
+    </message>
+    <message>
+        <source>Relay coil %1 on for %2 ms</source>
+        <translation>Relay coil %1 on for %2 ms</translation>
+    </message>
+    <message>
+        <source>Entry permission written: 1 pass</source>
+        <translation>Entry permission written: 1 pass</translation>
+    </message>
+    <message>
+        <source>Exit permission written: 1 pass</source>
+        <translation>Exit permission written: 1 pass</translation>
+    </message>
+    <message>
+        <source>Both relay coils held on: free passage</source>
+        <translation>Both relay coils held on: free passage</translation>
+    </message>
+    <message>
+        <source>Mode normal, both permissions free (0xFFFF) written</source>
+        <translation>Mode normal, both permissions free (0xFFFF) written</translation>
+    </message>
+    <message>
+        <source>Both relay coils off: locked</source>
+        <translation>Both relay coils off: locked</translation>
+    </message>
+    <message>
+        <source>Mode blocked written, permissions cleared</source>
+        <translation>Mode blocked written, permissions cleared</translation>
+    </message>
+    <message>
+        <source>Both relay coils off: normal</source>
+        <translation>Both relay coils off: normal</translation>
+    </message>
+    <message>
+        <source>Mode normal written, permissions cleared</source>
+        <translation>Mode normal written, permissions cleared</translation>
     </message>
 </context>
 <context>
@@ -6243,6 +7501,89 @@
     <message>
         <source>The scanner on %1 sent more than %2 bytes without ending the code; the input was discarded. Check the scanner&apos;s suffix setting.</source>
         <translation>The scanner on %1 sent more than %2 bytes without ending the code; the input was discarded. Check the scanner&apos;s suffix setting.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SerialTextTesterWorker</name>
+    <message>
+        <source>The board did not answer within %1 ms</source>
+        <translation>The board did not answer within %1 ms</translation>
+    </message>
+    <message>
+        <source>nobody passed within %1 ms</source>
+        <translation>nobody passed within %1 ms</translation>
+    </message>
+    <message>
+        <source>the board did not answer within %1 ms</source>
+        <translation>the board did not answer within %1 ms</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Connected to %1</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>connect</translation>
+    </message>
+    <message>
+        <source>The serial line to %1 went away; reconnecting</source>
+        <translation>The serial line to %1 went away; reconnecting</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: the serial line did not open within %2 ms</source>
+        <translation>Cannot connect to %1: the serial line did not open within %2 ms</translation>
+    </message>
+    <message>
+        <source>read status</source>
+        <translation>read status</translation>
+    </message>
+    <message>
+        <source>mode %1, fire %2</source>
+        <translation>mode %1, fire %2</translation>
+    </message>
+    <message>
+        <source>fire input inactive</source>
+        <translation>fire input inactive</translation>
+    </message>
+    <message>
+        <source>fire alarm is active</source>
+        <translation>fire alarm is active</translation>
+    </message>
+    <message>
+        <source>The board answered OK</source>
+        <translation>The board answered OK</translation>
+    </message>
+    <message>
+        <source>open entry and passage</source>
+        <translation>open entry and passage</translation>
+    </message>
+    <message>
+        <source>the board reports TIMEOUT IN: nobody passed</source>
+        <translation>the board reports TIMEOUT IN: nobody passed</translation>
+    </message>
+    <message>
+        <source>The board did not answer STATUS within %1 ms</source>
+        <translation>The board did not answer STATUS within %1 ms</translation>
+    </message>
+    <message>
+        <source>The board is not connected</source>
+        <translation>The board is not connected</translation>
+    </message>
+    <message>
+        <source>Cancelled before the board answered</source>
+        <translation>Cancelled before the board answered</translation>
+    </message>
+    <message>
+        <source>A serial-text board has no slave ids to scan.</source>
+        <translation>A serial-text board has no slave ids to scan.</translation>
+    </message>
+    <message>
+        <source>the session has no serial line</source>
+        <translation>the session has no serial line</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
     </message>
 </context>
 <context>

@@ -1451,10 +1451,6 @@
 <context>
     <name>GateCtl</name>
     <message>
-        <source>Modbus %1 failed: %2</source>
-        <translation>Modbus %1 失败：%2</translation>
-    </message>
-    <message>
         <source>--%1 must be a number from %2 to %3: %4</source>
         <translation>--%1 必须是 %2 到 %3 之间的数字：%4</translation>
     </message>
@@ -2153,6 +2149,17 @@
     <message>
         <source>%1 (in)</source>
         <translation>%1（进）</translation>
+    </message>
+</context>
+<context>
+    <name>GatesPage</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2941,6 +2948,13 @@
     </message>
 </context>
 <context>
+    <name>ModbusFrameTap</name>
+    <message>
+        <source>cannot capture Modbus frames from stdout: %1</source>
+        <translation>无法从 stdout 捕获 Modbus 报文帧：%1</translation>
+    </message>
+</context>
+<context>
     <name>NotificationSocket</name>
     <message>
         <source>%1 is a WebSocket endpoint: send a WebSocket upgrade request.</source>
@@ -3430,6 +3444,101 @@
     </message>
 </context>
 <context>
+    <name>SqlGateSetup</name>
+    <message>
+        <source>The gate was not found.</source>
+        <translation>未找到该闸机。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON: %1 at line %2, column %3 (offset %4).</source>
+        <translation>文件不是有效的 JSON：%1，位于第 %2 行第 %3 列（偏移量 %4）。</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1（副本 %2）</translation>
+    </message>
+    <message>
+        <source>Give the gate a name.</source>
+        <translation>请为闸机命名。</translation>
+    </message>
+    <message>
+        <source>The name is too long; use at most %1 characters.</source>
+        <translation>名称过长，最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose the zone the gate leads into.</source>
+        <translation>请选择闸机通往的区域。</translation>
+    </message>
+    <message>
+        <source>The zone %1 does not exist.</source>
+        <translation>区域 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Choose the gate&apos;s direction.</source>
+        <translation>请选择闸机方向。</translation>
+    </message>
+    <message>
+        <source>Choose what the gate does when its controller is lost.</source>
+        <translation>请选择控制器失联时闸机的行为。</translation>
+    </message>
+    <message>
+        <source>Another gate is already called %1.</source>
+        <translation>已有名为 %1 的闸机。</translation>
+    </message>
+    <message>
+        <source>The file does not hold a gate profile: a profile is a JSON object.</source>
+        <translation>该文件不包含闸机配置：配置应为 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The gate %1 was not found.</source>
+        <translation>未找到闸机 %1。</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot;; a gates file has: %2.</source>
+        <translation>未知键“%1”；闸机文件可包含：%2。</translation>
+    </message>
+    <message>
+        <source>This is not a GymGate gates file (the format must be &quot;%1&quot;).</source>
+        <translation>这不是 GymGate 闸机文件（格式必须为“%1”）。</translation>
+    </message>
+    <message>
+        <source>This GymGate reads gates files of version %1 only.</source>
+        <translation>此版本 GymGate 只能读取版本 %1 的闸机文件。</translation>
+    </message>
+    <message>
+        <source>The file has no list of gates.</source>
+        <translation>文件中没有闸机列表。</translation>
+    </message>
+    <message>
+        <source>Each gate must be a JSON object.</source>
+        <translation>每个闸机都必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot;; a gate has: %2.</source>
+        <translation>未知键“%1”；闸机可包含：%2。</translation>
+    </message>
+    <message>
+        <source>There is no zone called &quot;%1&quot; here; the zones are: %2.</source>
+        <translation>此处没有名为“%1”的区域；现有区域：%2。</translation>
+    </message>
+    <message>
+        <source>The gate has no profile.</source>
+        <translation>该闸机没有配置。</translation>
+    </message>
+    <message>
+        <source>The file does not hold gates: it must be a JSON object.</source>
+        <translation>该文件不包含闸机：文件内容必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The file names two gates %1 (gates %2 and %3).</source>
+        <translation>文件中有两个闸机都名为 %1（第 %2 个和第 %3 个闸机）。</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <source>manage staff accounts</source>
@@ -3492,10 +3601,6 @@
         <translation>手动放行会员</translation>
     </message>
     <message>
-        <source>reset an emergency</source>
-        <translation>解除紧急状态</translation>
-    </message>
-    <message>
         <source>configure and test gates</source>
         <translation>配置和测试闸机</translation>
     </message>
@@ -3530,6 +3635,10 @@
     <message>
         <source>enroll this desk with the hub</source>
         <translation>将本前台注册到中心服务器</translation>
+    </message>
+    <message>
+        <source>declare or reset an emergency, or clear a gate out of order</source>
+        <translation>宣布或解除紧急状态，或恢复暂停服务的闸机</translation>
     </message>
 </context>
 <context>
@@ -4116,6 +4225,41 @@
     </message>
 </context>
 <context>
+    <name>SupervisorGateControl</name>
+    <message>
+        <source>Say why you declare the emergency.</source>
+        <translation>请说明宣布紧急状态的原因。</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation>原因过长（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>The emergency is already on: every gate is free.</source>
+        <translation>紧急状态已生效：所有闸机均已放行。</translation>
+    </message>
+    <message>
+        <source>There is no emergency to reset.</source>
+        <translation>当前没有需要解除的紧急状态。</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s gate service does not drive that gate.</source>
+        <translation>本前台的闸机服务不控制该闸机。</translation>
+    </message>
+    <message>
+        <source>Every gate is free during the emergency. Reset the emergency first, then clear %1.</source>
+        <translation>紧急状态期间所有闸机均已放行。请先解除紧急状态，再恢复 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not out of order.</source>
+        <translation>%1 并未暂停服务。</translation>
+    </message>
+    <message>
+        <source>This desk drives no gate.</source>
+        <translation>本前台不控制任何闸机。</translation>
+    </message>
+</context>
+<context>
     <name>SyncJson</name>
     <message>
         <source>The event&apos;s data.%1 is not a list of opening windows: %2</source>
@@ -4231,6 +4375,77 @@
     <message>
         <source>The flag %1 is resolved already.</source>
         <translation>标记 %1 已处理。</translation>
+    </message>
+</context>
+<context>
+    <name>TechShots</name>
+    <message>
+        <source>Saves a PNG of the technician console&apos;s screens against gymgate-gatesim.</source>
+        <translation>对照 gymgate-gatesim 保存技术员控制台各界面的 PNG 截图。</translation>
+    </message>
+    <message>
+        <source>Directory for the PNG files.</source>
+        <translation>PNG 文件的保存目录。</translation>
+    </message>
+    <message>
+        <source>Window size, WIDTHxHEIGHT.</source>
+        <translation>窗口尺寸，格式为 WIDTHxHEIGHT。</translation>
+    </message>
+    <message>
+        <source>Interface language (zh_CN or en).</source>
+        <translation>界面语言（zh_CN 或 en）。</translation>
+    </message>
+    <message>
+        <source>The gymgate-gatesim program.</source>
+        <translation>gymgate-gatesim 程序。</translation>
+    </message>
+    <message>
+        <source>Bad --size or --lang (see --help).</source>
+        <translation>--size 或 --lang 参数无效（参见 --help）。</translation>
+    </message>
+    <message>
+        <source>Gym floor</source>
+        <translation>健身区</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>泳池</translation>
+    </message>
+    <message>
+        <source>North turnstile</source>
+        <translation>北侧闸机</translation>
+    </message>
+    <message>
+        <source>South exit</source>
+        <translation>南出口</translation>
+    </message>
+    <message>
+        <source>Pool door</source>
+        <translation>泳池门</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>The simulator did not answer.</source>
+        <translation>模拟器没有响应。</translation>
+    </message>
+    <message>
+        <source>Evacuation drill</source>
+        <translation>疏散演练</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>Cannot start %1</source>
+        <translation>无法启动 %1</translation>
+    </message>
+    <message>
+        <source>Wang Lei</source>
+        <translation>王磊</translation>
     </message>
 </context>
 <context>
@@ -4651,6 +4866,61 @@
     </message>
 </context>
 <context>
+    <name>gymgate::BridgeGateTester</name>
+    <message>
+        <source>A diagnostics session is already open; close it first.</source>
+        <translation>已有一个诊断会话处于打开状态，请先将其关闭。</translation>
+    </message>
+    <message>
+        <source>The gate&apos;s profile is not valid: %1</source>
+        <translation>闸机配置无效：%1</translation>
+    </message>
+    <message>
+        <source>Relay and turnstile-registers gates are diagnosed over a modbus-tcp or modbus-rtu transport.</source>
+        <translation>relay 和 turnstile-registers 类型的闸机需通过 modbus-tcp 或 modbus-rtu 传输进行诊断。</translation>
+    </message>
+    <message>
+        <source>Serial-text boards are diagnosed over a serial transport.</source>
+        <translation>serial-text 板需通过串口传输进行诊断。</translation>
+    </message>
+    <message>
+        <source>Diagnostics need a relay, turnstile-registers or serial-text profile.</source>
+        <translation>诊断需要 relay、turnstile-registers 或 serial-text 类型的配置。</translation>
+    </message>
+    <message>
+        <source>Session closed</source>
+        <translation>会话已关闭</translation>
+    </message>
+    <message>
+        <source>Busy: a test command is running</source>
+        <translation>忙碌：正在执行测试命令</translation>
+    </message>
+    <message>
+        <source>Busy: a bus scan is running</source>
+        <translation>忙碌：正在进行总线扫描</translation>
+    </message>
+    <message>
+        <source>Busy: the self-test is running</source>
+        <translation>忙碌：正在自检</translation>
+    </message>
+    <message>
+        <source>No diagnostics session is open</source>
+        <translation>没有打开的诊断会话</translation>
+    </message>
+    <message>
+        <source>No test command given</source>
+        <translation>未指定测试命令</translation>
+    </message>
+    <message>
+        <source>Slave ids to scan must be within 1..247, from not above to</source>
+        <translation>要扫描的从站地址必须在 1..247 范围内，且起始值不大于结束值</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>启动</translation>
+    </message>
+</context>
+<context>
     <name>gymgate::CalendarView</name>
     <message>
         <source> days</source>
@@ -4949,6 +5219,932 @@
     <message>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::GateDiagnosticsPage</name>
+    <message>
+        <source>Slave %1 answered</source>
+        <translation>从站 %1 已应答</translation>
+    </message>
+    <message>
+        <source>Gate diagnostics</source>
+        <translation>闸机诊断</translation>
+    </message>
+    <message>
+        <source>Export frames</source>
+        <translation>导出报文帧</translation>
+    </message>
+    <message>
+        <source>gate-frames.txt</source>
+        <translation>gate-frames.txt</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Release the gate for one person coming in and wait for the passage</source>
+        <translation>为一人进场放行闸机，并等待通行完成</translation>
+    </message>
+    <message>
+        <source>Release the gate for one person going out and wait for the passage</source>
+        <translation>为一人出场放行闸机，并等待通行完成</translation>
+    </message>
+    <message>
+        <source>Free passage both ways until Normal</source>
+        <translation>双向自由通行，直到切回“正常”</translation>
+    </message>
+    <message>
+        <source>Block the gate until Normal</source>
+        <translation>锁闭闸机，直到切回“正常”</translation>
+    </message>
+    <message>
+        <source>Back to normal operation</source>
+        <translation>恢复正常运行</translation>
+    </message>
+    <message>
+        <source>&amp;I/O monitor</source>
+        <translation>I/O 监视(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Frames</source>
+        <translation>报文帧(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Bus scan</source>
+        <translation>总线扫描(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Self-test</source>
+        <translation>自检(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Read the inputs continuously</source>
+        <translation>持续读取输入</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Capture frames</source>
+        <translation>捕获报文帧</translation>
+    </message>
+    <message>
+        <source>Show every request and answer on the line (a busy bus prints a lot)</source>
+        <translation>显示线路上的每个请求和应答（总线繁忙时输出量很大）</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Filter frames (e.g. TX, RX, 01 03)</source>
+        <translation>筛选报文帧（如 TX、RX、01 03）</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Saves the frames the list shows (the filter applies), one per line</source>
+        <translation>保存列表中显示的报文帧（受筛选条件影响），每行一帧</translation>
+    </message>
+    <message>
+        <source>Slave ids &amp;from</source>
+        <translation>从站地址从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Start s&amp;can</source>
+        <translation>开始扫描(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel scan</source>
+        <translation>取消扫描</translation>
+    </message>
+    <message>
+        <source>Ask every slave id in the range on this line; over RTU an absent id costs the answer timeout</source>
+        <translation>逐一询问此线路上该范围内的每个从站地址；使用 RTU 时，每个不存在的地址都要等待一次应答超时</translation>
+    </message>
+    <message>
+        <source>&amp;Run self-test</source>
+        <translation>运行自检(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel self-test</source>
+        <translation>取消自检</translation>
+    </message>
+    <message>
+        <source>Connect, read the inputs, check the fire input, open the entry and wait for a person to pass; the result is stored on the gate</source>
+        <translation>连接、读取输入、检查消防输入、打开入口并等待一人通过；结果保存在闸机上</translation>
+    </message>
+    <message>
+        <source>Disconnected from %1.</source>
+        <translation>已断开与 %1 的连接。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open in</source>
+        <translation>进场开闸</translation>
+    </message>
+    <message>
+        <source>Open out</source>
+        <translation>出场开闸</translation>
+    </message>
+    <message>
+        <source>Free passage</source>
+        <translation>自由通行</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁闭</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>%1: waiting for the gate…</source>
+        <translation>%1：正在等待闸机…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Coil</source>
+        <translation>线圈</translation>
+    </message>
+    <message>
+        <source>Discrete input</source>
+        <translation>离散输入</translation>
+    </message>
+    <message>
+        <source>Holding register</source>
+        <translation>保持寄存器</translation>
+    </message>
+    <message>
+        <source>Input register</source>
+        <translation>输入寄存器</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Entries counted: %1</source>
+        <translation>进场计数：%1</translation>
+    </message>
+    <message>
+        <source>Exits counted: %1</source>
+        <translation>出场计数：%1</translation>
+    </message>
+    <message>
+        <source>Fire alarm: —</source>
+        <translation>消防报警：—</translation>
+    </message>
+    <message>
+        <source>Fire alarm: ACTIVE</source>
+        <translation>消防报警：已触发</translation>
+    </message>
+    <message>
+        <source>Fire alarm: quiet</source>
+        <translation>消防报警：正常</translation>
+    </message>
+    <message>
+        <source>Tamper switch: —</source>
+        <translation>防拆开关：—</translation>
+    </message>
+    <message>
+        <source>Tamper switch: ACTIVE</source>
+        <translation>防拆开关：已触发</translation>
+    </message>
+    <message>
+        <source>Tamper switch: closed</source>
+        <translation>防拆开关：闭合</translation>
+    </message>
+    <message>
+        <source>Controller error: —</source>
+        <translation>控制器错误：—</translation>
+    </message>
+    <message>
+        <source>Controller error: none</source>
+        <translation>控制器错误：无</translation>
+    </message>
+    <message>
+        <source>Controller error: %1</source>
+        <translation>控制器错误：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  Exit: %n passed</source>
+        <translation>
+            <numerusform>%1  出口：已通过 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  Entry: %n passed</source>
+        <translation>
+            <numerusform>%1  入口：已通过 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) not shown</source>
+        <translation>
+            <numerusform>%n 帧未显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) saved to %1.</source>
+        <translation>
+            <numerusform>已将 %n 帧保存到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scanning slave ids %1 to %2…</source>
+        <translation>正在扫描从站地址 %1 到 %2…</translation>
+    </message>
+    <message>
+        <source>Cancelled after slave %1</source>
+        <translation>在从站 %1 之后已取消</translation>
+    </message>
+    <message>
+        <source>Cancelled before the first slave</source>
+        <translation>在扫描第一个从站之前已取消</translation>
+    </message>
+    <message>
+        <source>Found %1 of %2</source>
+        <translation>找到 %1 个（共 %2 个）</translation>
+    </message>
+    <message>
+        <source>Running the self-test… someone has to walk through the entry.</source>
+        <translation>正在自检… 需要有人从入口走过。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Passed — stored on the gate</source>
+        <translation>通过 — 已保存到闸机</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed: %n step(s)</source>
+        <translation>
+            <numerusform>失败：%n 个步骤</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (not stored: %2)</source>
+        <translation>%1（未保存：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::GateEditor</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Zone:</source>
+        <translation>区域(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>方向(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;When offline:</source>
+        <translation>离线时(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Slave id:</source>
+        <translation>从站地址(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Poll every:</source>
+        <translation>轮询间隔(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Answer &amp;timeout:</source>
+        <translation>应答超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Open p&amp;ulse:</source>
+        <translation>开闸脉冲(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Wait for the &amp;person:</source>
+        <translation>等待通行时间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Line:</source>
+        <translation>线路(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Baud:</source>
+        <translation>波特率(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>P&amp;arity:</source>
+        <translation>校验(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Data &amp;bits:</source>
+        <translation>数据位(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>St&amp;op bits:</source>
+        <translation>停止位(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>RS-485 &amp;RTS:</source>
+        <translation>RS-485 RTS(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Entry coil:</source>
+        <translation>入口线圈：</translation>
+    </message>
+    <message>
+        <source>Exit coil:</source>
+        <translation>出口线圈：</translation>
+    </message>
+    <message>
+        <source>Entry passage input:</source>
+        <translation>入口通行输入：</translation>
+    </message>
+    <message>
+        <source>Exit passage input:</source>
+        <translation>出口通行输入：</translation>
+    </message>
+    <message>
+        <source>Fire alarm input:</source>
+        <translation>消防报警输入：</translation>
+    </message>
+    <message>
+        <source>Fire contact:</source>
+        <translation>消防触点：</translation>
+    </message>
+    <message>
+        <source>Tamper input:</source>
+        <translation>防拆输入：</translation>
+    </message>
+    <message>
+        <source>Entry permission (holding):</source>
+        <translation>入口通行许可（保持寄存器）：</translation>
+    </message>
+    <message>
+        <source>Exit permission (holding):</source>
+        <translation>出口通行许可（保持寄存器）：</translation>
+    </message>
+    <message>
+        <source>Mode (holding):</source>
+        <translation>模式（保持寄存器）：</translation>
+    </message>
+    <message>
+        <source>Pass time (holding):</source>
+        <translation>通行时间（保持寄存器）：</translation>
+    </message>
+    <message>
+        <source>Entry counter (input, 2 registers):</source>
+        <translation>入口计数器（输入寄存器，2 个）：</translation>
+    </message>
+    <message>
+        <source>Exit counter (input, 2 registers):</source>
+        <translation>出口计数器（输入寄存器，2 个）：</translation>
+    </message>
+    <message>
+        <source>Error code (input):</source>
+        <translation>错误代码（输入寄存器）：</translation>
+    </message>
+    <message>
+        <source>Sensors (input):</source>
+        <translation>传感器（输入寄存器）：</translation>
+    </message>
+    <message>
+        <source>Fire bit:</source>
+        <translation>消防位：</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>控制器</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Relay board addresses</source>
+        <translation>继电器板地址</translation>
+    </message>
+    <message>
+        <source>Turnstile registers</source>
+        <translation>闸机寄存器</translation>
+    </message>
+    <message>
+        <source>e.g. North entrance</source>
+        <translation>例如：北入口</translation>
+    </message>
+    <message>
+        <source>Host name or IP address</source>
+        <translation>主机名或 IP 地址</translation>
+    </message>
+    <message>
+        <source>/dev/ttyUSB0</source>
+        <translation>/dev/ttyUSB0</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Look for serial ports again (after plugging in an adapter)</source>
+        <translation>重新查找串口（插入适配器后使用）</translation>
+    </message>
+    <message>
+        <source>Not wired</source>
+        <translation>未接线</translation>
+    </message>
+    <message>
+        <source>Relay: how long the coil stays on. Serial text board: the OPEN duration.</source>
+        <translation>继电器：线圈保持吸合的时长。串口文本板：OPEN 命令的持续时间。</translation>
+    </message>
+    <message>
+        <source>Keep &quot;None&quot; unless the adapter switches its transmitter with RTS.</source>
+        <translation>除非适配器通过 RTS 切换发送器，否则请保持“无”。</translation>
+    </message>
+    <message>
+        <source>Normally closed fails safe: a broken wire also opens the gates.</source>
+        <translation>常闭接法更安全：断线时闸机同样会放行。</translation>
+    </message>
+    <message>
+        <source>In (entry only)</source>
+        <translation>进（仅进场）</translation>
+    </message>
+    <message>
+        <source>Out (exit only)</source>
+        <translation>出（仅出场）</translation>
+    </message>
+    <message>
+        <source>Both ways</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>Fail secure (stays locked)</source>
+        <translation>故障时锁闭（保持锁定）</translation>
+    </message>
+    <message>
+        <source>Fail open (lets people through)</source>
+        <translation>故障时放行（允许人员通过）</translation>
+    </message>
+    <message>
+        <source>Turnstile controller (Modbus registers)</source>
+        <translation>闸机控制器（Modbus 寄存器）</translation>
+    </message>
+    <message>
+        <source>Relay / IO board (Modbus coils)</source>
+        <translation>继电器 / IO 板（Modbus 线圈）</translation>
+    </message>
+    <message>
+        <source>Serial text board</source>
+        <translation>串口文本板</translation>
+    </message>
+    <message>
+        <source>None (N)</source>
+        <translation>无（N）</translation>
+    </message>
+    <message>
+        <source>Even (E)</source>
+        <translation>偶校验（E）</translation>
+    </message>
+    <message>
+        <source>Odd (O)</source>
+        <translation>奇校验（O）</translation>
+    </message>
+    <message>
+        <source>None (the adapter switches itself)</source>
+        <translation>无（适配器自动切换）</translation>
+    </message>
+    <message>
+        <source>RTS up while sending</source>
+        <translation>发送时 RTS 置高</translation>
+    </message>
+    <message>
+        <source>RTS down while sending (inverted)</source>
+        <translation>发送时 RTS 置低（反相）</translation>
+    </message>
+    <message>
+        <source>Normally open (closes on alarm)</source>
+        <translation>常开（报警时闭合）</translation>
+    </message>
+    <message>
+        <source>Normally closed (opens on alarm)</source>
+        <translation>常闭（报警时断开）</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <source>Modbus TCP (network)</source>
+        <translation>Modbus TCP（网络）</translation>
+    </message>
+    <message>
+        <source>Modbus RTU (RS-485 serial)</source>
+        <translation>Modbus RTU（RS-485 串口）</translation>
+    </message>
+    <message>
+        <source>serial number %1</source>
+        <translation>序列号 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::GateServiceBanner</name>
+    <message>
+        <source>Emergency: every gate is free. The fire input is still active.</source>
+        <translation>紧急状态：所有闸机均已放行。消防输入仍处于触发状态。</translation>
+    </message>
+    <message>
+        <source>Emergency: every gate is free.</source>
+        <translation>紧急状态：所有闸机均已放行。</translation>
+    </message>
+    <message>
+        <source>Reset the emergency</source>
+        <translation>解除紧急状态</translation>
+    </message>
+    <message>
+        <source>The emergency can be reset once every fire input has cleared.</source>
+        <translation>所有消防输入恢复正常后，才能解除紧急状态。</translation>
+    </message>
+    <message>
+        <source>Puts every gate back into normal operation.</source>
+        <translation>使所有闸机恢复正常运行。</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Declare emergency…</source>
+        <translation>宣布紧急状态…</translation>
+    </message>
+    <message>
+        <source>Frees every gate at once: for a drill, or an alarm not wired to a gate.</source>
+        <translation>立即放行所有闸机：用于演练，或未接入闸机的报警。</translation>
+    </message>
+    <message>
+        <source>%1 is out of order after repeated faults.</source>
+        <translation>%1 多次故障后已暂停服务。</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>恢复 %1</translation>
+    </message>
+    <message>
+        <source>Check the gate first. Clearing puts it back into normal operation.</source>
+        <translation>请先检查闸机。恢复后闸机将回到正常运行。</translation>
+    </message>
+    <message>
+        <source>Declare emergency</source>
+        <translation>宣布紧急状态</translation>
+    </message>
+    <message>
+        <source>Every gate will be free at once until the emergency is reset. Why?</source>
+        <translation>在解除紧急状态之前，所有闸机将立即放行。原因是？</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::GatesPage</name>
+    <message>
+        <source>Gates</source>
+        <translation>闸机</translation>
+    </message>
+    <message>
+        <source>Import gates</source>
+        <translation>导入闸机</translation>
+    </message>
+    <message>
+        <source>Gate files (*.json);;All files (*)</source>
+        <translation>闸机文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export gates</source>
+        <translation>导出闸机</translation>
+    </message>
+    <message>
+        <source>gates.json</source>
+        <translation>gates.json</translation>
+    </message>
+    <message>
+        <source>Import a gate profile</source>
+        <translation>导入闸机配置</translation>
+    </message>
+    <message>
+        <source>Gate profiles (*.json);;All files (*)</source>
+        <translation>闸机配置文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export the gate profile</source>
+        <translation>导出闸机配置</translation>
+    </message>
+    <message>
+        <source>gate-profile.json</source>
+        <translation>gate-profile.json</translation>
+    </message>
+    <message>
+        <source>Filter gates</source>
+        <translation>筛选闸机</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务状态</translation>
+    </message>
+    <message>
+        <source>Last self-test</source>
+        <translation>上次自检</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Controller at</source>
+        <translation>控制器地址</translation>
+    </message>
+    <message>
+        <source>When offline</source>
+        <translation>离线时</translation>
+    </message>
+    <message>
+        <source>&amp;Add gate</source>
+        <translation>添加闸机(&amp;A)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>D&amp;iagnose</source>
+        <translation>诊断(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Open the selected gate in the diagnostics page</source>
+        <translation>在诊断页中打开所选闸机</translation>
+    </message>
+    <message>
+        <source>&amp;Import gates…</source>
+        <translation>导入闸机(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport gates…</source>
+        <translation>导出闸机(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Saves the gates the list shows (the filter applies) to a gates file</source>
+        <translation>将列表中显示的闸机（受筛选条件影响）保存到闸机文件</translation>
+    </message>
+    <message>
+        <source>Import &amp;profile…</source>
+        <translation>导入配置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Load a profile file into the form (the gate&apos;s name and zone stay)</source>
+        <translation>将配置文件载入表单（闸机名称和区域保持不变）</translation>
+    </message>
+    <message>
+        <source>Export pro&amp;file…</source>
+        <translation>导出配置(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Save the form&apos;s profile as a file gymgate-gatectl --profile reads</source>
+        <translation>将表单中的配置保存为 gymgate-gatectl --profile 可读取的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save gate</source>
+        <translation>保存闸机(&amp;S)</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>进</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>出</translation>
+    </message>
+    <message>
+        <source>Both ways</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>Fail open</source>
+        <translation>故障时放行</translation>
+    </message>
+    <message>
+        <source>Fail secure</source>
+        <translation>故障时锁闭</translation>
+    </message>
+    <message>
+        <source>Saved after the gate service started: it drives the gate as it was until GymGate restarts.</source>
+        <translation>在闸机服务启动后保存：GymGate 重启前，闸机服务仍按原设置控制该闸机。</translation>
+    </message>
+    <message>
+        <source>Turnstile (registers)</source>
+        <translation>闸机（寄存器）</translation>
+    </message>
+    <message>
+        <source>Relay board</source>
+        <translation>继电器板</translation>
+    </message>
+    <message>
+        <source>Serial text board</source>
+        <translation>串口文本板</translation>
+    </message>
+    <message>
+        <source>Not run here</source>
+        <translation>未在本机运行</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Emergency (free passage)</source>
+        <translation>紧急状态（自由通行）</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <source>Paused for diagnostics</source>
+        <translation>因诊断暂停</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source> · restart needed</source>
+        <translation> · 需要重启</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Passed %1</source>
+        <translation>通过 %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Gate saved.</source>
+        <translation>闸机已保存。</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <source>Delete gate</source>
+        <translation>删除闸机</translation>
+    </message>
+    <message>
+        <source>Delete the gate %1? Its profile is lost unless it was exported; the entry log keeps its entries.</source>
+        <translation>要删除闸机 %1 吗？除非已导出，否则其配置将丢失；进场记录会保留其通行记录。</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n gate(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个闸机。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n gate(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个闸机导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Profile loaded from %1; save the gate to keep it.</source>
+        <translation>已从 %1 载入配置；请保存闸机以保留该配置。</translation>
+    </message>
+    <message>
+        <source>Correct the profile before exporting it.</source>
+        <translation>请先修正配置再导出。</translation>
+    </message>
+    <message>
+        <source>Profile saved to %1.</source>
+        <translation>配置已保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -5533,6 +6729,61 @@
     <message>
         <source>Rejected by the hub</source>
         <translation>被中心服务器拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::ModbusTesterWorker</name>
+    <message>
+        <source>Connected to %1, slave %2</source>
+        <translation>已连接到 %1，从站 %2</translation>
+    </message>
+    <message>
+        <source>Reading %1 (address %2) failed: %3</source>
+        <translation>读取 %1（地址 %2）失败：%3</translation>
+    </message>
+    <message>
+        <source>Cannot capture frames: %1</source>
+        <translation>无法捕获报文帧：%1</translation>
+    </message>
+    <message>
+        <source>Relay coil %1 went on, but switching it off failed: %2</source>
+        <translation>继电器线圈 %1 已吸合，但断开失败：%2</translation>
+    </message>
+    <message>
+        <source>Relay coil %1 on for %2 ms</source>
+        <translation>继电器线圈 %1 吸合 %2 ms</translation>
+    </message>
+    <message>
+        <source>Entry permission written: 1 pass</source>
+        <translation>已写入入口通行许可：通行 1 次</translation>
+    </message>
+    <message>
+        <source>Exit permission written: 1 pass</source>
+        <translation>已写入出口通行许可：通行 1 次</translation>
+    </message>
+    <message>
+        <source>Both relay coils held on: free passage</source>
+        <translation>两个继电器线圈保持吸合：自由通行</translation>
+    </message>
+    <message>
+        <source>Mode normal, both permissions free (0xFFFF) written</source>
+        <translation>已写入模式“正常”，两个通行许可均设为自由 (0xFFFF)</translation>
+    </message>
+    <message>
+        <source>Both relay coils off: locked</source>
+        <translation>两个继电器线圈均已断开：锁闭</translation>
+    </message>
+    <message>
+        <source>Mode blocked written, permissions cleared</source>
+        <translation>已写入模式“锁闭”，通行许可已清除</translation>
+    </message>
+    <message>
+        <source>Both relay coils off: normal</source>
+        <translation>两个继电器线圈均已断开：正常</translation>
+    </message>
+    <message>
+        <source>Mode normal written, permissions cleared</source>
+        <translation>已写入模式“正常”，通行许可已清除</translation>
     </message>
 </context>
 <context>
@@ -6221,6 +7472,89 @@
     <message>
         <source>The scanner on %1 sent more than %2 bytes without ending the code; the input was discarded. Check the scanner&apos;s suffix setting.</source>
         <translation>%1 上的扫码器发送了超过 %2 字节仍未结束，输入已丢弃。请检查扫码器的后缀设置。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::SerialTextTesterWorker</name>
+    <message>
+        <source>The board did not answer within %1 ms</source>
+        <translation>控制板在 %1 ms 内未应答</translation>
+    </message>
+    <message>
+        <source>nobody passed within %1 ms</source>
+        <translation>%1 ms 内无人通过</translation>
+    </message>
+    <message>
+        <source>the board did not answer within %1 ms</source>
+        <translation>控制板在 %1 ms 内未应答</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>已连接到 %1</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>The serial line to %1 went away; reconnecting</source>
+        <translation>到 %1 的串口线路已断开，正在重新连接</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: the serial line did not open within %2 ms</source>
+        <translation>无法连接到 %1：串口线路在 %2 ms 内未打开</translation>
+    </message>
+    <message>
+        <source>read status</source>
+        <translation>读取状态</translation>
+    </message>
+    <message>
+        <source>mode %1, fire %2</source>
+        <translation>模式 %1，消防 %2</translation>
+    </message>
+    <message>
+        <source>fire input inactive</source>
+        <translation>消防输入未触发</translation>
+    </message>
+    <message>
+        <source>fire alarm is active</source>
+        <translation>消防报警已触发</translation>
+    </message>
+    <message>
+        <source>The board answered OK</source>
+        <translation>控制板应答 OK</translation>
+    </message>
+    <message>
+        <source>open entry and passage</source>
+        <translation>打开入口并等待通行</translation>
+    </message>
+    <message>
+        <source>the board reports TIMEOUT IN: nobody passed</source>
+        <translation>控制板报告 TIMEOUT IN：无人通过</translation>
+    </message>
+    <message>
+        <source>The board did not answer STATUS within %1 ms</source>
+        <translation>控制板在 %1 ms 内未应答 STATUS</translation>
+    </message>
+    <message>
+        <source>The board is not connected</source>
+        <translation>控制板未连接</translation>
+    </message>
+    <message>
+        <source>Cancelled before the board answered</source>
+        <translation>控制板应答前已取消</translation>
+    </message>
+    <message>
+        <source>A serial-text board has no slave ids to scan.</source>
+        <translation>serial-text 板没有可扫描的从站地址。</translation>
+    </message>
+    <message>
+        <source>the session has no serial line</source>
+        <translation>该会话没有串口线路</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>

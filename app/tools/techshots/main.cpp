@@ -1,8 +1,8 @@
 // gymgate-tech-shots: the technician console as docs/HARDWARE.md shows it. Starts a
 // gymgate-gatesim (three turnstile controllers on one Modbus TCP gateway), puts three gates in a
-// fresh database, opens the real Gates and Gate diagnostics pages on the real adapters and saves
-// a PNG of the gate list, the I/O monitor after a test opening, the frame monitor, the bus scan
-// and the self-test.
+// fresh database under a real gate service, opens the real Gates and Gate diagnostics pages and
+// the gate strip on the real adapters, and saves a PNG of the I/O monitor after a test opening,
+// the frame monitor, the bus scan, the self-test, the gate list and a declared emergency.
 //   gymgate-tech-shots --out docs/hardware [--lang en] [--size 1280x800] [--gatesim PATH]
 
 #include "core/Clock.h"
@@ -13,6 +13,7 @@
 #include "store/VenueRepository.h"
 #include "ui/desk/DeskWindow.h"
 #include "ui/desk/GateDiagnosticsPage.h"
+#include "ui/desk/GateServiceBanner.h"
 #include "ui/desk/GatesPage.h"
 
 #include <QAbstractItemModel>
@@ -40,6 +41,7 @@
 #include "GateWiring.h"
 #include "tech/BridgeGateTester.h"
 #include "tech/SqlGateSetup.h"
+#include "tech/SupervisorGateControl.h"
 
 using namespace gymgate;
 
@@ -210,12 +212,11 @@ T *find(QWidget &parent, const char *objectName)
 }
 
 int takeShots(DeskWindow &window, GatesPage &gates, GateDiagnosticsPage &diagnostics, GateTester &tester,
-    const ShotOptions &options, QTextStream &out, QTextStream &err)
+    GateControl &control, const ShotOptions &options, QTextStream &out, QTextStream &err)
 {
     bool ok = true;
     window.showPage(gates.objectName());
     find<QTableView>(gates, "gatesTableView")->selectRow(0);
-    ok &= save(window, options.outDir, QStringLiteral("tech-01-gates"), out, err);
 
     find<QPushButton>(gates, "diagnoseGatePushButton")->click();
     find<QPushButton>(diagnostics, "connectGatePushButton")->click();
@@ -227,14 +228,14 @@ int takeShots(DeskWindow &window, GatesPage &gates, GateDiagnosticsPage &diagnos
     openIn->click();
     auto *passages = find<QListWidget>(diagnostics, "passagesListWidget");
     waitFor([&] { return passages->count() > 0; }, 10'000);
-    ok &= save(window, options.outDir, QStringLiteral("tech-02-io-monitor"), out, err);
+    ok &= save(window, options.outDir, QStringLiteral("tech-01-io-monitor"), out, err);
 
     auto *tabs = find<QTabWidget>(diagnostics, "diagnosticsTabWidget");
     tabs->setCurrentIndex(1);
     find<QCheckBox>(diagnostics, "captureFramesCheckBox")->setChecked(true);
     settle(1500);
     find<QPushButton>(diagnostics, "pauseFramesPushButton")->setChecked(true);
-    ok &= save(window, options.outDir, QStringLiteral("tech-03-frames"), out, err);
+    ok &= save(window, options.outDir, QStringLiteral("tech-02-frames"), out, err);
     find<QCheckBox>(diagnostics, "captureFramesCheckBox")->setChecked(false);
 
     tabs->setCurrentIndex(2);
@@ -242,18 +243,27 @@ int takeShots(DeskWindow &window, GatesPage &gates, GateDiagnosticsPage &diagnos
     auto *scan = find<QPushButton>(diagnostics, "startScanPushButton");
     scan->click();
     waitFor([&] { return !tester.busy() && scan->isEnabled(); }, 20'000);
-    ok &= save(window, options.outDir, QStringLiteral("tech-04-bus-scan"), out, err);
+    ok &= save(window, options.outDir, QStringLiteral("tech-03-bus-scan"), out, err);
 
     tabs->setCurrentIndex(3);
     auto *selfTest = find<QPushButton>(diagnostics, "runSelfTestPushButton");
     selfTest->click();
     waitFor([&] { return !tester.busy() && selfTest->isEnabled(); }, 20'000);
-    ok &= save(window, options.outDir, QStringLiteral("tech-05-self-test"), out, err);
+    ok &= save(window, options.outDir, QStringLiteral("tech-04-self-test"), out, err);
 
     window.showPage(gates.objectName());
     find<QPushButton>(gates, "refreshGatesPushButton")->click();
-    ok &= save(window, options.outDir, QStringLiteral("tech-06-gates-after-self-test"), out, err);
+    ok &= save(window, options.outDir, QStringLiteral("tech-05-gates"), out, err);
     tester.stopSession();
+
+    // The desk's gate strip during a declared emergency.
+    if (Status declared = control.declareEmergency(window.session(), Text::tr("Evacuation drill")); !declared) {
+        err << declared.error().toString() << Qt::endl;
+        return 1;
+    }
+    ok &= save(window, options.outDir, QStringLiteral("tech-06-emergency-strip"), out, err);
+    if (Status reset = control.resetEmergency(window.session()); !reset)
+        err << reset.error().toString() << Qt::endl;
     return ok ? 0 : 1;
 }
 
@@ -314,7 +324,12 @@ int main(int argc, char *argv[])
         clock.nowMs());
     BridgeGateTester tester(setup, &supervisor);
     testerOfSetup = &tester;
+    SupervisorGateControl control(&supervisor, **db, clock);
     DeskWindow window;
+    auto *banner = new GateServiceBanner(control);
+    window.setBanner(banner);
+    window.addToolBarAction(banner->declareEmergencyAction());
+    QObject::connect(&window, &DeskWindow::sessionChanged, banner, &GateServiceBanner::setSession);
     auto *gates = new GatesPage(setup);
     auto *diagnostics = new GateDiagnosticsPage(setup, tester);
     window.addPage(gates);
@@ -326,7 +341,7 @@ int main(int argc, char *argv[])
     window.resize(options->size);
     window.show();
     window.setSession(technician);
-    const int code = takeShots(window, *gates, *diagnostics, tester, *options, out, err);
+    const int code = takeShots(window, *gates, *diagnostics, tester, control, *options, out, err);
     sim.write("quit\n");
     sim.waitForFinished(2000);
     return code;

@@ -167,6 +167,10 @@ void DeskApp::buildTechnicianPages(EntryStation *station)
         diagnosticsPage->selectGate(gateId);
         m_window->showPage(diagnosticsPage->objectName());
     });
+    connect(gatesPage, &GatesPage::diagnoseUnsavedRequested, this, [this, diagnosticsPage](const GateConfig &gate) {
+        diagnosticsPage->diagnoseUnsaved(gate);
+        m_window->showPage(diagnosticsPage->objectName());
+    });
 }
 
 // The emergency and gates out of order, above every page, for whoever is at the desk.

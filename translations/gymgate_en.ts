@@ -5565,6 +5565,10 @@
         <source>%1 (not stored: %2)</source>
         <translation>%1 (not stored: %2)</translation>
     </message>
+    <message>
+        <source>%1 (not saved)</source>
+        <translation>%1 (not saved)</translation>
+    </message>
 </context>
 <context>
     <name>gymgate::GateEditor</name>
@@ -6163,6 +6167,14 @@
     <message>
         <source>Profile saved to %1.</source>
         <translation>Profile saved to %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Try…</source>
+        <translation>&amp;Try…</translation>
+    </message>
+    <message>
+        <source>Open the editor&apos;s gate in the diagnostics page as it is now, before saving it</source>
+        <translation>Open the editor&apos;s gate in the diagnostics page as it is now, before saving it</translation>
     </message>
 </context>
 <context>

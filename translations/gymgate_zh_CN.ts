@@ -5549,6 +5549,10 @@
         <source>%1 (not stored: %2)</source>
         <translation>%1（未保存：%2）</translation>
     </message>
+    <message>
+        <source>%1 (not saved)</source>
+        <translation>%1（未保存）</translation>
+    </message>
 </context>
 <context>
     <name>gymgate::GateEditor</name>
@@ -6145,6 +6149,14 @@
     <message>
         <source>Profile saved to %1.</source>
         <translation>配置已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Try…</source>
+        <translation>试用(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Open the editor&apos;s gate in the diagnostics page as it is now, before saving it</source>
+        <translation>在保存之前，按编辑器中的当前设置在诊断页面中打开此闸机</translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,7 @@ private slots:
     void badProfileFileIsRefusedNamingTheField();
     void framesAreCapturedFilteredAndExported();
     void gateListShowsTheGateService();
+    void unsavedGateCanBeTriedFirst();
 
 private:
     // Adds "North turnstile" through the editor, pointing at the simulator, and saves it.
@@ -165,6 +166,10 @@ void TestTechConsole::init()
     m_window->addPage(m_diagnostics);
     connect(m_gates, &GatesPage::diagnoseRequested, m_window.get(), [this](const QString &gateId) {
         m_diagnostics->selectGate(gateId);
+        m_window->showPage(m_diagnostics->objectName());
+    });
+    connect(m_gates, &GatesPage::diagnoseUnsavedRequested, m_window.get(), [this](const GateConfig &gate) {
+        m_diagnostics->diagnoseUnsaved(gate);
         m_window->showPage(m_diagnostics->objectName());
     });
     m_window->resize(1280, 800);
@@ -450,6 +455,31 @@ void TestTechConsole::gateListShowsTheGateService()
     QCOMPARE(child<QLineEdit>(m_gates, "gateNameLineEdit")->text(), QStringLiteral("North turnstile (new)"));
     m_supervisor->stop();
     m_supervisor = std::make_unique<GateSupervisor>(); // before the driver goes out of scope
+}
+
+// A new gate is tried before it is saved: the session works, and nothing is stored.
+void TestTechConsole::unsavedGateCanBeTriedFirst()
+{
+    click(m_gates, "addGatePushButton");
+    typeInto(child<QLineEdit>(m_gates, "gateNameLineEdit"), QStringLiteral("East door"));
+    auto *zone = child<QComboBox>(m_gates, "gateZoneComboBox");
+    zone->setCurrentIndex(zone->findText(QStringLiteral("Gym floor")));
+    typeInto(child<QLineEdit>(m_gates, "gateHostLineEdit"), QStringLiteral("127.0.0.1"));
+    typeNumber(child<QSpinBox>(m_gates, "gatePortSpinBox"), m_sim.tcpPort);
+    typeNumber(child<QSpinBox>(m_gates, "gateSlaveIdSpinBox"), 5);
+    click(m_gates, "tryGatePushButton");
+    QTRY_COMPARE(m_window->currentPageName(), QStringLiteral("gateDiagnosticsPage"));
+    QCOMPARE(child<QComboBox>(m_diagnostics, "diagnosticsGateComboBox")->currentText(),
+        QStringLiteral("East door (not saved)"));
+    click(m_diagnostics, "connectGatePushButton");
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(m_diagnostics, "runSelfTestPushButton")->isEnabled(), 10'000);
+    QVERIFY2(child<QLabel>(m_diagnostics, "gateSessionLabel")->text().contains(QStringLiteral("slave 5")),
+        qPrintable(child<QLabel>(m_diagnostics, "gateSessionLabel")->text()));
+    click(m_diagnostics, "runSelfTestPushButton");
+    auto *result = child<QLabel>(m_diagnostics, "selfTestResultLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("Passed")), PassWaitMs);
+    QCOMPARE(result->text(), QStringLiteral("Passed")); // and not "stored on the gate"
+    QCOMPARE(take(m_setup->gates(m_technician)).size(), 0); // still not saved, nothing stored
 }
 
 QTEST_MAIN(TestTechConsole)

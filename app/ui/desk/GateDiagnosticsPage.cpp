@@ -409,6 +409,7 @@ void GateDiagnosticsPage::setSession(const StaffSession &session)
         m_action = Action::None;
         m_sessionMessage.clear();
         m_sessionLabel->clear();
+        m_unsavedGate.reset(); // the previous technician's editor
         clearResults();
     }
     m_session = session;
@@ -431,6 +432,9 @@ void GateDiagnosticsPage::reloadGates()
     {
         const QSignalBlocker blocker(m_gateCombo);
         m_gateCombo->clear();
+        // The unsaved gate is told apart by its empty id.
+        if (m_unsavedGate)
+            m_gateCombo->addItem(tr("%1 (not saved)").arg(m_unsavedGate->name), QString());
         for (const GateListEntry &entry : std::as_const(m_gates))
             m_gateCombo->addItem(entry.config.name, entry.config.id);
         const QString wanted = m_tester.hasSession() && !m_sessionGate.id.isEmpty() ? m_sessionGate.id : keep;
@@ -455,6 +459,22 @@ void GateDiagnosticsPage::selectGate(const QString &gateId)
     updateButtons();
 }
 
+void GateDiagnosticsPage::diagnoseUnsaved(const GateConfig &gate)
+{
+    if (m_tester.hasSession()) {
+        // A new try replaces whatever the session was on.
+        m_tester.stopSession();
+        m_connected = false;
+        m_action = Action::None;
+        clearResults();
+    }
+    m_unsavedGate = gate;
+    m_unsavedGate->id.clear();
+    reloadGates();
+    m_gateCombo->setCurrentIndex(0);
+    updateButtons();
+}
+
 QString GateDiagnosticsPage::selectedGateId() const
 {
     return m_gateCombo->currentData().toString();
@@ -463,6 +483,8 @@ QString GateDiagnosticsPage::selectedGateId() const
 std::optional<GateConfig> GateDiagnosticsPage::selectedGate() const
 {
     const QString id = selectedGateId();
+    if (id.isEmpty() && m_gateCombo->currentIndex() >= 0)
+        return m_unsavedGate;
     for (const GateListEntry &entry : m_gates) {
         if (entry.config.id == id)
             return entry.config;
@@ -537,7 +559,7 @@ void GateDiagnosticsPage::updateButtons()
     const bool ready = may && session && m_connected && !busy;
     m_gateCombo->setEnabled(may && !session);
     m_connectButton->setText(session ? tr("&Disconnect") : tr("&Connect"));
-    m_connectButton->setEnabled(may && (session || !selectedGateId().isEmpty()));
+    m_connectButton->setEnabled(may && (session || selectedGate().has_value()));
     for (QPushButton *button : {m_openInButton, m_openOutButton, m_freeButton, m_lockButton, m_normalButton})
         button->setEnabled(ready);
     m_startScanButton->setEnabled(ready);

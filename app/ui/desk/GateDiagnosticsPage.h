@@ -41,6 +41,9 @@ public:
     void setSession(const StaffSession &session) override;
 
     void selectGate(const QString &gateId); // the gate list's "Diagnose"
+    // The gate editor's "Try…": a gate not saved (or not as it is now); listed first as "(not
+    // saved)" until the next one. A self-test of it is shown, not stored.
+    void diagnoseUnsaved(const GateConfig &gate);
     QString selectedGateId() const;
     bool exportFramesTo(const QString &path); // the frames the list shows (the filter applies)
     int shownFrameCount() const;
@@ -98,6 +101,7 @@ private:
     StaffSession m_session;
     QList<GateListEntry> m_gates;
     GateConfig m_sessionGate; // the gate the session was started on
+    std::optional<GateConfig> m_unsavedGate; // from the editor's "Try…"; its id is empty
     bool m_connected = false;
     bool m_busy = false;
     Action m_action = Action::None;

@@ -168,6 +168,7 @@ void GatesPage::buildUi()
     m_saveButton = button(QStringLiteral("saveGatePushButton"));
     m_saveButton->setShortcut(QKeySequence::Save);
     m_saveButton->setDefault(true);
+    m_tryButton = button(QStringLiteral("tryGatePushButton"));
 
     connect(m_addButton, &QPushButton::clicked, this, &GatesPage::newGate);
     connect(m_duplicateButton, &QPushButton::clicked, this, &GatesPage::duplicateGate);
@@ -177,6 +178,11 @@ void GatesPage::buildUi()
             emit diagnoseRequested(id);
     });
     connect(m_saveButton, &QPushButton::clicked, this, &GatesPage::saveGate);
+    connect(m_tryButton, &QPushButton::clicked, this, [this] {
+        GateConfig unsaved = m_editor->gate();
+        unsaved.id.clear(); // nothing the session finds (a self-test) is stored on a saved gate
+        emit diagnoseUnsavedRequested(unsaved);
+    });
     connect(m_importGatesButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Import gates"), QString(), tr("Gate files (*.json);;All files (*)"));
@@ -236,6 +242,7 @@ void GatesPage::buildUi()
     editorButtons->addWidget(m_importProfileButton);
     editorButtons->addWidget(m_exportProfileButton);
     editorButtons->addStretch(1);
+    editorButtons->addWidget(m_tryButton);
     editorButtons->addWidget(m_saveButton);
     auto *editorSide = new QWidget(this);
     auto *editorLayout = new QVBoxLayout(editorSide);
@@ -272,6 +279,8 @@ void GatesPage::retranslate()
     m_exportProfileButton->setText(tr("Export pro&file…"));
     m_exportProfileButton->setToolTip(tr("Save the form's profile as a file gymgate-gatectl --profile reads"));
     m_saveButton->setText(tr("&Save gate"));
+    m_tryButton->setText(tr("&Try…"));
+    m_tryButton->setToolTip(tr("Open the editor's gate in the diagnostics page as it is now, before saving it"));
 }
 
 void GatesPage::changeEvent(QEvent *event)
@@ -470,6 +479,7 @@ void GatesPage::updateButtons()
     m_importProfileButton->setEnabled(may);
     m_exportProfileButton->setEnabled(may && m_editor->isValid());
     m_saveButton->setEnabled(may && m_editor->isValid());
+    m_tryButton->setEnabled(may && m_editor->isValid());
 }
 
 void GatesPage::newGate()

@@ -49,6 +49,8 @@ public slots:
 
 signals:
     void diagnoseRequested(const QString &gateId);
+    // The editor's gate as it is now, not saved (no id): try a profile before saving it.
+    void diagnoseUnsavedRequested(const gymgate::GateConfig &gate);
     void gatesChanged(); // saved, deleted, duplicated or imported: other pages' lists are stale
 
 protected:
@@ -91,6 +93,7 @@ private:
     QPushButton *m_importProfileButton = nullptr;
     QPushButton *m_exportProfileButton = nullptr;
     QPushButton *m_saveButton = nullptr;
+    QPushButton *m_tryButton = nullptr;
     QLabel *m_messageLabel = nullptr;
 };
 

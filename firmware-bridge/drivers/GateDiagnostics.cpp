@@ -274,6 +274,17 @@ Status GateDiagnostics::setMode(GateMode mode)
     return writeGateMode(*m_bus, m_profile, mode);
 }
 
+// A released gate must not stay released because a read failed on the way: the coil goes off
+// (or the permission back to 0) before any error is returned, reconnecting once if the link
+// dropped.
+Status GateDiagnostics::closeAfterError(Direction direction)
+{
+    Status closed = endOpen(direction);
+    if (!closed && ModbusBus::isLinkError(closed.error()) && connect())
+        closed = endOpen(direction);
+    return closed;
+}
+
 Result<int> GateDiagnostics::waitForPassages(Direction direction, int passes, const GateSnapshot &before)
 {
     const bool entry = direction != Direction::Out;
@@ -285,13 +296,15 @@ Result<int> GateDiagnostics::waitForPassages(Direction direction, int passes, co
     while (passed < passes && clock.elapsed() < m_profile.passTimeoutMs && !cancelled()) {
         QThread::msleep(static_cast<unsigned long>(m_profile.pollPeriodMs)); // the poll period, as the driver polls
         if (coilOn && clock.elapsed() >= m_profile.pulseMs) {
-            if (auto status = endOpen(direction); !status)
+            if (auto status = closeAfterError(direction); !status)
                 return std::unexpected(status.error());
             coilOn = false;
         }
         auto now = readSnapshot();
-        if (!now)
+        if (!now) {
+            closeAfterError(direction); // best effort: the read error is what the caller needs
             return std::unexpected(now.error());
+        }
         if (isRelay()) {
             const bool wasHigh = entry ? last.entryInput : last.exitInput;
             const bool isHigh = entry ? now->entryInput : now->exitInput;
@@ -302,7 +315,7 @@ Result<int> GateDiagnostics::waitForPassages(Direction direction, int passes, co
         last = *now;
     }
     if (coilOn || passed < passes) {
-        if (auto status = endOpen(direction); !status)
+        if (auto status = closeAfterError(direction); !status)
             return std::unexpected(status.error());
     }
     return passed;

@@ -121,6 +121,7 @@ public:
 
 private:
     Status checkProfile() const;
+    Status closeAfterError(Direction direction);
     Status requireConnected() const;
     Result<quint16> readProbeValue();
     bool cancelled() const { return m_cancel && m_cancel->load(); }

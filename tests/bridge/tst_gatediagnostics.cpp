@@ -116,6 +116,7 @@ private slots:
     void selfTestPasses_data();
     void selfTestPasses();
     void selfTestReportsFire();
+    void droppedLinkDoesNotLeaveTheGateReleased();
     void closedPortGivesClearError();
     void absentSlaveGivesClearError_data();
     void absentSlaveGivesClearError();
@@ -606,6 +607,35 @@ void TestGateDiagnostics::answerCutShortEndsAtTheNextFrame()
     QCOMPARE(next.frames.size(), 1);
     QVERIFY(next.frames.at(0).sent);
     QCOMPARE(next.frames.at(0).bytes, QByteArray::fromHex("0506"));
+}
+
+// The link drops while a relay pulse is on: the wait fails with the read's error, and the coil is
+// switched off over a new connection first, so the gate is not left released.
+void TestGateDiagnostics::droppedLinkDoesNotLeaveTheGateReleased()
+{
+    GateSimProcess sim;
+    QVERIFY(sim.start(simArguments(ProfileKind::Relay, {QStringLiteral("--pass-probability"), QStringLiteral("0")})));
+    GateProfile profile = profileFor(ProfileKind::Relay, sim);
+    profile.pulseMs = 4000;
+    profile.passTimeoutMs = 8000;
+    GateDiagnostics diagnostics(profile);
+    QVERIFY(diagnostics.connect());
+    const Result<GateSnapshot> before = diagnostics.readSnapshot();
+    QVERIFY(before);
+    QVERIFY(diagnostics.open(Direction::In));
+
+    Result<int> waited = 0;
+    std::thread worker([&] { waited = diagnostics.waitForPassages(Direction::In, 1, *before); });
+    QTest::qWait(300);
+    QCOMPARE(sim.command("drop"), QByteArray("ok"));
+    worker.join();
+    QVERIFY(!waited);
+
+    GateDiagnostics check(profile);
+    QVERIFY(check.connect());
+    const Result<std::vector<int>> coil = check.readTable(ModbusTable::Coils, profile.relay.entryCoil, 1);
+    QVERIFY(coil);
+    QCOMPARE(coil->front(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestGateDiagnostics)

@@ -159,6 +159,9 @@ void DeskApp::buildTechnicianPages(EntryStation *station)
         },
         m_clock.nowMs());
     m_gateTester = std::make_unique<BridgeGateTester>(*m_gateSetup, supervisor);
+    if (station)
+        m_gateTester->setServiceLines(
+            [station](const QString &gateId) { return station->wiring().serialDevice(gateId); });
     auto *gatesPage = new GatesPage(*m_gateSetup);
     auto *diagnosticsPage = new GateDiagnosticsPage(*m_gateSetup, *m_gateTester);
     m_window->addPage(gatesPage);

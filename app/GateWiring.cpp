@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include "drivers/ModbusGateDriver.h"
 #include "drivers/ModbusLine.h"
@@ -57,6 +58,9 @@ Status GateWiring::build(const QList<GateConfig> &gates, GateSupervisor &supervi
         m_drivers.push_back(std::move(driver));
         m_gateNames.insert(gate.name, gate.id);
         m_gateTitles.insert(gate.id, gate.name);
+        const QJsonObject transport = gate.profile.value(QStringLiteral("transport")).toObject();
+        if (transport.value(QStringLiteral("type")).toString() != QLatin1String("modbus-tcp"))
+            m_serialDevices.insert(gate.id, transport.value(QStringLiteral("device")).toString());
         if (gate.direction == GateDirection::In || gate.direction == GateDirection::Both)
             m_lanes.append({gate.id, gate.id, gate.zoneId, Direction::In});
         if (gate.direction == GateDirection::Out || gate.direction == GateDirection::Both)

@@ -35,6 +35,9 @@ public:
     QString laneId(const QString &gateIdOrName, Direction direction = Direction::In) const;
     QString laneTitle(const QString &laneId) const; // "Main gate (in)", translated
     const QStringList &problems() const { return m_problems; } // translated, one per gate left out
+    // The serial device the service drives a gate through, as wired at start-up (empty for a
+    // network gate or one not wired): what a diagnostics session must not share.
+    QString serialDevice(const QString &gateId) const { return m_serialDevices.value(gateId); }
 
 private:
     std::unique_ptr<GateDriver> makeDriver(const QByteArray &profileJson, QString *problem);
@@ -44,6 +47,7 @@ private:
     QList<EntryLane> m_lanes;
     QMap<QString, QString> m_gateNames; // name -> id
     QMap<QString, QString> m_gateTitles; // id -> name
+    QMap<QString, QString> m_serialDevices; // id -> device, for gates on a serial line
     QStringList m_problems;
 };
 

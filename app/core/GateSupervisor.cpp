@@ -162,6 +162,12 @@ void GateSupervisor::recordSuccess(const QString &gateId)
         gate->faultsInRow = 0;
 }
 
+void GateSupervisor::reapplyMode(const QString &gateId)
+{
+    if (Gate *gate = find(gateId))
+        applyMode(*gate);
+}
+
 Status GateSupervisor::clearOutOfOrder(const QString &gateId)
 {
     Gate *gate = find(gateId);

@@ -67,6 +67,9 @@ public:
     void recordFault(const QString &gateId, const QString &message);
     void recordSuccess(const QString &gateId);
     Status clearOutOfOrder(const QString &gateId);
+    // Tells the gate its mode again: after something else (a technician's diagnostics session)
+    // may have changed it behind the supervisor's back.
+    void reapplyMode(const QString &gateId);
 
 signals:
     void emergencyChanged(bool active);

@@ -50,6 +50,8 @@ BridgeGateTester::BridgeGateTester(SqlGateSetup &setup, GateSupervisor *supervis
     : GateTester(parent), m_setup(setup), m_supervisor(supervisor)
 {
     registerMetaTypes();
+    if (supervisor)
+        connect(supervisor, &GateSupervisor::emergencyChanged, this, &BridgeGateTester::onEmergency);
 }
 
 BridgeGateTester::~BridgeGateTester()
@@ -115,23 +117,54 @@ void BridgeGateTester::pauseDriversOn(const bridge::GateProfile &profile)
     GateSupervisor *supervisor = m_supervisor.data();
     if (!supervisor || !isSerialLine(profile))
         return;
-    auto gates = m_setup.configuredGates();
-    if (!gates) {
-        qWarning("gate tester: cannot read the gates to pause: %s", qUtf8Printable(gates.error().toString()));
-        return;
+    QList<GateConfig> saved;
+    if (!m_serviceLine) {
+        auto gates = m_setup.configuredGates();
+        if (!gates)
+            qWarning("gate tester: cannot read the gates to pause: %s", qUtf8Printable(gates.error().toString()));
+        else
+            saved = *gates;
     }
-    const QStringList driven = supervisor->gateIds();
-    for (const GateConfig &gate : std::as_const(*gates)) {
-        if (!driven.contains(gate.id))
+    for (const QString &gateId : supervisor->gateIds()) {
+        if (!sameDevice(serviceLineOf(gateId, saved), profile.serial.device))
             continue;
-        auto other = bridge::gateProfileFromJson(gate.profile);
-        if (!other || !isSerialLine(*other) || !sameDevice(other->serial.device, profile.serial.device))
-            continue;
-        if (GateDriver *driver = supervisor->driver(gate.id)) {
+        if (GateDriver *driver = supervisor->driver(gateId)) {
             driver->stop();
-            m_pausedGateIds.append(gate.id);
+            m_pausedGateIds.append(gateId);
         }
     }
+}
+
+QString BridgeGateTester::serviceLineOf(const QString &gateId, const QList<GateConfig> &saved) const
+{
+    if (m_serviceLine)
+        return m_serviceLine(gateId);
+    for (const GateConfig &gate : saved) {
+        if (gate.id != gateId)
+            continue;
+        auto profile = bridge::gateProfileFromJson(gate.profile);
+        return profile && isSerialLine(*profile) ? profile->serial.device : QString();
+    }
+    return {};
+}
+
+void BridgeGateTester::onEmergency(bool active)
+{
+    if (active && hasSession() && !m_pausedGateIds.isEmpty())
+        endForSafety(tr("Emergency: the diagnostics session ended so that the gate service frees every gate."));
+}
+
+void BridgeGateTester::onIoRead(const GateIoSnapshot &snapshot)
+{
+    emit ioRead(snapshot);
+    if (snapshot.fireActive && !m_pausedGateIds.isEmpty())
+        endForSafety(tr("The fire input is active: the diagnostics session ended so that the gate service sees it."));
+}
+
+void BridgeGateTester::endForSafety(const QString &message)
+{
+    teardown();
+    emit sessionChanged(false, message);
 }
 
 void BridgeGateTester::resumeDrivers()
@@ -178,7 +211,13 @@ void BridgeGateTester::forward(void (TesterWorker::*from)(Args...), void (GateTe
 void BridgeGateTester::connectWorker()
 {
     const int serial = m_sessionSerial;
-    forward(&TesterWorker::ioRead, &GateTester::ioRead);
+    connect(
+        m_worker, &TesterWorker::ioRead, this,
+        [this, serial](const GateIoSnapshot &snapshot) {
+            if (serial == m_sessionSerial)
+                onIoRead(snapshot);
+        },
+        Qt::QueuedConnection);
     forward(&TesterWorker::ioFailed, &GateTester::ioFailed);
     forward(&TesterWorker::passageSeen, &GateTester::passageSeen);
     forward(&TesterWorker::framesCaptured, &GateTester::framesCaptured);
@@ -263,6 +302,9 @@ void BridgeGateTester::teardown()
     m_cancel = false;
     setAction(Action::None);
     resumeDrivers();
+    // A Free or Lock from the console may still hold the gate: the service says what it wants.
+    if (GateSupervisor *supervisor = m_supervisor.data(); supervisor && supervisor->gateIds().contains(m_gate.id))
+        supervisor->reapplyMode(m_gate.id);
 }
 
 void BridgeGateTester::setMonitoring(bool on)

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 
 namespace gymgate {
 
@@ -44,6 +45,10 @@ public:
 
     // The supervisor's gates stopped while this session uses their line.
     QStringList pausedGateIds() const { return m_pausedGateIds; }
+    // The serial device the running gate service drives a gate through (GateWiring), to pause
+    // the gates that really share the session's line; without it, the saved profiles say.
+    using ServiceLineFunction = std::function<QString(const QString &gateId)>;
+    void setServiceLines(ServiceLineFunction serviceLine) { m_serviceLine = std::move(serviceLine); }
 
 private:
     enum class Action {
@@ -56,6 +61,12 @@ private:
     Status checkProfile(const bridge::GateProfile &profile) const;
     void pauseDriversOn(const bridge::GateProfile &profile);
     void resumeDrivers();
+    QString serviceLineOf(const QString &gateId, const QList<GateConfig> &saved) const;
+    // The building's safety comes first: an emergency, or a fire input the session reads on a
+    // line whose gates it paused, ends the session so the gate service takes over at once.
+    void onEmergency(bool active);
+    void onIoRead(const GateIoSnapshot &snapshot);
+    void endForSafety(const QString &message);
     void createWorker(const bridge::GateProfile &profile);
     void connectWorker();
     template<typename... Args>
@@ -80,6 +91,7 @@ private:
     bool m_monitoring = true;
     bool m_frameCapture = false;
     QStringList m_pausedGateIds;
+    ServiceLineFunction m_serviceLine;
 };
 
 } // namespace gymgate

@@ -323,6 +323,7 @@ int main(int argc, char *argv[])
         },
         clock.nowMs());
     BridgeGateTester tester(setup, &supervisor);
+    tester.setServiceLines([&wiring](const QString &gateId) { return wiring.serialDevice(gateId); });
     testerOfSetup = &tester;
     SupervisorGateControl control(&supervisor, **db, clock);
     DeskWindow window;

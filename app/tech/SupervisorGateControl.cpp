@@ -83,15 +83,15 @@ Status SupervisorGateControl::declareEmergency(const StaffSession &session, cons
     }
     if (m_supervisor->emergency())
         return fail(ErrorCode::Conflict, Text::tr("The emergency is already on: every gate is free."));
-    const qint64 nowMs = m_clock.nowMs();
-    return m_db.transaction([&]() -> Status {
-        if (Status audited = AuditLog(m_db).append(session.staffId, QStringLiteral("gate.emergency_declared"),
-                kGateEntity, {}, QJsonObject {{QStringLiteral("reason"), why}}, nowMs);
-            !audited)
-            return audited;
-        m_supervisor->declareEmergency();
-        return {};
-    });
+    // The audit row commits first and the gates change after: a failed commit leaves them as
+    // they were and the clerk is told so. Nothing runs between on this (the GUI) thread that
+    // could change the supervisor's mind.
+    if (Status audited
+        = audit(session, QStringLiteral("gate.emergency_declared"), {}, QJsonObject {{QStringLiteral("reason"), why}});
+        !audited)
+        return audited;
+    m_supervisor->declareEmergency();
+    return {};
 }
 
 Status SupervisorGateControl::resetEmergency(const StaffSession &session)
@@ -102,16 +102,12 @@ Status SupervisorGateControl::resetEmergency(const StaffSession &session)
         return service;
     if (!m_supervisor->emergency())
         return fail(ErrorCode::Conflict, Text::tr("There is no emergency to reset."));
-    const qint64 nowMs = m_clock.nowMs();
-    // The audit row goes first and the supervisor decides last: when it refuses (the fire
-    // input is still active) the transaction rolls the row back.
-    return m_db.transaction([&]() -> Status {
-        if (Status audited = AuditLog(m_db).append(
-                session.staffId, QStringLiteral("gate.emergency_reset"), kGateEntity, {}, QJsonObject {}, nowMs);
-            !audited)
-            return audited;
+    // Refused before anything is written, with the supervisor's own words.
+    if (m_supervisor->fireInputActive())
         return m_supervisor->resetEmergency();
-    });
+    if (Status audited = audit(session, QStringLiteral("gate.emergency_reset"), {}, QJsonObject {}); !audited)
+        return audited;
+    return m_supervisor->resetEmergency();
 }
 
 Status SupervisorGateControl::clearOutOfOrder(const StaffSession &session, const QString &gateId)
@@ -133,14 +129,20 @@ Status SupervisorGateControl::clearOutOfOrder(const StaffSession &session, const
     }
     if (availability != GateAvailability::OutOfOrder)
         return fail(ErrorCode::Conflict, Text::tr("%1 is not out of order.").arg(name), QStringLiteral("gateId"));
+    if (Status audited = audit(session, QStringLiteral("gate.out_of_order_cleared"), gateId,
+            QJsonObject {{QStringLiteral("gateId"), gateId}, {QStringLiteral("name"), name}});
+        !audited)
+        return audited;
+    return m_supervisor->clearOutOfOrder(gateId);
+}
+
+// Commits the action's audit row on its own: the caller acts only once it is durable.
+Status SupervisorGateControl::audit(
+    const StaffSession &session, const QString &action, const QString &entityId, const QJsonObject &detail)
+{
     const qint64 nowMs = m_clock.nowMs();
     return m_db.transaction([&]() -> Status {
-        if (Status audited
-            = AuditLog(m_db).append(session.staffId, QStringLiteral("gate.out_of_order_cleared"), kGateEntity, gateId,
-                QJsonObject {{QStringLiteral("gateId"), gateId}, {QStringLiteral("name"), name}}, nowMs);
-            !audited)
-            return audited;
-        return m_supervisor->clearOutOfOrder(gateId);
+        return AuditLog(m_db).append(session.staffId, action, kGateEntity, entityId, detail, nowMs);
     });
 }
 

@@ -24,6 +24,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 #include <memory>
 
 #include "drivers/ModbusGateDriver.h"
@@ -76,6 +78,13 @@ QPushButton *clearButtonFor(QWidget *banner, const QString &gateId)
     return nullptr;
 }
 
+// Turns every COMMIT on the connection into a rollback (SQLITE_CONSTRAINT_COMMITHOOK), as a
+// full disk or an I/O error at commit time would: BEGIN and the INSERT still succeed.
+int refuseCommit(void *)
+{
+    return 1;
+}
+
 } // namespace
 
 class TestGateControl : public QObject {
@@ -90,6 +99,7 @@ private slots:
     void resetIsRefusedWhileTheFireInputIsActive();
     void clearedGateIsReadyAndAudited();
     void onlySessionsWithThePermissionMayAct();
+    void actionWaitsForItsAuditRowToCommit();
     void deskWithoutGatesHasNothingToControl();
     void stripShowsTheEmergencyAndResetsIt();
     void stripClearsAGateOutOfOrder();
@@ -305,6 +315,37 @@ void TestGateControl::onlySessionsWithThePermissionMayAct()
     QCOMPARE(m_supervisor->availability(m_gateId), GateAvailability::OutOfOrder);
     QVERIFY(m_control->clearOutOfOrder(sessionFor(StaffRole::Admin), m_gateId));
     QCOMPARE(take(AuditLog(*m_db).count()), qint64(3));
+}
+
+// The gates change only once the audit row is durable: a commit that fails leaves them as they
+// were, and the clerk is told the action failed.
+void TestGateControl::actionWaitsForItsAuditRowToCommit()
+{
+    sqlite3_commit_hook(m_db->handle(), refuseCommit, nullptr);
+    const Status declared = m_control->declareEmergency(m_frontDesk, QStringLiteral("Evacuation drill"));
+    QVERIFY(!declared);
+    QCOMPARE(declared.error().code, ErrorCode::Storage);
+    QVERIFY(!m_supervisor->emergency());
+    QCOMPARE(m_supervisor->availability(m_gateId), GateAvailability::Ready);
+
+    sqlite3_commit_hook(m_db->handle(), nullptr, nullptr);
+    QVERIFY(m_control->declareEmergency(m_frontDesk, QStringLiteral("Evacuation drill")));
+    sqlite3_commit_hook(m_db->handle(), refuseCommit, nullptr);
+    QVERIFY(!m_control->resetEmergency(m_frontDesk));
+    QVERIFY(m_supervisor->emergency());
+    QCOMPARE(m_supervisor->availability(m_gateId), GateAvailability::Emergency);
+
+    sqlite3_commit_hook(m_db->handle(), nullptr, nullptr);
+    QVERIFY(m_control->resetEmergency(m_frontDesk));
+    takeGateOutOfOrder();
+    sqlite3_commit_hook(m_db->handle(), refuseCommit, nullptr);
+    QVERIFY(!m_control->clearOutOfOrder(m_frontDesk, m_gateId));
+    QCOMPARE(m_supervisor->availability(m_gateId), GateAvailability::OutOfOrder);
+
+    sqlite3_commit_hook(m_db->handle(), nullptr, nullptr);
+    // Only the two actions that happened are in the log.
+    QCOMPARE(take(AuditLog(*m_db).count()), qint64(2));
+    QVERIFY(take(AuditLog(*m_db).verify()).ok);
 }
 
 void TestGateControl::deskWithoutGatesHasNothingToControl()

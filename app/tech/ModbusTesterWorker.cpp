@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QMutexLocker>
+#include <QtDebug>
 
 #include <algorithm>
 #include <utility>
@@ -72,6 +73,24 @@ QList<GateIoPoint> mappedPoints(const bridge::GateProfile &profile)
     add(GateIoTable::InputRegisters, map.errorCode, "errorCode");
     add(GateIoTable::InputRegisters, map.sensors, "sensors");
     return points;
+}
+
+// The index of the low word that goes with points[highIndex] when that is a counter's high
+// word (mappedPoints puts it at the next address), else -1.
+qsizetype counterLowWordIndex(const QList<GateIoPoint> &points, qsizetype highIndex)
+{
+    const GateIoPoint &high = points.at(highIndex);
+    const char *lowName = high.name == QLatin1String(kEntryCounterHigh) ? kEntryCounterLow
+        : high.name == QLatin1String(kExitCounterHigh)                  ? kExitCounterLow
+                                                                        : nullptr;
+    if (!lowName)
+        return -1;
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        const GateIoPoint &low = points.at(i);
+        if (low.table == high.table && low.address == high.address + 1 && low.name == QLatin1String(lowName))
+            return i;
+    }
+    return -1;
 }
 
 std::optional<int> pointValue(const QList<GateIoPoint> &points, const char *name)
@@ -163,8 +182,24 @@ void ModbusTesterWorker::close()
     m_pollTimer.stop();
     m_monitoring = false;
     finishPulse(); // never leave a relay coil on
+    restoreNormalMode();
     setFrameCapture(false);
     m_diagnostics.close();
+}
+
+// A Free or Lock from the console must not outlive the session: coils held on, permissions
+// free or the gate blocked with nobody at the console to notice. Best effort, within the
+// profile's response timeout: the session ends either way.
+void ModbusTesterWorker::restoreNormalMode()
+{
+    if (!std::exchange(m_modeChanged, false))
+        return;
+    Status restored = ensureConnected();
+    if (restored)
+        restored = m_diagnostics.setMode(GateMode::Normal);
+    if (!restored)
+        qWarning("gate tester: could not put %s back to normal mode: %s", qUtf8Printable(m_diagnostics.target()),
+            qUtf8Printable(restored.error().toString()));
 }
 
 void ModbusTesterWorker::setMonitoring(bool on)
@@ -227,7 +262,8 @@ Result<GateIoSnapshot> ModbusTesterWorker::readIo()
 }
 
 // One request for the whole span of the table's points when it is short, else one per point;
-// a controller that refuses the span (a gap it does not map) is read point by point too.
+// a controller that refuses the span (a gap it does not map) is read point by point too. A
+// counter's two words always share one request, so a carry between them cannot tear it.
 Status ModbusTesterWorker::readTable(ModbusTable table, QList<GateIoPoint> &points)
 {
     const GateIoTable wanted = ioTable(table);
@@ -253,15 +289,27 @@ Status ModbusTesterWorker::readTable(ModbusTable table, QList<GateIoPoint> &poin
         if (bridge::ModbusBus::isLinkError(values.error()))
             return std::unexpected(values.error());
     }
-    for (GateIoPoint &point : points) {
-        if (point.table != wanted)
+    QList<bool> withItsHighWord(points.size(), false);
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        if (points.at(i).table != wanted)
             continue;
-        auto value = m_diagnostics.readTable(table, point.address, 1);
-        if (!value)
-            return fail(value.error().code,
-                tr("Reading %1 (address %2) failed: %3").arg(point.name).arg(point.address).arg(value.error().message),
+        if (const qsizetype low = counterLowWordIndex(points, i); low >= 0)
+            withItsHighWord[low] = true;
+    }
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        GateIoPoint &point = points[i];
+        if (point.table != wanted || withItsHighWord.at(i))
+            continue;
+        const qsizetype lowIndex = counterLowWordIndex(points, i);
+        const int count = lowIndex < 0 ? 1 : 2;
+        auto values = m_diagnostics.readTable(table, point.address, count);
+        if (!values)
+            return fail(values.error().code,
+                tr("Reading %1 (address %2) failed: %3").arg(point.name).arg(point.address).arg(values.error().message),
                 point.name);
-        point.value = value->front();
+        point.value = values->front();
+        if (lowIndex >= 0)
+            points[lowIndex].value = values->at(1);
     }
     return {};
 }
@@ -369,8 +417,12 @@ void ModbusTesterWorker::runCommand(GateTestCommand command)
         return;
     }
     const bool open = command == GateTestCommand::OpenIn || command == GateTestCommand::OpenOut;
+    if (command == GateTestCommand::Free || command == GateTestCommand::Lock)
+        m_modeChanged = true; // even when the write fails: part of it may have landed
     const Status done
         = open ? m_diagnostics.open(commandDirection(command), 1) : m_diagnostics.setMode(commandMode(command));
+    if (done && command == GateTestCommand::Normal)
+        m_modeChanged = false;
     if (!done) {
         if (bridge::ModbusBus::isLinkError(done.error()))
             m_needReconnect = true;

@@ -55,6 +55,7 @@ private:
     void applyDebug();
     void flushFrames();
     void finishPulse();
+    void restoreNormalMode();
     QString commandAnswer(GateTestCommand command) const;
 
     bridge::GateDiagnostics m_diagnostics;
@@ -62,6 +63,7 @@ private:
     bool m_monitoring = false;
     bool m_frameCapture = false;
     bool m_needReconnect = false;
+    bool m_modeChanged = false; // a Free or Lock was sent: close() writes Normal
     std::optional<GateIoSnapshot> m_last;
     QString m_lastFailure;
     // Children, so they move to the worker thread with it.

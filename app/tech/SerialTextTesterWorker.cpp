@@ -1,6 +1,8 @@
 #include "tech/SerialTextTesterWorker.h"
 
 #include <QDateTime>
+#include <QEventLoop>
+#include <QtDebug>
 
 #include <algorithm>
 #include <utility>
@@ -157,9 +159,43 @@ void SerialTextTesterWorker::close()
     setFrameCapture(false);
     if (m_driver) {
         disconnect(m_driver.get(), nullptr, this, nullptr);
+        restoreNormalMode();
         m_driver->stop(); // closes the port here, on its thread, before the gate service takes it back
         m_driver.reset();
     }
+}
+
+// A FREE or LOCKED from the console must not outlive the session, with nobody at the console
+// to notice. Best effort: waits for the board's OK (so the line has left before the port
+// closes) at most the profile's timeout; the session ends either way.
+void SerialTextTesterWorker::restoreNormalMode()
+{
+    if (!std::exchange(m_modeChanged, false) || !isConnected())
+        return;
+    QEventLoop loop;
+    bool done = false;
+    bool answered = false;
+    const auto finish = [&loop, &done] {
+        done = true;
+        loop.quit();
+    };
+    bridge::SerialTextGateDriver *driver = m_driver.get();
+    connect(driver, &GateDriver::modeChanged, &loop, [&answered, finish](GateMode mode) {
+        answered = mode == GateMode::Normal;
+        finish();
+    });
+    connect(driver, &GateDriver::fault, &loop, finish);
+    connect(driver, &GateDriver::connectedChanged, &loop, finish);
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    connect(&timeout, &QTimer::timeout, &loop, finish);
+    driver->setMode(GateMode::Normal); // a failed write is a fault() right here
+    if (!done) {
+        timeout.start(m_profile.timeoutMs);
+        loop.exec();
+    }
+    if (!answered)
+        qWarning("gate tester: the board on %s did not confirm normal mode", qUtf8Printable(m_profile.serial.device));
 }
 
 void SerialTextTesterWorker::onConnectedChanged(bool connected)
@@ -264,6 +300,8 @@ void SerialTextTesterWorker::onOpened(Direction direction)
 
 void SerialTextTesterWorker::onModeChanged(GateMode mode)
 {
+    if (mode == GateMode::Normal)
+        m_modeChanged = false;
     if (m_command != GateTestCommand::Invalid && commandMode(m_command) == mode)
         finishCommand(true, tr("The board answered OK"));
 }
@@ -378,6 +416,8 @@ void SerialTextTesterWorker::runCommand(GateTestCommand command)
     m_command = command;
     m_commandTimer.start(m_profile.timeoutMs);
     m_sendError.clear();
+    if (command == GateTestCommand::Free || command == GateTestCommand::Lock)
+        m_modeChanged = true; // close() puts the board back to normal
     m_sending = true;
     if (const Direction direction = commandDirection(command); direction != Direction::Invalid)
         m_driver->open(direction);

@@ -55,6 +55,7 @@ private:
     bool isMonitoring() const { return m_monitoring && m_sessionOpen; }
     int connectTimeoutMs() const;
     void dropDriver();
+    void restoreNormalMode();
 
     void onConnectedChanged(bool connected);
     void onConnectTimeout();
@@ -89,6 +90,7 @@ private:
     bool m_sessionOpen = false;
     bool m_monitoring = false;
     bool m_frameCapture = false;
+    bool m_modeChanged = false; // a FREE or LOCKED was sent: close() sends NORMAL
     bool m_statusOutstanding = false;
     QElapsedTimer m_statusClock;
     QString m_lastFailure;

@@ -1,17 +1,24 @@
 // BridgeGateTester against a real SQLite file and a real gymgate-gatesim (TCP, an RTU pty and the
 // serial-text pty).
 #include "bridge/GateSimProcess.h"
+#include "bridge/ModbusInspector.h"
 #include "core/Clock.h"
 #include "core/GateSupervisor.h"
 #include "core/Venue.h"
 #include "store/Database.h"
 #include "store/VenueRepository.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
+#include <array>
 #include <memory>
 
 #include "drivers/ModbusGateDriver.h"
@@ -19,33 +26,14 @@
 #include "protocol/GateProfile.h"
 #include "tech/BridgeGateTester.h"
 #include "tech/SqlGateSetup.h"
+#include "tech/TechTestSupport.h"
 
 using namespace gymgate;
+using namespace gymgate::test;
 
 namespace {
 
 constexpr int kTimeoutMs = 10'000;
-
-StaffSession technician()
-{
-    return StaffSession {
-        QStringLiteral("staff-tech"), QStringLiteral("tess"), QStringLiteral("Tess Tech"), StaffRole::Technician};
-}
-
-bridge::GateProfile profileFor(bridge::ProfileKind kind, const GateSimProcess &sim, bool rtu = false)
-{
-    bridge::GateProfile profile;
-    profile.kind = kind;
-    profile.transport = rtu ? bridge::TransportKind::ModbusRtu : bridge::TransportKind::ModbusTcp;
-    profile.tcp.port = sim.tcpPort;
-    profile.serial.device = sim.rtu;
-    profile.serial.baud = 115200;
-    profile.pollPeriodMs = 30;
-    profile.timeoutMs = 300;
-    profile.pulseMs = 300;
-    profile.passTimeoutMs = 3000;
-    return profile;
-}
 
 bridge::GateProfile textProfileFor(const GateSimProcess &sim)
 {
@@ -59,15 +47,6 @@ bridge::GateProfile textProfileFor(const GateSimProcess &sim)
     profile.pulseMs = 300;
     profile.passTimeoutMs = 3000;
     return profile;
-}
-
-QStringList simArguments(bridge::ProfileKind kind, const QStringList &extra = {})
-{
-    return QStringList {QStringLiteral("--map"),
-               kind == bridge::ProfileKind::Relay ? QStringLiteral("relay") : QStringLiteral("turnstile"),
-               QStringLiteral("--pass-probability"), QStringLiteral("1"), QStringLiteral("--pass-delay-ms"),
-               QStringLiteral("100-200")}
-    + extra;
 }
 
 GateIoSnapshot snapshotAt(const QSignalSpy &spy, qsizetype index)
@@ -105,48 +84,6 @@ QStringList pointNames(const GateIoSnapshot &snapshot)
     return names;
 }
 
-// A migrated database in a temporary folder, one venue, SqlGateSetup over it.
-struct Rig {
-    QTemporaryDir dir;
-    std::unique_ptr<Database> db;
-    SystemClock clock;
-    std::unique_ptr<SqlGateSetup> setup;
-    QString venueId;
-
-    bool open()
-    {
-        Database::Options options;
-        options.path = dir.filePath(QStringLiteral("gymgate.db"));
-        auto opened = Database::open(options);
-        if (!opened) {
-            qWarning("open failed: %s", qUtf8Printable(opened.error().toString()));
-            return false;
-        }
-        db = std::move(*opened);
-        Venue venue;
-        venue.name = QStringLiteral("Gym floor");
-        venue.kind = VenueKind::GymFloor;
-        venue.status = VenueStatus::Open;
-        auto inserted = VenueRepository(*db).insert(venue, clock.nowMs());
-        if (!inserted)
-            return false;
-        venueId = inserted->id;
-        setup = std::make_unique<SqlGateSetup>(*db, clock);
-        return true;
-    }
-
-    Result<GateConfig> saveGate(const QString &name, const bridge::GateProfile &profile)
-    {
-        GateConfig gate;
-        gate.name = name;
-        gate.zoneId = venueId;
-        gate.direction = GateDirection::In;
-        gate.profile = profile.toJson();
-        gate.failMode = GateFailMode::Secure;
-        return setup->saveGate(technician(), gate);
-    }
-};
-
 // Everything a test watches on a tester.
 struct Spies {
     explicit Spies(BridgeGateTester &tester)
@@ -172,6 +109,119 @@ struct Spies {
     QSignalSpy selfTestFinished;
 };
 
+// A Modbus TCP controller with 128 registers of each kind, for maps the simulator cannot
+// serve (it has 8 per table at fixed addresses). It answers register reads and writes, logs
+// every input-register read, and counts one entry passage after every read that includes the
+// entry counter's high word: as if someone passed between two requests.
+class FakeController : public QObject {
+public:
+    static constexpr int kRegisters = 128;
+    static constexpr quint32 kEntryCountStart = 0xFFFF; // the next passage carries into the high word
+
+    struct Read {
+        int address = 0;
+        int count = 0;
+    };
+
+    int entryCounterAddress = 0;
+    int maxReadCount = 125; // a longer read is refused (illegal data address), as by a gap
+    QList<Read> inputReads;
+
+    bool listen()
+    {
+        setEntryCount(kEntryCountStart);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection())
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { serve(socket); });
+        });
+        return m_server.listen(QHostAddress::LocalHost);
+    }
+    int port() const { return m_server.serverPort(); }
+
+private:
+    void setEntryCount(quint32 value)
+    {
+        m_input[size_t(entryCounterAddress)] = quint16(value >> 16);
+        m_input[size_t(entryCounterAddress) + 1] = quint16(value & 0xFFFF);
+    }
+    quint32 entryCount() const
+    {
+        return quint32(m_input[size_t(entryCounterAddress)]) << 16 | m_input[size_t(entryCounterAddress) + 1];
+    }
+
+    void serve(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        while (buffer.size() >= 8) {
+            const int length = qFromBigEndian<quint16>(buffer.constData() + 4); // unit id + PDU
+            if (buffer.size() < 6 + length)
+                return;
+            const QByteArray header = buffer.left(7);
+            const QByteArray pdu = buffer.mid(7, length - 1);
+            buffer.remove(0, 6 + length);
+            const QByteArray answer = handle(pdu);
+            QByteArray frame = header;
+            qToBigEndian<quint16>(quint16(answer.size() + 1), frame.data() + 4);
+            socket->write(frame + answer);
+        }
+    }
+
+    QByteArray handle(const QByteArray &pdu)
+    {
+        const auto function = quint8(pdu.at(0));
+        const auto exception = [function](quint8 code) {
+            QByteArray answer;
+            answer.append(char(function | 0x80)).append(char(code));
+            return answer;
+        };
+        if (pdu.size() < 5)
+            return exception(0x03);
+        const int address = qFromBigEndian<quint16>(pdu.constData() + 1);
+        const int value = qFromBigEndian<quint16>(pdu.constData() + 3);
+        switch (function) {
+        case 0x03:
+        case 0x04: {
+            if (value < 1 || value > maxReadCount || address + value > kRegisters)
+                return exception(0x02);
+            const std::array<quint16, kRegisters> &table = function == 0x03 ? m_holding : m_input;
+            QByteArray answer;
+            answer.append(char(function)).append(char(value * 2));
+            for (int i = 0; i < value; ++i) {
+                char word[2];
+                qToBigEndian<quint16>(table[size_t(address + i)], word);
+                answer.append(word, 2);
+            }
+            if (function == 0x04) {
+                inputReads.append(Read {address, value});
+                if (address <= entryCounterAddress && entryCounterAddress < address + value)
+                    setEntryCount(entryCount() + 1);
+            }
+            return answer;
+        }
+        case 0x06:
+            if (address >= kRegisters)
+                return exception(0x02);
+            m_holding[size_t(address)] = quint16(value);
+            return pdu.left(5);
+        case 0x10: {
+            if (address + value > kRegisters || pdu.size() < 6 + value * 2)
+                return exception(0x02);
+            for (int i = 0; i < value; ++i)
+                m_holding[size_t(address + i)] = qFromBigEndian<quint16>(pdu.constData() + 6 + i * 2);
+            return pdu.left(5);
+        }
+        default:
+            return exception(0x01);
+        }
+    }
+
+    QTcpServer m_server;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    std::array<quint16, kRegisters> m_holding {};
+    std::array<quint16, kRegisters> m_input {};
+};
+
 } // namespace
 
 class TestGateTester : public QObject {
@@ -184,6 +234,10 @@ private slots:
     void sessionMonitorsNamedPoints();
     void openInShowsPassage();
     void freeAndLockChangeModeRegister();
+    void counterWordsAreReadTogether_data();
+    void counterWordsAreReadTogether();
+    void consoleModeEndsWithTheSession();
+    void relayFreeEndsWithTheSession();
     void scanFindsExactlyTheSlaves();
     void scanCancelledMidway();
     void selfTestPassesAndIsStored();
@@ -196,6 +250,7 @@ private slots:
     void textOpenInShowsPassage();
     void textFreeLockNormalAnswered();
     void textFramesAreLines();
+    void textFreeEndsWithTheSession();
     void textScanRefused();
     void textSelfTestPassesAndIsStored();
     void textSelfTestFailsOnFire();
@@ -212,7 +267,7 @@ private:
     bool startTextSession(const QStringList &extra = {});
 
     std::unique_ptr<GateSimProcess> m_sim;
-    std::unique_ptr<Rig> m_rig;
+    std::unique_ptr<TechRig> m_rig;
     std::unique_ptr<BridgeGateTester> m_tester;
     std::unique_ptr<Spies> m_spies;
     QString m_textGateId;
@@ -220,7 +275,7 @@ private:
 
 void TestGateTester::init()
 {
-    m_rig = std::make_unique<Rig>();
+    m_rig = std::make_unique<TechRig>();
     QVERIFY(m_rig->open());
     m_sim = std::make_unique<GateSimProcess>();
 }
@@ -340,6 +395,93 @@ void TestGateTester::freeAndLockChangeModeRegister()
     QCOMPARE(pointValue(snapshotAt(m_spies->io, 0), QStringLiteral("mode")), 0);
     QCOMPARE(pointValue(snapshotAt(m_spies->io, 0), QStringLiteral("entryPermission")), 0xFFFF);
     QCOMPARE(pointValue(snapshotAt(m_spies->io, 0), QStringLiteral("exitPermission")), 0xFFFF);
+}
+
+void TestGateTester::counterWordsAreReadTogether_data()
+{
+    QTest::addColumn<int>("errorCode");
+    QTest::addColumn<int>("maxReadCount");
+    QTest::newRow("span too wide for one read") << 100 << 125;
+    QTest::newRow("span refused by the controller") << 10 << 4;
+}
+
+// Read one register at a time, a counter's high word is from before a passage and its low word
+// from after it (0x0000FFFF + 1 read as 0x00000000): both words go in one request, whatever the
+// rest of the map does.
+void TestGateTester::counterWordsAreReadTogether()
+{
+    QFETCH(int, errorCode);
+    QFETCH(int, maxReadCount);
+    FakeController controller;
+    controller.maxReadCount = maxReadCount;
+    QVERIFY(controller.listen());
+    bridge::GateProfile profile = profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim);
+    profile.tcp.port = controller.port();
+    profile.registers.errorCode = errorCode;
+    profile.registers.sensors = errorCode + 1;
+    auto gate = m_rig->saveGate(QStringLiteral("Far map"), profile);
+    QVERIFY2(gate, qPrintable(gate ? QString() : gate.error().toString()));
+    QVERIFY(startAndConnect(*gate));
+    m_tester->stopSession();
+
+    for (qsizetype i = 0; i < m_spies->io.count(); ++i) {
+        const GateIoSnapshot snapshot = snapshotAt(m_spies->io, i);
+        QVERIFY(snapshot.entryCount.has_value());
+        QVERIFY2(*snapshot.entryCount >= FakeController::kEntryCountStart,
+            qPrintable(
+                QStringLiteral("read %1: a torn counter 0x%2").arg(i).arg(*snapshot.entryCount, 8, 16, QChar(u'0'))));
+        QCOMPARE(pointValue(snapshot, QStringLiteral("errorCode")), 0);
+    }
+    QVERIFY(m_spies->ioFailed.isEmpty());
+    for (const FakeController::Read &read : std::as_const(controller.inputReads)) {
+        QVERIFY2(read.address != 1 && read.address != 3, qPrintable(QString::number(read.address))); // a low word alone
+        if (read.address == 0 || read.address == 2)
+            QVERIFY2(read.count >= 2, qPrintable(QString::number(read.address)));
+    }
+}
+
+// A Free or Lock sent from the console is the technician's test, not the gate's new state: the
+// gate is back to normal once the session ends.
+void TestGateTester::consoleModeEndsWithTheSession()
+{
+    QVERIFY(m_sim->start(simArguments(bridge::ProfileKind::TurnstileRegisters)));
+    auto gate = m_rig->saveGate(QStringLiteral("North"), profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim));
+    QVERIFY(gate);
+    ModbusInspector inspector;
+    QVERIFY(inspector.connect(*m_sim));
+    const std::vector<quint16> normal {0, 0, 0}; // entry and exit permission closed, mode normal
+
+    QVERIFY(startAndConnect(*gate));
+    m_tester->runCommand(GateTestCommand::Free);
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->command.count(), 1, kTimeoutMs);
+    QVERIFY(m_spies->command.at(0).at(1).toBool());
+    QCOMPARE(inspector.holdings(0, 3), (std::vector<quint16> {0xFFFF, 0xFFFF, 0}));
+    m_tester->stopSession();
+    QCOMPARE(inspector.holdings(0, 3), normal);
+
+    QVERIFY(startAndConnect(*gate));
+    m_tester->runCommand(GateTestCommand::Lock);
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->command.count(), 1, kTimeoutMs);
+    QVERIFY(m_spies->command.at(0).at(1).toBool());
+    QCOMPARE(inspector.holding(2), 1); // blocked
+    m_tester->stopSession();
+    QCOMPARE(inspector.holdings(0, 3), normal);
+}
+
+void TestGateTester::relayFreeEndsWithTheSession()
+{
+    QVERIFY(m_sim->start(simArguments(bridge::ProfileKind::Relay)));
+    auto gate = m_rig->saveGate(QStringLiteral("Side door"), profileFor(bridge::ProfileKind::Relay, *m_sim));
+    QVERIFY(gate);
+    ModbusInspector inspector;
+    QVERIFY(inspector.connect(*m_sim));
+    QVERIFY(startAndConnect(*gate));
+    m_tester->runCommand(GateTestCommand::Free);
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->command.count(), 1, kTimeoutMs);
+    QVERIFY(m_spies->command.at(0).at(1).toBool());
+    QCOMPARE(inspector.coils(0, 2), (QList<bool> {true, true}));
+    m_tester->stopSession();
+    QCOMPARE(inspector.coils(0, 2), (QList<bool> {false, false}));
 }
 
 void TestGateTester::scanFindsExactlyTheSlaves()
@@ -661,6 +803,28 @@ void TestGateTester::textFreeLockNormalAnswered()
         QVERIFY2(m_spies->command.at(i).at(1).toBool(), qPrintable(m_spies->command.at(i).at(2).toString()));
     }
     QVERIFY(m_spies->ioFailed.isEmpty());
+}
+
+// As for Modbus gates: the board is not left in FREE once the console lets go of it.
+void TestGateTester::textFreeEndsWithTheSession()
+{
+    QVERIFY(startTextSession());
+    const auto textBoardIsFree = [this] {
+        const QJsonArray gates
+            = QJsonDocument::fromJson(m_sim->command("stats")).object().value(QStringLiteral("gates")).toArray();
+        for (const QJsonValue &gate : gates) {
+            if (gate.toObject().value(QStringLiteral("gate")).toString() == QStringLiteral("text"))
+                return gate.toObject().value(QStringLiteral("free")).toBool();
+        }
+        return false;
+    };
+    QVERIFY(!textBoardIsFree());
+    m_tester->runCommand(GateTestCommand::Free);
+    QTRY_COMPARE_WITH_TIMEOUT(m_spies->command.count(), 1, kTimeoutMs);
+    QVERIFY2(m_spies->command.at(0).at(1).toBool(), qPrintable(m_spies->command.at(0).at(2).toString()));
+    QVERIFY(textBoardIsFree());
+    m_tester->stopSession();
+    QVERIFY(!textBoardIsFree());
 }
 
 void TestGateTester::textFramesAreLines()

@@ -4930,6 +4930,14 @@
         <source>start</source>
         <translation>start</translation>
     </message>
+    <message>
+        <source>Emergency: the diagnostics session ended so that the gate service frees every gate.</source>
+        <translation>Emergency: the diagnostics session ended so that the gate service frees every gate.</translation>
+    </message>
+    <message>
+        <source>The fire input is active: the diagnostics session ended so that the gate service sees it.</source>
+        <translation>The fire input is active: the diagnostics session ended so that the gate service sees it.</translation>
+    </message>
 </context>
 <context>
     <name>gymgate::CalendarView</name>
@@ -6175,6 +6183,10 @@
     <message>
         <source>Open the editor&apos;s gate in the diagnostics page as it is now, before saving it</source>
         <translation>Open the editor&apos;s gate in the diagnostics page as it is now, before saving it</translation>
+    </message>
+    <message>
+        <source>The list shows no gate to export. Clear the filter first.</source>
+        <translation>The list shows no gate to export. Clear the filter first.</translation>
     </message>
 </context>
 <context>

@@ -4919,6 +4919,14 @@
         <source>start</source>
         <translation>启动</translation>
     </message>
+    <message>
+        <source>Emergency: the diagnostics session ended so that the gate service frees every gate.</source>
+        <translation>紧急状态：诊断会话已结束，以便闸机服务放行所有闸机。</translation>
+    </message>
+    <message>
+        <source>The fire input is active: the diagnostics session ended so that the gate service sees it.</source>
+        <translation>消防输入已触发：诊断会话已结束，以便闸机服务接收该信号。</translation>
+    </message>
 </context>
 <context>
     <name>gymgate::CalendarView</name>
@@ -6157,6 +6165,10 @@
     <message>
         <source>Open the editor&apos;s gate in the diagnostics page as it is now, before saving it</source>
         <translation>在保存之前，按编辑器中的当前设置在诊断页面中打开此闸机</translation>
+    </message>
+    <message>
+        <source>The list shows no gate to export. Clear the filter first.</source>
+        <translation>列表中没有可导出的闸机。请先清除筛选条件。</translation>
     </message>
 </context>
 <context>

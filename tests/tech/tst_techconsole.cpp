@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -113,6 +114,8 @@ private slots:
     void framesAreCapturedFilteredAndExported();
     void gateListShowsTheGateService();
     void unsavedGateCanBeTriedFirst();
+    void exportFollowsTheFilter();
+    void failedConnectIsShownAsAnError();
 
 private:
     // Adds "North turnstile" through the editor, pointing at the simulator, and saves it.
@@ -480,6 +483,64 @@ void TestTechConsole::unsavedGateCanBeTriedFirst()
     QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("Passed")), PassWaitMs);
     QCOMPARE(result->text(), QStringLiteral("Passed")); // and not "stored on the gate"
     QCOMPARE(take(m_setup->gates(m_technician)).size(), 0); // still not saved, nothing stored
+}
+
+// "Export gates…" saves what the list shows: with every row filtered out there is nothing to
+// save, and an empty list must not become "every gate".
+void TestTechConsole::exportFollowsTheFilter()
+{
+    addGateThroughTheEditor();
+    auto *table = child<QTableView>(m_gates, "gatesTableView");
+    auto *exportGates = child<QPushButton>(m_gates, "exportGatesPushButton");
+    auto *filter = child<QLineEdit>(m_gates, "gateFilterLineEdit");
+    auto *message = child<QLabel>(m_gates, "gateMessageLabel");
+    QVERIFY(exportGates->isEnabled());
+
+    typeInto(filter, QStringLiteral("south"));
+    QCOMPARE(table->model()->rowCount(), 0);
+    QVERIFY(!exportGates->isEnabled());
+    const QString path = m_dir->filePath(QStringLiteral("gates.json"));
+    QVERIFY(!m_gates->exportGatesTo(path));
+    QVERIFY(!QFile::exists(path));
+    QVERIFY2(message->text().contains(QStringLiteral("no gate")), qPrintable(message->text()));
+    QVERIFY(message->styleSheet().contains(QStringLiteral("#b00020")));
+
+    typeInto(filter, QStringLiteral("north"));
+    QCOMPARE(table->model()->rowCount(), 1);
+    QVERIFY(exportGates->isEnabled());
+    QVERIFY(m_gates->exportGatesTo(path));
+    QVERIFY2(message->text().contains(QStringLiteral("Exported 1 gate")), qPrintable(message->text()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("North turnstile"));
+}
+
+// The tester has torn a failed session down before it says why, so the page cannot go by
+// hasSession(): a connect that fails is an error, an end the page asked for is not.
+void TestTechConsole::failedConnectIsShownAsAnError()
+{
+    addGateThroughTheEditor();
+    GateConfig dead = take(m_setup->gates(m_technician)).first().config;
+    dead.id.clear();
+    dead.name = QStringLiteral("Dead gate");
+    QJsonObject transport = dead.profile.value(QStringLiteral("transport")).toObject();
+    transport.insert(QStringLiteral("port"), 1); // nothing listens there
+    dead.profile.insert(QStringLiteral("transport"), transport);
+    const QString deadId = take(m_setup->saveGate(m_technician, dead)).id;
+
+    connectDiagnostics(); // North turnstile
+    auto *label = child<QLabel>(m_diagnostics, "gateSessionLabel");
+    QVERIFY(!label->styleSheet().contains(QStringLiteral("#b00020")));
+    // Another gate asked for: the page ends the session itself, which is no error.
+    m_diagnostics->selectGate(deadId);
+    QVERIFY(!m_tester->hasSession());
+    QVERIFY2(!label->styleSheet().contains(QStringLiteral("#b00020")), qPrintable(label->text()));
+
+    QCOMPARE(child<QComboBox>(m_diagnostics, "diagnosticsGateComboBox")->currentText(), QStringLiteral("Dead gate"));
+    click(m_diagnostics, "connectGatePushButton");
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("127.0.0.1:1")), 10'000);
+    QVERIFY(!m_tester->hasSession());
+    QVERIFY2(label->styleSheet().contains(QStringLiteral("#b00020")), qPrintable(label->text()));
 }
 
 QTEST_MAIN(TestTechConsole)

@@ -18,6 +18,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -404,7 +405,7 @@ void GateDiagnosticsPage::setSession(const StaffSession &session)
     const bool sameStaff = session.may(Permission::TechnicianConsole) && session.staffId == m_session.staffId;
     if (!sameStaff) {
         if (m_tester.hasSession())
-            m_tester.stopSession();
+            stopTesterSession();
         m_connected = false;
         m_action = Action::None;
         m_sessionMessage.clear();
@@ -448,7 +449,7 @@ void GateDiagnosticsPage::selectGate(const QString &gateId)
     reloadGates();
     if (m_tester.hasSession() && m_sessionGate.id != gateId) {
         // The technician asked for another gate: the session on the old one ends.
-        m_tester.stopSession();
+        stopTesterSession();
         m_connected = false;
         m_action = Action::None;
         clearResults();
@@ -463,7 +464,7 @@ void GateDiagnosticsPage::diagnoseUnsaved(const GateConfig &gate)
 {
     if (m_tester.hasSession()) {
         // A new try replaces whatever the session was on.
-        m_tester.stopSession();
+        stopTesterSession();
         m_connected = false;
         m_action = Action::None;
         clearResults();
@@ -500,7 +501,7 @@ bool GateDiagnosticsPage::textLines() const
 void GateDiagnosticsPage::toggleConnection()
 {
     if (m_tester.hasSession()) {
-        m_tester.stopSession();
+        stopTesterSession();
         m_connected = false;
         m_action = Action::None;
         m_sessionLabel->setText(tr("Disconnected from %1.").arg(m_sessionGate.name));
@@ -533,7 +534,9 @@ void GateDiagnosticsPage::onSessionChanged(bool connected, const QString &messag
     m_connected = connected;
     m_sessionMessage = message;
     m_sessionLabel->setText(message);
-    setErrorStyle(m_sessionLabel, !connected && m_tester.hasSession());
+    // The tester has already torn a failed or dropped session down when it says so: only an
+    // end this page asked for is not an error.
+    setErrorStyle(m_sessionLabel, !connected && !m_stoppingSession);
     if (connected) {
         m_tester.setMonitoring(m_monitorCheck->isChecked());
         m_tester.setFrameCapture(m_captureCheck->isChecked());
@@ -541,6 +544,12 @@ void GateDiagnosticsPage::onSessionChanged(bool connected, const QString &messag
     if (!m_tester.hasSession())
         m_action = Action::None;
     updateButtons();
+}
+
+void GateDiagnosticsPage::stopTesterSession()
+{
+    const QScopedValueRollback stopping(m_stoppingSession, true);
+    m_tester.stopSession();
 }
 
 void GateDiagnosticsPage::onBusyChanged(bool busy)

@@ -51,6 +51,7 @@ public:
 public slots:
     void reloadGates();
     void toggleConnection();
+    void stopTesterSession(); // its sessionChanged(false) is no error
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -103,6 +104,7 @@ private:
     GateConfig m_sessionGate; // the gate the session was started on
     std::optional<GateConfig> m_unsavedGate; // from the editor's "Try…"; its id is empty
     bool m_connected = false;
+    bool m_stoppingSession = false; // set while this page itself ends the session
     bool m_busy = false;
     Action m_action = Action::None;
     QString m_sessionMessage;

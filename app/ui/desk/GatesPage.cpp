@@ -90,6 +90,13 @@ GatesPage::GatesPage(GateSetup &setup, QWidget *parent) : DeskPage(parent), m_se
     connect(m_stateTimer, &QTimer::timeout, this, &GatesPage::refreshStates);
 }
 
+GatesPage::~GatesPage()
+{
+    // The children go after this body: a model signal while they do must not reach
+    // updateButtons() and the buttons already deleted.
+    disconnect(m_proxy, nullptr, this, nullptr);
+}
+
 void GatesPage::showEvent(QShowEvent *event)
 {
     DeskPage::showEvent(event);
@@ -210,6 +217,12 @@ void GatesPage::buildUi()
 
     m_editor = new GateEditor(m_setup, this);
     connect(m_editor, &GateEditor::validityChanged, this, &GatesPage::updateButtons);
+    // "Export gates…" saves the rows shown (connected once every
+    // button exists): it follows the filter as it hides and shows them.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &GatesPage::updateButtons);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &GatesPage::updateButtons);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &GatesPage::updateButtons);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &GatesPage::updateButtons);
     connect(m_editor, &GateEditor::edited, this, [this] { m_messageLabel->clear(); });
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("gateEditorScrollArea"));
@@ -580,6 +593,11 @@ bool GatesPage::exportGatesTo(const QString &path)
 {
     if (!m_session.may(Permission::TechnicianConsole))
         return false;
+    if (m_proxy->rowCount() == 0) {
+        // An empty list would mean "every gate" to exportGates, not what the table shows.
+        showMessage(tr("The list shows no gate to export. Clear the filter first."), true);
+        return false;
+    }
     QStringList ids;
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         ids.append(m_proxy->index(row, NameColumn).data(kIdRole).toString());

@@ -25,6 +25,7 @@ class GatesPage : public DeskPage {
     Q_OBJECT
 public:
     explicit GatesPage(GateSetup &setup, QWidget *parent = nullptr);
+    ~GatesPage() override;
 
     QString pageTitle() const override;
     Permission requiredPermission() const override { return Permission::TechnicianConsole; }

@@ -1,6 +1,7 @@
 #include "StatsModule.h"
 
 #include "core/Logging.h"
+#include "core/ReportPeriod.h"
 #include "core/WeeklySchedule.h"
 
 #include <QCoreApplication>
@@ -28,19 +29,14 @@ struct Text {
 
 // The time zone of figures over all sites: the default of site.timezone.
 const QString kDefaultTimeZone = QStringLiteral("Asia/Shanghai");
-// Every UTC offset in use is a multiple of 15 minutes, so all instants of one UTC quarter hour
-// share their local date and hour. SQL groups rows by quarter hour (an integer division both
-// dialects compute alike) and C++ turns each quarter into its local bucket; a year is at most
-// 35,136 quarters per group, whatever the number of rows.
-constexpr qint64 kQuarterMs = 15 * 60 * 1000;
 constexpr qint64 kMinuteMs = 60 * 1000;
 constexpr int kMaxRangeDays = 366;
 const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
 
-// The SQL expression of a time column's quarter hour.
+// The SQL expression of a time column's quarter hour, the number ReportQuarterKeys turns into a key.
 QString quarterOf(const QString &column)
 {
-    return QStringLiteral("%1 / %2").arg(column).arg(kQuarterMs);
+    return QStringLiteral("%1 / %2").arg(column).arg(ReportQuarterKeys::kQuarterMs);
 }
 
 Error invalidParam(const QString &name, const QString &message)
@@ -93,13 +89,8 @@ Status forEachRow(const QSqlDatabase &db, const QString &statement, const QVaria
 }
 
 // Whole local days [from, to] of one site (or all sites) as UTC ms [startMs, endMs).
-struct StatsRange {
-    QDate from;
-    QDate to;
+struct StatsRange : ReportRange {
     QString siteId; // empty: all sites
-    QTimeZone zone;
-    qint64 startMs = 0;
-    qint64 endMs = 0; // the start of the day after `to`
 
     // " AND <column> = ?" when the range is of one site; appends the bind.
     QString siteFilter(const QString &column, QVariantList &binds) const
@@ -152,6 +143,18 @@ Result<QTimeZone> siteZone(HubDatabase &database, const QString &siteId, const Q
     return zone;
 }
 
+// The error of a range ReportRange::check refused, in the words of the request's parameters.
+Error rangeError(const RangeNames &names, QDate from, QDate to)
+{
+    if (to < from)
+        return invalidParam(
+            names.to, Text::tr("The parameter \"%1\" must not be before \"%2\".").arg(names.to, names.from));
+    return invalidParam(names.to,
+        Text::tr("The range from \"%1\" to \"%2\" is longer than %3 days.")
+            .arg(names.from, names.to)
+            .arg(kMaxRangeDays));
+}
+
 Result<StatsRange> readRange(const HubRequest &request, HubDatabase &database, const RangeNames &names)
 {
     const Result<QDate> from = dateParam(request, names.from);
@@ -160,27 +163,19 @@ Result<StatsRange> readRange(const HubRequest &request, HubDatabase &database, c
     const Result<QDate> to = dateParam(request, names.to);
     if (!to)
         return std::unexpected(to.error());
-    if (*to < *from)
-        return std::unexpected(invalidParam(
-            names.to, Text::tr("The parameter \"%1\" must not be before \"%2\".").arg(names.to, names.from)));
-    if (from->daysTo(*to) + 1 > kMaxRangeDays)
-        return std::unexpected(invalidParam(names.to,
-            Text::tr("The range from \"%1\" to \"%2\" is longer than %3 days.")
-                .arg(names.from, names.to)
-                .arg(kMaxRangeDays)));
-    StatsRange range;
-    range.from = *from;
-    range.to = *to;
-    range.siteId = request.queryString(names.site);
-    if (request.query.hasQueryItem(names.site) && range.siteId.isEmpty())
+    // Checked before the site is looked up, so a bad range fails without a query.
+    if (!ReportRange::check(*from, *to, kMaxRangeDays))
+        return std::unexpected(rangeError(names, *from, *to));
+    const QString siteId = request.queryString(names.site);
+    if (request.query.hasQueryItem(names.site) && siteId.isEmpty())
         return std::unexpected(invalidParam(names.site, Text::tr("The parameter \"%1\" is empty.").arg(names.site)));
-    const Result<QTimeZone> zone = siteZone(database, range.siteId, names.site);
+    const Result<QTimeZone> zone = siteZone(database, siteId, names.site);
     if (!zone)
         return std::unexpected(zone.error());
-    range.zone = *zone;
-    range.startMs = range.from.startOfDay(range.zone).toMSecsSinceEpoch();
-    range.endMs = range.to.addDays(1).startOfDay(range.zone).toMSecsSinceEpoch();
-    return range;
+    const Result<ReportRange> period = ReportRange::make(*from, *to, *zone, kMaxRangeDays);
+    if (!period)
+        return std::unexpected(rangeError(names, *from, *to));
+    return StatsRange {*period, siteId};
 }
 
 Result<qint64> countOf(HubDatabase &database, const QString &statement, const QVariantList &binds)
@@ -191,25 +186,15 @@ Result<qint64> countOf(HubDatabase &database, const QString &statement, const QV
     return value->has_value() ? (*value)->toLongLong() : 0;
 }
 
-// How rows are grouped into the rows of a report.
-enum class Dimension {
-    Invalid = 0,
-    Day,
-    Week, // ISO weeks, Monday first: "2026-W10"
-    Month,
-    Hour, // hour of the local day, over the whole range: "00".."23"
-    Venue,
-};
-
-Dimension dimensionFromName(const QString &name)
+ReportDimension dimensionFromName(const QString &name)
 {
-    static const QHash<QString, Dimension> names {{QStringLiteral("day"), Dimension::Day},
-        {QStringLiteral("week"), Dimension::Week}, {QStringLiteral("month"), Dimension::Month},
-        {QStringLiteral("hour"), Dimension::Hour}, {QStringLiteral("venue"), Dimension::Venue}};
-    return names.value(name, Dimension::Invalid);
+    static const QHash<QString, ReportDimension> names {{QStringLiteral("day"), ReportDimension::Day},
+        {QStringLiteral("week"), ReportDimension::Week}, {QStringLiteral("month"), ReportDimension::Month},
+        {QStringLiteral("hour"), ReportDimension::Hour}, {QStringLiteral("venue"), ReportDimension::Venue}};
+    return names.value(name, ReportDimension::Invalid);
 }
 
-Result<Dimension> dimensionParam(
+Result<ReportDimension> dimensionParam(
     const HubRequest &request, const QString &name, const QStringList &allowed, const QString &fallback)
 {
     const QString text = request.query.hasQueryItem(name) ? request.queryString(name) : fallback;
@@ -217,91 +202,6 @@ Result<Dimension> dimensionParam(
         return std::unexpected(invalidParam(
             name, Text::tr("The parameter \"%1\" must be one of: %2.").arg(name, allowed.join(QStringLiteral(", ")))));
     return dimensionFromName(text);
-}
-
-QString timeKey(const QDateTime &local, Dimension dimension)
-{
-    const QDate date = local.date();
-    switch (dimension) {
-    case Dimension::Day:
-        return date.toString(kDateFormat);
-    case Dimension::Week: {
-        int year = 0;
-        const int week = date.weekNumber(&year);
-        return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
-    }
-    case Dimension::Month:
-        return date.toString(QStringLiteral("yyyy-MM"));
-    case Dimension::Hour:
-        return QStringLiteral("%1").arg(local.time().hour(), 2, 10, QLatin1Char('0'));
-    case Dimension::Venue:
-    case Dimension::Invalid:
-        break;
-    }
-    return {};
-}
-
-// Local time keys of UTC quarter hours, cached: one time zone conversion per quarter.
-class QuarterKeys {
-public:
-    QuarterKeys(QTimeZone zone, Dimension dimension) : m_zone(std::move(zone)), m_dimension(dimension) { }
-
-    QString keyOf(qint64 quarter)
-    {
-        const auto found = m_keys.constFind(quarter);
-        if (found != m_keys.constEnd())
-            return *found;
-        const QString key = timeKey(QDateTime::fromMSecsSinceEpoch(quarter * kQuarterMs, m_zone), m_dimension);
-        m_keys.insert(quarter, key);
-        return key;
-    }
-
-private:
-    QTimeZone m_zone;
-    Dimension m_dimension;
-    QHash<qint64, QString> m_keys;
-};
-
-// A bucket of local time as a UTC range [startMs, endMs).
-struct TimeBucket {
-    QString key;
-    qint64 startMs = 0;
-    qint64 endMs = 0;
-};
-
-// The day, week or month buckets of the range, in order. Their bounds are local midnights, so a
-// day of a daylight saving change is 23 or 25 hours long.
-QList<TimeBucket> timeBuckets(const StatsRange &range, Dimension dimension)
-{
-    QList<TimeBucket> buckets;
-    for (QDate day = range.from; day <= range.to; day = day.addDays(1)) {
-        const QString key = timeKey(QDateTime(day, QTime(12, 0), range.zone), dimension);
-        const qint64 endMs = day.addDays(1).startOfDay(range.zone).toMSecsSinceEpoch();
-        if (!buckets.isEmpty() && buckets.last().key == key)
-            buckets.last().endMs = endMs;
-        else
-            buckets.append(TimeBucket {key, day.startOfDay(range.zone).toMSecsSinceEpoch(), endMs});
-    }
-    return buckets;
-}
-
-QString hourKey(int hour)
-{
-    return QStringLiteral("%1").arg(hour, 2, 10, QLatin1Char('0'));
-}
-
-// Every key of a time dimension over the range, in order, so empty buckets show as zeros.
-QStringList timeKeys(const StatsRange &range, Dimension dimension)
-{
-    QStringList keys;
-    if (dimension == Dimension::Hour) {
-        for (int hour = 0; hour < 24; ++hour)
-            keys.append(hourKey(hour));
-        return keys;
-    }
-    for (const TimeBucket &bucket : timeBuckets(range, dimension))
-        keys.append(bucket.key);
-    return keys;
 }
 
 // SQL for the zone's UTC offset in ms at the instant in `column`: a constant, or a CASE over the
@@ -580,10 +480,10 @@ Result<QJsonObject> salesStatistics(HubDatabase &database, const StatsRange &ran
 // hour. Distinct members cannot be added up from smaller groups, so SQL counts them per bucket:
 // per venue in one query, per day/week/month with one indexed range query per bucket, and per
 // hour of the day by the local hour computed in SQL with the zone's offsets.
-Status addEntryRows(
-    HubDatabase &database, const StatsRange &range, Dimension dimension, QuarterKeys &keys, BucketTable &table)
+Status addEntryRows(HubDatabase &database, const StatsRange &range, ReportDimension dimension, ReportQuarterKeys &keys,
+    BucketTable &table)
 {
-    const bool byVenue = dimension == Dimension::Venue;
+    const bool byVenue = dimension == ReportDimension::Venue;
     const QString group = byVenue ? QStringLiteral("zone_id") : quarterOf(QStringLiteral("decided_at"));
     QVariantList binds = range.timeBinds();
     QString statement = QStringLiteral("SELECT %1, status, COUNT(*) FROM entry WHERE direction = 'in' "
@@ -601,7 +501,7 @@ Status addEntryRows(
     const QString checkIns = QStringLiteral("FROM entry WHERE direction = 'in' AND status = 'passed' "
                                             "AND member_id <> '' AND decided_at >= ? AND decided_at < ?");
     const QString members = QStringLiteral("uniqueMembers");
-    if (byVenue || dimension == Dimension::Hour) {
+    if (byVenue || dimension == ReportDimension::Hour) {
         const QString hour
             = QStringLiteral("((decided_at + %1) / 3600000) % 24").arg(offsetSql(range, QStringLiteral("decided_at")));
         const QString key = byVenue ? QStringLiteral("zone_id") : hour;
@@ -609,7 +509,7 @@ Status addEntryRows(
         statement = QStringLiteral("SELECT %1, COUNT(DISTINCT member_id) ").arg(key) + checkIns
             + range.siteFilter(QStringLiteral("site_id"), binds) + QStringLiteral(" GROUP BY %1").arg(key);
         return forEachRow(database.database(), statement, binds, [&](const QSqlQuery &query) {
-            table.add(byVenue ? query.value(0).toString() : hourKey(query.value(0).toInt()), members,
+            table.add(byVenue ? query.value(0).toString() : reportHourKey(query.value(0).toInt()), members,
                 query.value(1).toLongLong());
         });
     }
@@ -619,7 +519,7 @@ Status addEntryRows(
     if (!query.prepare(QStringLiteral("SELECT COUNT(DISTINCT member_id) ") + checkIns
             + range.siteFilter(QStringLiteral("site_id"), siteBind)))
         return std::unexpected(sql::storageError(query));
-    for (const TimeBucket &bucket : timeBuckets(range, dimension)) {
+    for (const ReportTimeBucket &bucket : reportTimeBuckets(range, dimension)) {
         query.bindValue(0, bucket.startMs);
         query.bindValue(1, bucket.endMs);
         if (!siteBind.isEmpty())
@@ -699,7 +599,7 @@ HubResponse StatsModule::reservations(const HubRequest &request)
                 QStringLiteral("bucket")});
         !allowed)
         return HubResponse::fromError(allowed.error());
-    const Result<Dimension> bucket = dimensionParam(request, QStringLiteral("bucket"),
+    const Result<ReportDimension> bucket = dimensionParam(request, QStringLiteral("bucket"),
         {QStringLiteral("day"), QStringLiteral("week"), QStringLiteral("month")}, QStringLiteral("day"));
     if (!bucket)
         return HubResponse::fromError(bucket.error());
@@ -712,10 +612,10 @@ HubResponse StatsModule::reservations(const HubRequest &request)
             QStringLiteral("venueId"), Text::tr("The parameter \"%1\" is empty.").arg(QStringLiteral("venueId"))));
 
     BucketTable table(kBookingColumns);
-    for (const QString &key : timeKeys(*range, *bucket))
+    for (const QString &key : reportTimeKeys(*range, *bucket))
         table.addRow(key);
     table.seal();
-    QuarterKeys keys(range->zone, *bucket);
+    ReportQuarterKeys keys(range->zone, *bucket);
     QHash<QString, qint64> byStatus;
     qint64 total = 0;
     Status read = forEachBookingCell(database(), *range, venueId, [&](const BookingCell &cell) {
@@ -884,13 +784,13 @@ HubResponse StatsModule::reports(const HubRequest &request)
         return HubResponse::fromError(invalidParam(QStringLiteral("metric"),
             Text::tr("The parameter \"%1\" must be one of: %2.")
                 .arg(QStringLiteral("metric"), metrics.join(QStringLiteral(", ")))));
-    const Result<Dimension> dimension = dimensionParam(request, QStringLiteral("dimension"),
+    const Result<ReportDimension> dimension = dimensionParam(request, QStringLiteral("dimension"),
         {QStringLiteral("day"), QStringLiteral("week"), QStringLiteral("month"), QStringLiteral("venue"),
             QStringLiteral("hour")},
         QStringLiteral("day"));
     if (!dimension)
         return HubResponse::fromError(dimension.error());
-    const bool byVenue = *dimension == Dimension::Venue;
+    const bool byVenue = *dimension == ReportDimension::Venue;
     if (byVenue && (metric == QLatin1String("revenue") || metric == QLatin1String("members")))
         return HubResponse::fromError(invalidParam(QStringLiteral("dimension"),
             Text::tr("The metric \"%1\" has no venue: the dimension \"venue\" applies to entries and bookings.")
@@ -915,11 +815,11 @@ HubResponse StatsModule::reports(const HubRequest &request)
         for (const VenueRow &venue : *venueRows)
             table.addRow(venue.id, venue.name);
     } else {
-        for (const QString &key : timeKeys(*range, *dimension))
+        for (const QString &key : reportTimeKeys(*range, *dimension))
             table.addRow(key);
     }
     table.seal();
-    QuarterKeys keys(range->zone, *dimension);
+    ReportQuarterKeys keys(range->zone, *dimension);
 
     Status read;
     QVariantList binds = range->timeBinds();

@@ -3119,6 +3119,25 @@
     </message>
 </context>
 <context>
+    <name>ReportPeriod</name>
+    <message>
+        <source>The first day of the period is not a valid date.</source>
+        <translation>The first day of the period is not a valid date.</translation>
+    </message>
+    <message>
+        <source>The last day of the period is not a valid date.</source>
+        <translation>The last day of the period is not a valid date.</translation>
+    </message>
+    <message>
+        <source>The last day must not be before the first day.</source>
+        <translation>The last day must not be before the first day.</translation>
+    </message>
+    <message>
+        <source>The period is longer than %1 days.</source>
+        <translation>The period is longer than %1 days.</translation>
+    </message>
+</context>
+<context>
     <name>ReservationModule</name>
     <message>
         <source>%1 Conflicting booking: %2.</source>

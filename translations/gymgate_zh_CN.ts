@@ -3112,6 +3112,25 @@
     </message>
 </context>
 <context>
+    <name>ReportPeriod</name>
+    <message>
+        <source>The first day of the period is not a valid date.</source>
+        <translation>报表期间的第一天不是有效日期。</translation>
+    </message>
+    <message>
+        <source>The last day of the period is not a valid date.</source>
+        <translation>报表期间的最后一天不是有效日期。</translation>
+    </message>
+    <message>
+        <source>The last day must not be before the first day.</source>
+        <translation>最后一天不能早于第一天。</translation>
+    </message>
+    <message>
+        <source>The period is longer than %1 days.</source>
+        <translation>报表期间超过 %1 天。</translation>
+    </message>
+</context>
+<context>
     <name>ReservationModule</name>
     <message>
         <source>%1 Conflicting booking: %2.</source>

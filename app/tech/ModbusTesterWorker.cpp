@@ -1,7 +1,6 @@
 #include "tech/ModbusTesterWorker.h"
 
 #include <QDateTime>
-#include <QMutexLocker>
 #include <QtDebug>
 
 #include <algorithm>
@@ -15,7 +14,6 @@ using bridge::ModbusTable;
 
 // The UI cannot show faster reads, and a shared RTU bus should keep room for the others.
 constexpr int kMinPollPeriodMs = 50;
-constexpr int kFrameBatchMs = 100;
 // A table read in one request when its addresses span at most this many.
 constexpr int kMaxSpan = 64;
 // A counter that jumps by more than this was reset or replaced, not passed through.
@@ -121,28 +119,6 @@ GateSelfTestReport toReport(const bridge::SelfTestResult &result)
     return report;
 }
 
-Direction commandDirection(GateTestCommand command)
-{
-    return command == GateTestCommand::OpenOut ? Direction::Out : Direction::In;
-}
-
-GateMode commandMode(GateTestCommand command)
-{
-    switch (command) {
-    case GateTestCommand::Free:
-        return GateMode::Free;
-    case GateTestCommand::Lock:
-        return GateMode::Locked;
-    case GateTestCommand::Normal:
-        return GateMode::Normal;
-    case GateTestCommand::OpenIn:
-    case GateTestCommand::OpenOut:
-    case GateTestCommand::Invalid:
-        break;
-    }
-    return GateMode::Invalid;
-}
-
 } // namespace
 
 ModbusTesterWorker::ModbusTesterWorker(bridge::GateProfile profile, const std::atomic<bool> *cancel, QObject *parent)
@@ -152,10 +128,8 @@ ModbusTesterWorker::ModbusTesterWorker(bridge::GateProfile profile, const std::a
     m_pollTimer.setInterval(std::max(kMinPollPeriodMs, m_diagnostics.profile().pollPeriodMs));
     m_pulseTimer.setSingleShot(true);
     m_pulseTimer.setTimerType(Qt::PreciseTimer);
-    m_frameTimer.setInterval(kFrameBatchMs);
     connect(&m_pollTimer, &QTimer::timeout, this, &ModbusTesterWorker::poll);
     connect(&m_pulseTimer, &QTimer::timeout, this, &ModbusTesterWorker::finishPulse);
-    connect(&m_frameTimer, &QTimer::timeout, this, &ModbusTesterWorker::flushFrames);
 }
 
 ModbusTesterWorker::~ModbusTesterWorker()
@@ -378,36 +352,24 @@ void ModbusTesterWorker::setFrameCapture(bool on)
             emit ioFailed(tr("Cannot capture frames: %1").arg(installed.error().message));
             return;
         }
+        // The tap calls the sink on the thread that prints the frame: this worker's.
         m_frameSink = std::make_unique<bridge::ModbusFrameTap::ThreadSink>([this](const bridge::ModbusFrame &frame) {
-            const QMutexLocker lock(&m_framesMutex);
-            m_frames.append(GateFrame {frame.atMs, frame.sent, frame.bytes});
+            queueFrame(GateFrame {frame.atMs, frame.sent, frame.bytes});
         });
         m_frameCapture = true;
         applyDebug();
-        m_frameTimer.start();
+        startFrameBatches();
         return;
     }
     m_frameCapture = false;
     applyDebug();
-    m_frameTimer.stop();
-    flushFrames();
+    stopFrameBatches();
     m_frameSink.reset();
 }
 
 void ModbusTesterWorker::applyDebug()
 {
     m_diagnostics.setDebug(m_frameCapture);
-}
-
-void ModbusTesterWorker::flushFrames()
-{
-    QList<GateFrame> batch;
-    {
-        const QMutexLocker lock(&m_framesMutex);
-        batch.swap(m_frames);
-    }
-    if (!batch.isEmpty())
-        emit framesCaptured(batch);
 }
 
 void ModbusTesterWorker::runCommand(GateTestCommand command)

@@ -5,7 +5,6 @@
 
 #include <QElapsedTimer>
 #include <QList>
-#include <QMutex>
 #include <QString>
 #include <QTimer>
 
@@ -53,7 +52,6 @@ private:
     void reportFailure(const Error &error);
     void updateMonitor();
     void applyDebug();
-    void flushFrames();
     void finishPulse();
     void restoreNormalMode();
     QString commandAnswer(GateTestCommand command) const;
@@ -71,10 +69,7 @@ private:
     QTimer m_pulseTimer {this};
     QElapsedTimer m_pulseClock;
     GateTestCommand m_pulseCommand = GateTestCommand::Invalid;
-    QTimer m_frameTimer {this};
     std::unique_ptr<bridge::ModbusFrameTap::ThreadSink> m_frameSink;
-    QMutex m_framesMutex; // the tap hands frames over on this thread; the mutex is cheap insurance
-    QList<GateFrame> m_frames;
 };
 
 } // namespace gymgate

@@ -17,45 +17,11 @@ namespace {
 // technician can read.
 constexpr int kMinPollPeriodMs = 200;
 constexpr int kMinConnectTimeoutMs = 2000;
-constexpr int kFrameBatchMs = 100;
 constexpr int kCancelCheckMs = 50;
 
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
-}
-
-GateMode commandMode(GateTestCommand command)
-{
-    switch (command) {
-    case GateTestCommand::Free:
-        return GateMode::Free;
-    case GateTestCommand::Lock:
-        return GateMode::Locked;
-    case GateTestCommand::Normal:
-        return GateMode::Normal;
-    case GateTestCommand::OpenIn:
-    case GateTestCommand::OpenOut:
-    case GateTestCommand::Invalid:
-        break;
-    }
-    return GateMode::Invalid;
-}
-
-Direction commandDirection(GateTestCommand command)
-{
-    switch (command) {
-    case GateTestCommand::OpenIn:
-        return Direction::In;
-    case GateTestCommand::OpenOut:
-        return Direction::Out;
-    case GateTestCommand::Free:
-    case GateTestCommand::Lock:
-    case GateTestCommand::Normal:
-    case GateTestCommand::Invalid:
-        break;
-    }
-    return Direction::Invalid;
 }
 
 const char *modeName(GateMode mode)
@@ -82,14 +48,12 @@ SerialTextTesterWorker::SerialTextTesterWorker(
     m_connectTimer.setSingleShot(true);
     m_pollTimer.setInterval(std::max(kMinPollPeriodMs, m_profile.pollPeriodMs));
     m_commandTimer.setSingleShot(true);
-    m_frameTimer.setInterval(kFrameBatchMs);
     m_stageTimer.setSingleShot(true);
     m_cancelTimer.setInterval(kCancelCheckMs);
     connect(&m_connectTimer, &QTimer::timeout, this, &SerialTextTesterWorker::onConnectTimeout);
     connect(&m_pollTimer, &QTimer::timeout, this, &SerialTextTesterWorker::poll);
     connect(&m_commandTimer, &QTimer::timeout, this,
         [this] { finishCommand(false, tr("The board did not answer within %1 ms").arg(m_profile.timeoutMs)); });
-    connect(&m_frameTimer, &QTimer::timeout, this, &SerialTextTesterWorker::flushFrames);
     connect(&m_stageTimer, &QTimer::timeout, this, [this] {
         failStage(m_stage == Stage::OpenAndPassage
                 ? tr("nobody passed within %1 ms").arg(m_profile.passTimeoutMs)
@@ -327,7 +291,7 @@ void SerialTextTesterWorker::onPassTimedOut(Direction direction)
 void SerialTextTesterWorker::onLine(bool sent, const QByteArray &line)
 {
     if (m_frameCapture)
-        m_frames.append(GateFrame {nowMs(), sent, line});
+        queueFrame(GateFrame {nowMs(), sent, line});
 }
 
 void SerialTextTesterWorker::setMonitoring(bool on)
@@ -392,19 +356,10 @@ void SerialTextTesterWorker::reportFailure(const QString &message)
 void SerialTextTesterWorker::setFrameCapture(bool on)
 {
     m_frameCapture = on;
-    if (on) {
-        m_frameTimer.start();
-        return;
-    }
-    m_frameTimer.stop();
-    flushFrames();
-}
-
-void SerialTextTesterWorker::flushFrames()
-{
-    if (m_frames.isEmpty())
-        return;
-    emit framesCaptured(std::exchange(m_frames, {}));
+    if (on)
+        startFrameBatches();
+    else
+        stopFrameBatches();
 }
 
 void SerialTextTesterWorker::runCommand(GateTestCommand command)

@@ -72,7 +72,6 @@ private:
     void reportSnapshot();
     void reportFailure(const QString &message);
     void updateMonitor();
-    void flushFrames();
 
     void finishCommand(bool ok, const QString &answer);
 
@@ -100,12 +99,10 @@ private:
     GateTestCommand m_command = GateTestCommand::Invalid;
     Stage m_stage = Stage::None;
     GateSelfTestReport m_report;
-    QList<GateFrame> m_frames;
     // Children, so they move to the worker thread with it.
     QTimer m_connectTimer {this};
     QTimer m_pollTimer {this};
     QTimer m_commandTimer {this};
-    QTimer m_frameTimer {this};
     QTimer m_stageTimer {this};
     QTimer m_cancelTimer {this};
 };

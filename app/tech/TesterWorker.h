@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/Entry.h"
+#include "core/GateDriver.h"
 #include "core/GateTester.h"
 
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 namespace gymgate {
 
@@ -18,7 +20,7 @@ namespace gymgate {
 class TesterWorker : public QObject {
     Q_OBJECT
 public:
-    using QObject::QObject;
+    explicit TesterWorker(QObject *parent = nullptr);
     ~TesterWorker() override = default;
 
 public slots:
@@ -46,6 +48,23 @@ signals:
     void scanFinished(const QList<int> &answeredSlaveIds, bool cancelled, const QString &error);
     void selfTestStep(const gymgate::GateSelfTestStep &step);
     void selfTestDone(const gymgate::GateSelfTestReport &report);
+
+protected:
+    // The direction a test command opens: In or Out for OpenIn / OpenOut, else Invalid.
+    static Direction commandDirection(GateTestCommand command);
+    // The mode a test command sets: Free, Locked or Normal, else Invalid.
+    static GateMode commandMode(GateTestCommand command);
+
+    // Captured frames reach the screen in batches every 100 ms, not one signal per frame.
+    void startFrameBatches() { m_frameTimer.start(); }
+    void stopFrameBatches(); // sends what is left
+    void queueFrame(const GateFrame &frame) { m_frames.append(frame); }
+
+private:
+    void flushFrames();
+
+    QTimer m_frameTimer {this}; // a child, so it moves to the worker thread with the worker
+    QList<GateFrame> m_frames;
 };
 
 } // namespace gymgate

@@ -6,12 +6,15 @@
 #include "store/MemberRepository.h"
 #include "store/SettingRepository.h"
 #include "store/SqlBookingDesk.h"
+#include "store/SqlDashboardSource.h"
 #include "store/SqlMemberDirectory.h"
+#include "store/SqlReportDesk.h"
 #include "store/SqlSalesDesk.h"
 #include "store/SqlStaffDirectory.h"
 #include "ui/desk/AuditPage.h"
 #include "ui/desk/BookingsPage.h"
 #include "ui/desk/CheckInPage.h"
+#include "ui/desk/DashboardPage.h"
 #include "ui/desk/DeskWindow.h"
 #include "ui/desk/FirstRunWizard.h"
 #include "ui/desk/GateDiagnosticsPage.h"
@@ -20,6 +23,7 @@
 #include "ui/desk/LoginDialog.h"
 #include "ui/desk/MembersPage.h"
 #include "ui/desk/ProductsPage.h"
+#include "ui/desk/ReportsPage.h"
 #include "ui/desk/SalesPage.h"
 #include "ui/desk/SchedulePage.h"
 #include "ui/desk/ShiftReportPage.h"
@@ -106,7 +110,8 @@ DeskApp::DeskApp(
       m_staff(std::make_unique<SqlStaffDirectory>(db, clock)),
       m_members(std::make_unique<SqlMemberDirectory>(db, m_cipher, m_signingKey, clock)),
       m_sales(std::make_unique<SqlSalesDesk>(db, clock)), m_bookings(std::make_unique<SqlBookingDesk>(db, clock)),
-      m_window(std::make_unique<DeskWindow>())
+      m_reports(std::make_unique<SqlReportDesk>(db, clock)),
+      m_dashboard(std::make_unique<SqlDashboardSource>(db, clock)), m_window(std::make_unique<DeskWindow>())
 {
     connect(m_window.get(), &DeskWindow::logoutRequested, this, [this] { logOut(false); });
     connect(m_window.get(), &DeskWindow::switchUserRequested, this, [this] { logOut(true); });
@@ -127,6 +132,8 @@ void DeskApp::buildPages(EntryStation *station, SyncControl *sync)
             station->entries(), laneNames, [this](const QString &memberId) { return describeMember(memberId); }));
     }
     m_window->addPage(new ShiftReportPage(*m_sales));
+    m_window->addPage(new DashboardPage(*m_dashboard, sync, m_siteTimeZone));
+    m_window->addPage(new ReportsPage(*m_reports));
     m_window->addPage(new SchedulePage(*m_bookings, m_clock));
     m_window->addPage(new ProductsPage(*m_sales));
     m_window->addPage(new StaffPage(*m_staff, m_clock, m_siteTimeZone));

@@ -1,16 +1,19 @@
 // gymgate-bench: each subcommand measures one figure of DESIGN §11 and prints it as JSON.
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <memory>
 
 #include "DecideBench.h"
 #include "DecodeBench.h"
 #include "EntryBench.h"
 #include "GateBench.h"
 #include "HubBench.h"
+#include "ReportsBench.h"
 #include "SearchBench.h"
 #include "SyncBench.h"
 
@@ -32,15 +35,21 @@ int printReport(const Result<QJsonObject> &report)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // reports draws tables and charts: widgets need a QApplication, offscreen without a display.
+    const bool widgets = argc > 1 && qstrcmp(argv[1], "reports") == 0;
+    if (widgets && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application
+        = widgets ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("gymgate-bench"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("GymGate benchmarks. Subcommands: decide, gate, decode, entry, search, hub, sync."));
+        QStringLiteral("GymGate benchmarks. Subcommands: decide, gate, decode, entry, search, hub, sync, reports."));
     parser.addHelpOption();
     parser.addPositionalArgument(
-        QStringLiteral("benchmark"), QStringLiteral("decide | gate | decode | entry | search | hub | sync"));
+        QStringLiteral("benchmark"), QStringLiteral("decide | gate | decode | entry | search | hub | sync | reports"));
     const QCommandLineOption db(
         QStringLiteral("db"), QStringLiteral("Gym database made by gymgate-datagen."), QStringLiteral("path"));
     const QCommandLineOption iterations(
@@ -156,8 +165,18 @@ int main(int argc, char *argv[])
         }
         return printReport(runSyncBench(options));
     }
+    if (benchmark == QLatin1String("reports")) {
+        ReportsBenchOptions options;
+        options.databasePath = parser.value(db);
+        options.iterations = parser.isSet(iterations) ? parser.value(iterations).toInt() : options.iterations;
+        if (options.databasePath.isEmpty() || options.iterations <= 0) {
+            std::fprintf(stderr, "gymgate-bench reports: --db is required and --iterations must be positive\n");
+            return 2;
+        }
+        return printReport(runReportsBench(options));
+    }
     std::fprintf(stderr,
-        "gymgate-bench: unknown benchmark \"%s\" (try: decide, gate, decode, entry, search, hub, sync)\n",
+        "gymgate-bench: unknown benchmark \"%s\" (try: decide, gate, decode, entry, search, hub, sync, reports)\n",
         qPrintable(benchmark));
     return 2;
 }

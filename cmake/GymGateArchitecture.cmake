@@ -7,6 +7,11 @@ set(GYMGATE_LAYER_FORBIDDEN_gymgate_store
     Qt6::Gui Qt6::Widgets Qt6::Network Qt6::WebSockets Qt6::SerialPort Qt6::HttpServer Qt6::Charts
     gymgate_scan gymgate_sync gymgate_ui)
 
+# Reports read the domain tables of the desk or the hub: SQL, nothing else.
+set(GYMGATE_LAYER_FORBIDDEN_gymgate_reports
+    Qt6::Gui Qt6::Widgets Qt6::Network Qt6::WebSockets Qt6::SerialPort Qt6::HttpServer Qt6::Charts
+    PkgConfig::Modbus gymgate_store gymgate_scan gymgate_sync gymgate_ui gymgate_hub gymgate_bridge)
+
 set(GYMGATE_LAYER_FORBIDDEN_gymgate_bridge_protocol
     Qt6::Gui Qt6::Widgets Qt6::Sql Qt6::Network Qt6::WebSockets Qt6::SerialPort Qt6::HttpServer Qt6::Charts
     PkgConfig::Modbus PkgConfig::SQLite3 gymgate_store gymgate_bridge)
@@ -36,7 +41,7 @@ set(GYMGATE_LAYER_FORBIDDEN_gymgate_hub
     gymgate_bridge_protocol)
 
 function(gymgate_check_layer_rules)
-  foreach(lib gymgate_core gymgate_store gymgate_bridge_protocol gymgate_bridge gymgate_scan gymgate_sync gymgate_tech
+  foreach(lib gymgate_core gymgate_reports gymgate_store gymgate_bridge_protocol gymgate_bridge gymgate_scan gymgate_sync gymgate_tech
            gymgate_ui gymgate_hub)
     if(NOT TARGET ${lib})
       continue()

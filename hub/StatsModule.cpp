@@ -1,6 +1,7 @@
 #include "StatsModule.h"
 
 #include "core/Logging.h"
+#include "core/Report.h"
 #include "core/ReportPeriod.h"
 #include "core/WeeklySchedule.h"
 
@@ -19,6 +20,7 @@
 #include "HubDatabase.h"
 #include "HubRouter.h"
 #include "HubSql.h"
+#include "reports/SqlReportEngine.h"
 
 namespace gymgate::hub {
 namespace {
@@ -202,24 +204,6 @@ Result<ReportDimension> dimensionParam(
         return std::unexpected(invalidParam(
             name, Text::tr("The parameter \"%1\" must be one of: %2.").arg(name, allowed.join(QStringLiteral(", ")))));
     return dimensionFromName(text);
-}
-
-// SQL for the zone's UTC offset in ms at the instant in `column`: a constant, or a CASE over the
-// daylight saving changes within the range. Only numbers computed here go into the text.
-QString offsetSql(const StatsRange &range, const QString &column)
-{
-    const QDateTime start = QDateTime::fromMSecsSinceEpoch(range.startMs, QTimeZone::utc());
-    const QDateTime end = QDateTime::fromMSecsSinceEpoch(range.endMs, QTimeZone::utc());
-    qint64 offsetMs = qint64(range.zone.offsetFromUtc(start)) * 1000;
-    const QTimeZone::OffsetDataList changes = range.zone.transitions(start, end);
-    if (changes.isEmpty())
-        return QString::number(offsetMs);
-    QString sql = QStringLiteral("CASE");
-    for (const QTimeZone::OffsetData &change : changes) {
-        sql += QStringLiteral(" WHEN %1 < %2 THEN %3").arg(column).arg(change.atUtc.toMSecsSinceEpoch()).arg(offsetMs);
-        offsetMs = qint64(change.offsetFromUtc) * 1000;
-    }
-    return sql + QStringLiteral(" ELSE %1 END").arg(offsetMs);
 }
 
 // The rows of a report: one per key, each a set of named counters.
@@ -476,61 +460,61 @@ Result<QJsonObject> salesStatistics(HubDatabase &database, const StatsRange &ran
     return sales;
 }
 
-// Check-ins (passed, inward) and denials of a report. Counts come from rows grouped by quarter
-// hour. Distinct members cannot be added up from smaller groups, so SQL counts them per bucket:
-// per venue in one query, per day/week/month with one indexed range query per bucket, and per
-// hour of the day by the local hour computed in SQL with the zone's offsets.
-Status addEntryRows(HubDatabase &database, const StatsRange &range, ReportDimension dimension, ReportQuarterKeys &keys,
-    BucketTable &table)
-{
-    const bool byVenue = dimension == ReportDimension::Venue;
-    const QString group = byVenue ? QStringLiteral("zone_id") : quarterOf(QStringLiteral("decided_at"));
-    QVariantList binds = range.timeBinds();
-    QString statement = QStringLiteral("SELECT %1, status, COUNT(*) FROM entry WHERE direction = 'in' "
-                                       "AND status IN ('passed', 'denied') AND decided_at >= ? AND decided_at < ?")
-                            .arg(group)
-        + range.siteFilter(QStringLiteral("site_id"), binds) + QStringLiteral(" GROUP BY %1, status").arg(group);
-    Status read = forEachRow(database.database(), statement, binds, [&](const QSqlQuery &query) {
-        const QString key = byVenue ? query.value(0).toString() : keys.keyOf(query.value(0).toLongLong());
-        const bool passed = query.value(1).toString() == QLatin1String("passed");
-        table.add(key, passed ? QStringLiteral("value") : QStringLiteral("denied"), query.value(2).toLongLong());
-    });
-    if (!read)
-        return read;
+// Staff names for the Staff dimension: desks push their staff's ids; hub accounts synced to the
+// desks carry the desk-side id in sync_id.
+const QString kHubStaffNamesSql
+    = QStringLiteral("SELECT COALESCE(sync_id, CAST(id AS TEXT)), display_name FROM hub_user");
 
-    const QString checkIns = QStringLiteral("FROM entry WHERE direction = 'in' AND status = 'passed' "
-                                            "AND member_id <> '' AND decided_at >= ? AND decided_at < ?");
-    const QString members = QStringLiteral("uniqueMembers");
-    if (byVenue || dimension == ReportDimension::Hour) {
-        const QString hour
-            = QStringLiteral("((decided_at + %1) / 3600000) % 24").arg(offsetSql(range, QStringLiteral("decided_at")));
-        const QString key = byVenue ? QStringLiteral("zone_id") : hour;
-        binds = range.timeBinds();
-        statement = QStringLiteral("SELECT %1, COUNT(DISTINCT member_id) ").arg(key) + checkIns
-            + range.siteFilter(QStringLiteral("site_id"), binds) + QStringLiteral(" GROUP BY %1").arg(key);
-        return forEachRow(database.database(), statement, binds, [&](const QSqlQuery &query) {
-            table.add(byVenue ? query.value(0).toString() : reportHourKey(query.value(0).toInt()), members,
-                query.value(1).toLongLong());
-        });
-    }
-    QSqlQuery query(database.database());
-    query.setForwardOnly(true);
-    QVariantList siteBind;
-    if (!query.prepare(QStringLiteral("SELECT COUNT(DISTINCT member_id) ") + checkIns
-            + range.siteFilter(QStringLiteral("site_id"), siteBind)))
-        return std::unexpected(sql::storageError(query));
-    for (const ReportTimeBucket &bucket : reportTimeBuckets(range, dimension)) {
-        query.bindValue(0, bucket.startMs);
-        query.bindValue(1, bucket.endMs);
-        if (!siteBind.isEmpty())
-            query.bindValue(2, siteBind.constFirst());
-        if (!query.exec() || !query.next())
-            return std::unexpected(sql::storageError(query));
-        table.add(bucket.key, members, query.value(0).toLongLong());
-        query.finish();
-    }
-    return {};
+Result<ReportMetric> metricParam(const HubRequest &request)
+{
+    const ReportMetric metric = reportMetricFromName(request.queryString(QStringLiteral("metric")));
+    if (metric != ReportMetric::Invalid)
+        return metric;
+    QStringList names;
+    for (ReportMetric each : allReportMetrics())
+        names.append(QLatin1String(reportMetricName(each)));
+    return std::unexpected(invalidParam(QStringLiteral("metric"),
+        Text::tr("The parameter \"%1\" must be one of: %2.")
+            .arg(QStringLiteral("metric"), names.join(QStringLiteral(", ")))));
 }
+
+// The report's dimension: the metric's first one when none is given ("day", "hour" for peak hours).
+Result<ReportDimension> reportDimensionParam(const HubRequest &request, ReportMetric metric)
+{
+    const QList<ReportDimension> &allowed = reportDimensionsOf(metric);
+    if (!request.query.hasQueryItem(QStringLiteral("dimension")))
+        return allowed.first();
+    const ReportDimension dimension = reportDimensionFromName(request.queryString(QStringLiteral("dimension")));
+    if (allowed.contains(dimension))
+        return dimension;
+    QStringList names;
+    for (ReportDimension each : allowed)
+        names.append(QLatin1String(reportDimensionName(each)));
+    return std::unexpected(invalidParam(QStringLiteral("dimension"),
+        Text::tr("The parameter \"%1\" must be one of: %2 (the metric \"%3\" has no other).")
+            .arg(QStringLiteral("dimension"), names.join(QStringLiteral(", ")),
+                QLatin1String(reportMetricName(metric)))));
+}
+
+// A report row as the API shows it: the headline column is "value"; counts and fen are whole
+// numbers, a ratio of nothing is null.
+QJsonObject reportRowJson(const ReportTable &table, const ReportRow &row, bool withName)
+{
+    QJsonObject json {{QStringLiteral("key"), row.key}};
+    if (withName)
+        json.insert(QStringLiteral("name"), row.label);
+    for (int i = 0; i < table.columns.size(); ++i) {
+        const ReportColumn &column = table.columns[i];
+        const double value = i < row.values.size() ? row.values[i] : 0.0;
+        const QString name = i == 0 ? QStringLiteral("value") : column.id;
+        if (column.kind == ReportValueKind::Count || column.kind == ReportValueKind::Fen)
+            json.insert(name, qint64(std::llround(value)));
+        else
+            json.insert(name, std::isnan(value) ? QJsonValue(QJsonValue::Null) : QJsonValue(rounded(value, 4)));
+    }
+    return json;
+}
+
 } // namespace
 
 void StatsModule::registerRoutes(HubRouter &router)
@@ -777,99 +761,33 @@ HubResponse StatsModule::reports(const HubRequest &request)
                 QStringLiteral("siteId")});
         !allowed)
         return HubResponse::fromError(allowed.error());
-    const QStringList metrics {
-        QStringLiteral("entries"), QStringLiteral("bookings"), QStringLiteral("revenue"), QStringLiteral("members")};
-    const QString metric = request.queryString(QStringLiteral("metric"));
-    if (!metrics.contains(metric))
-        return HubResponse::fromError(invalidParam(QStringLiteral("metric"),
-            Text::tr("The parameter \"%1\" must be one of: %2.")
-                .arg(QStringLiteral("metric"), metrics.join(QStringLiteral(", ")))));
-    const Result<ReportDimension> dimension = dimensionParam(request, QStringLiteral("dimension"),
-        {QStringLiteral("day"), QStringLiteral("week"), QStringLiteral("month"), QStringLiteral("venue"),
-            QStringLiteral("hour")},
-        QStringLiteral("day"));
+    const Result<ReportMetric> metric = metricParam(request);
+    if (!metric)
+        return HubResponse::fromError(metric.error());
+    const Result<ReportDimension> dimension = reportDimensionParam(request, *metric);
     if (!dimension)
         return HubResponse::fromError(dimension.error());
-    const bool byVenue = *dimension == ReportDimension::Venue;
-    if (byVenue && (metric == QLatin1String("revenue") || metric == QLatin1String("members")))
-        return HubResponse::fromError(invalidParam(QStringLiteral("dimension"),
-            Text::tr("The metric \"%1\" has no venue: the dimension \"venue\" applies to entries and bookings.")
-                .arg(metric)));
     const Result<StatsRange> range = readRange(request, database(), kStatsNames);
     if (!range)
         return HubResponse::fromError(range.error());
 
-    QStringList columns {QStringLiteral("value")};
-    if (metric == QLatin1String("entries"))
-        columns += {QStringLiteral("denied"), QStringLiteral("uniqueMembers")};
-    else if (metric == QLatin1String("bookings"))
-        columns = kBookingColumns;
-    else if (metric == QLatin1String("revenue"))
-        columns += {QStringLiteral("sales"), QStringLiteral("refunds"), QStringLiteral("refundFen")};
-    BucketTable table(columns);
-    table.setNames(byVenue);
-    if (byVenue) {
-        const Result<QList<VenueRow>> venueRows = venuesOf(database(), *range);
-        if (!venueRows)
-            return HubResponse::fromError(venueRows.error());
-        for (const VenueRow &venue : *venueRows)
-            table.addRow(venue.id, venue.name);
-    } else {
-        for (const QString &key : reportTimeKeys(*range, *dimension))
-            table.addRow(key);
-    }
-    table.seal();
-    ReportQuarterKeys keys(range->zone, *dimension);
-
-    Status read;
-    QVariantList binds = range->timeBinds();
-    if (metric == QLatin1String("bookings")) {
-        read = forEachBookingCell(database(), *range, {}, [&](const BookingCell &cell) {
-            const QString key = byVenue ? cell.venueId : keys.keyOf(cell.quarter);
-            table.add(key, QStringLiteral("value"), cell.count);
-            table.add(key, bookingColumn(cell.status), cell.count);
-        });
-    } else if (metric == QLatin1String("entries")) {
-        read = addEntryRows(database(), *range, *dimension, keys, table);
-    } else if (metric == QLatin1String("revenue")) {
-        const QString statement
-            = QStringLiteral("SELECT %1, CAST(SUM(amount_fen) AS BIGINT), "
-                             "CAST(SUM(CASE WHEN amount_fen < 0 THEN 0 ELSE 1 END) AS BIGINT), "
-                             "CAST(SUM(CASE WHEN amount_fen < 0 THEN 1 ELSE 0 END) AS BIGINT), "
-                             "CAST(SUM(CASE WHEN amount_fen < 0 THEN -amount_fen ELSE 0 END) AS BIGINT) "
-                             "FROM sale WHERE created_at >= ? AND created_at < ?")
-                  .arg(quarterOf(QStringLiteral("created_at")))
-            + range->siteFilter(QStringLiteral("site_id"), binds)
-            + QStringLiteral(" GROUP BY %1").arg(quarterOf(QStringLiteral("created_at")));
-        read = forEachRow(database().database(), statement, binds, [&](const QSqlQuery &query) {
-            const QString key = keys.keyOf(query.value(0).toLongLong());
-            table.add(key, QStringLiteral("value"), query.value(1).toLongLong());
-            table.add(key, QStringLiteral("sales"), query.value(2).toLongLong());
-            table.add(key, QStringLiteral("refunds"), query.value(3).toLongLong());
-            table.add(key, QStringLiteral("refundFen"), query.value(4).toLongLong());
-        });
-    } else {
-        // New members as in the overview: created in the range and not deleted by its end.
-        binds.append(range->endMs);
-        const QString statement = QStringLiteral("SELECT %1, COUNT(*) FROM member WHERE created_at >= ? "
-                                                 "AND created_at < ? AND (deleted_at IS NULL OR deleted_at >= ?)")
-                                      .arg(quarterOf(QStringLiteral("created_at")))
-            + range->siteFilter(QStringLiteral("site_id"), binds)
-            + QStringLiteral(" GROUP BY %1").arg(quarterOf(QStringLiteral("created_at")));
-        read = forEachRow(database().database(), statement, binds, [&](const QSqlQuery &query) {
-            table.add(keys.keyOf(query.value(0).toLongLong()), QStringLiteral("value"), query.value(1).toLongLong());
-        });
-    }
-    if (!read)
-        return HubResponse::fromError(read.error());
-
+    const SqlReportEngine engine(database().database(), ReportScope {range->siteId, kHubStaffNamesSql});
+    const Result<ReportTable> table = engine.run(*metric, *dimension, *range);
+    if (!table)
+        return HubResponse::fromError(table.error());
     QJsonObject data = range->toJson(kStatsNames.from, kStatsNames.to, kStatsNames.site);
-    data.insert(QStringLiteral("metric"), metric);
-    data.insert(QStringLiteral("dimension"),
-        request.query.hasQueryItem(QStringLiteral("dimension")) ? request.queryString(QStringLiteral("dimension"))
-                                                                : QStringLiteral("day"));
-    data.insert(QStringLiteral("columns"), QJsonArray::fromStringList(columns));
-    data.insert(QStringLiteral("rows"), table.toJson());
+    data.insert(QStringLiteral("metric"), QLatin1String(reportMetricName(*metric)));
+    data.insert(QStringLiteral("dimension"), QLatin1String(reportDimensionName(*dimension)));
+    QJsonArray columns;
+    for (int i = 0; i < table->columns.size(); ++i)
+        columns.append(i == 0 ? QStringLiteral("value") : table->columns[i].id);
+    data.insert(QStringLiteral("columns"), columns);
+    const bool withNames = !isReportTimeDimension(*dimension);
+    QJsonArray rows;
+    for (const ReportRow &row : table->rows)
+        rows.append(reportRowJson(*table, row, withNames));
+    data.insert(QStringLiteral("rows"), rows);
+    data.insert(QStringLiteral("total"), reportRowJson(*table, table->total, false));
     return HubResponse::ok(data);
 }
 

@@ -40,6 +40,12 @@ Result<ReportRange> ReportRange::make(QDate from, QDate to, const QTimeZone &zon
     return ReportRange {from, to, zone, startOfDayMs(from, zone), startOfDayMs(to.addDays(1), zone)};
 }
 
+bool isReportTimeDimension(ReportDimension dimension)
+{
+    return dimension == ReportDimension::Day || dimension == ReportDimension::Week
+        || dimension == ReportDimension::Month || dimension == ReportDimension::Hour;
+}
+
 QString reportTimeKey(const QDateTime &local, ReportDimension dimension)
 {
     const QDate date = local.date();
@@ -56,6 +62,10 @@ QString reportTimeKey(const QDateTime &local, ReportDimension dimension)
     case ReportDimension::Hour:
         return reportHourKey(local.time().hour());
     case ReportDimension::Venue:
+    case ReportDimension::Zone:
+    case ReportDimension::CardKind:
+    case ReportDimension::Product:
+    case ReportDimension::Staff:
     case ReportDimension::Invalid:
         break;
     }

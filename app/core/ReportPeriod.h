@@ -36,8 +36,15 @@ enum class ReportDimension {
     Week, // ISO weeks, Monday first: "2026-W10"
     Month, // "2026-03"
     Hour, // hour of the local day, over the whole range: "00".."23"
-    Venue, // not a time dimension: no time keys
+    Venue, // the venue (a booking's venue; an entry's zone, which is a venue id): no time keys
+    Zone, // the zone a gate lets into (entry.zone_id, a venue id)
+    CardKind, // the kind of the card used or sold: time, count, value
+    Product, // the card product
+    Staff, // the staff member who sold or let in by hand
 };
+
+// Day, Week, Month and Hour: dimensions whose keys are local times.
+bool isReportTimeDimension(ReportDimension dimension);
 
 // The key of a local time in a time dimension; empty for Venue and Invalid.
 QString reportTimeKey(const QDateTime &local, ReportDimension dimension);

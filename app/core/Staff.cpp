@@ -54,6 +54,8 @@ constexpr Grant grants[] = {
         true, false},
     {Permission::ManageSync, "manage_sync", QT_TRANSLATE_NOOP("Staff", "enroll this desk with the hub"), true, false,
         false, false},
+    {Permission::ViewReports, "view_reports", QT_TRANSLATE_NOOP("Staff", "view the dashboard and reports"), true, true,
+        false, false},
 };
 
 const Grant *grantOf(Permission permission)

@@ -49,6 +49,7 @@ enum class Permission {
     TechnicianConsole, // gates, profiles, diagnostics (issue 8)
     ViewSync, // sync status, refused events (dead letters) and conflicts; retry, acknowledge
     ManageSync, // enroll with the hub, unenroll, discard a refused event, work offline
+    ViewReports, // the dashboard and the reports (issue 9)
 };
 const char *permissionName(Permission permission); // "manage_staff", ...
 const QList<Permission> &allPermissions();

@@ -93,4 +93,10 @@ Result<QHash<QString, QString>> SettingRepository::all() const
     return values;
 }
 
+QTimeZone SettingRepository::siteTimeZone() const
+{
+    const QTimeZone zone(value(QStringLiteral("site.timezone"), QStringLiteral("Asia/Shanghai")).toUtf8());
+    return zone.isValid() ? zone : QTimeZone(8 * 3600);
+}
+
 } // namespace gymgate

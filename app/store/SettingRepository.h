@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -21,6 +22,8 @@ public:
     QString value(const QString &key, const QString &defaultValue = {}) const;
     qint64 intValue(const QString &key, qint64 defaultValue) const;
     bool boolValue(const QString &key, bool defaultValue) const; // "true"/"1" or "false"/"0"
+    // site.timezone (Asia/Shanghai by default); UTC+8 when the stored id is unknown to this system.
+    QTimeZone siteTimeZone() const;
 
     Result<std::optional<QString>> find(const QString &key) const;
     Status setValue(const QString &key, const QString &value, qint64 atMs = 0); // 0 = now

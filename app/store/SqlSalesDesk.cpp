@@ -472,9 +472,7 @@ Result<ShiftReport> SqlSalesDesk::shiftReport(
 
 QTimeZone SqlSalesDesk::siteTimeZone() const
 {
-    const QString id = SettingRepository(m_db).value(QStringLiteral("site.timezone"), QStringLiteral("Asia/Shanghai"));
-    const QTimeZone zone(id.toUtf8());
-    return zone.isValid() ? zone : QTimeZone(8 * 3600);
+    return SettingRepository(m_db).siteTimeZone();
 }
 
 QDate SqlSalesDesk::siteToday() const

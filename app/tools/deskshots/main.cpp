@@ -12,16 +12,20 @@
 #include "store/Database.h"
 #include "store/SettingRepository.h"
 #include "store/SqlBookingDesk.h"
+#include "store/SqlDashboardSource.h"
 #include "store/SqlMemberDirectory.h"
+#include "store/SqlReportDesk.h"
 #include "store/SqlSalesDesk.h"
 #include "store/SqlStaffDirectory.h"
 #include "ui/desk/AuditPage.h"
 #include "ui/desk/BookingsPage.h"
+#include "ui/desk/DashboardPage.h"
 #include "ui/desk/DeskWindow.h"
 #include "ui/desk/FirstRunWizard.h"
 #include "ui/desk/LoginDialog.h"
 #include "ui/desk/MembersPage.h"
 #include "ui/desk/ProductsPage.h"
+#include "ui/desk/ReportsPage.h"
 #include "ui/desk/SalesPage.h"
 #include "ui/desk/SchedulePage.h"
 #include "ui/desk/ShiftReportPage.h"
@@ -30,6 +34,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QDateEdit>
 #include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
@@ -132,6 +137,8 @@ struct Desk {
     std::unique_ptr<SqlMemberDirectory> members;
     std::unique_ptr<SqlSalesDesk> sales;
     std::unique_ptr<SqlBookingDesk> bookings;
+    std::unique_ptr<SqlReportDesk> reports;
+    std::unique_ptr<SqlDashboardSource> dashboard;
     std::unique_ptr<DeskWindow> window;
 };
 
@@ -165,6 +172,8 @@ Status openDesk(Desk &desk, const QString &dbPath, const Clock &clock)
     desk.members = std::make_unique<SqlMemberDirectory>(*desk.db, *desk.cipher, *desk.signingKey, clock);
     desk.sales = std::make_unique<SqlSalesDesk>(*desk.db, clock);
     desk.bookings = std::make_unique<SqlBookingDesk>(*desk.db, clock);
+    desk.reports = std::make_unique<SqlReportDesk>(*desk.db, clock);
+    desk.dashboard = std::make_unique<SqlDashboardSource>(*desk.db, clock);
     desk.window = std::make_unique<DeskWindow>();
     desk.window->addPage(new MembersPage(*desk.members, desk.zone));
     desk.window->addPage(new SalesPage(*desk.sales));
@@ -174,6 +183,8 @@ Status openDesk(Desk &desk, const QString &dbPath, const Clock &clock)
     desk.window->addPage(new ProductsPage(*desk.sales));
     desk.window->addPage(new StaffPage(*desk.staff, clock, desk.zone));
     desk.window->addPage(new AuditPage(*desk.staff, clock, desk.zone));
+    desk.window->addPage(new DashboardPage(*desk.dashboard, nullptr, desk.zone));
+    desk.window->addPage(new ReportsPage(*desk.reports));
     return {};
 }
 
@@ -316,7 +327,20 @@ void act(QWidget &window, const char *objectName, const std::function<void(T &)>
         action(*widget);
 }
 
-QList<PageShot> pageShots(const QString &calendarVenue)
+// The Reports page showing `metric` by `dimension` over the 30 days up to the desk's today.
+std::function<void(QWidget &)> showReport(ReportMetric metric, ReportDimension dimension, QDate today)
+{
+    return [=](QWidget &window) {
+        act<QComboBox>(window, "reportMetricComboBox",
+            [metric](QComboBox &combo) { combo.setCurrentIndex(combo.findData(int(metric))); });
+        act<QComboBox>(window, "reportDimensionComboBox",
+            [dimension](QComboBox &combo) { combo.setCurrentIndex(combo.findData(int(dimension))); });
+        act<QDateEdit>(window, "reportFromDateEdit", [today](QDateEdit &edit) { edit.setDate(today.addDays(-29)); });
+        act<QDateEdit>(window, "reportToDateEdit", [today](QDateEdit &edit) { edit.setDate(today); });
+    };
+}
+
+QList<PageShot> pageShots(const QString &calendarVenue, QDate today)
 {
     return {
         {QStringLiteral("membersPage"), QStringLiteral("members"), {}},
@@ -341,6 +365,11 @@ QList<PageShot> pageShots(const QString &calendarVenue)
         {QStringLiteral("productsPage"), QStringLiteral("products"), {}},
         {QStringLiteral("staffPage"), QStringLiteral("staff"), {}},
         {QStringLiteral("auditPage"), QStringLiteral("audit"), {}},
+        {QStringLiteral("dashboardPage"), QStringLiteral("dashboard"), {}},
+        {QStringLiteral("reportsPage"), QStringLiteral("report-entries"),
+            showReport(ReportMetric::Entries, ReportDimension::Day, today)},
+        {QStringLiteral("reportsPage"), QStringLiteral("report-revenue"),
+            showReport(ReportMetric::Revenue, ReportDimension::Product, today)},
     };
 }
 
@@ -387,7 +416,7 @@ int takeShots(Desk &desk, const ShotOptions &options, QTextStream &out, QTextStr
 
     window.setSession(*session);
     selectMember(window, member);
-    const QList<PageShot> shots = pageShots(bookedVenue.value_or(QString()));
+    const QList<PageShot> shots = pageShots(bookedVenue.value_or(QString()), desk.reports->siteToday());
     for (qsizetype index = 0; index < shots.size(); ++index) {
         const PageShot &shot = shots.at(index);
         const QString name = QStringLiteral("%1-%2").arg(index + 3, 2, 10, QLatin1Char('0')).arg(shot.name);

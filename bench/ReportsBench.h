@@ -8,7 +8,7 @@ namespace gymgate {
 
 struct ReportsBenchOptions {
     QString databasePath; // a gym made by gymgate-datagen (read only)
-    int iterations = 3; // runs of each report; the figure is the slowest
+    int iterations = 5; // runs of each report: the median and the slowest are reported
 };
 
 // Every report of the desk's Reports page (each metric by each of its dimensions) over the last

@@ -3119,6 +3119,251 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Denials by reason</source>
+        <translation>Denials by reason</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Bookings</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Peak hours</source>
+        <translation>Peak hours</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Hour of day</source>
+        <translation>Hour of day</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Card kind</source>
+        <translation>Card kind</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Choose what the report counts.</source>
+        <translation>Choose what the report counts.</translation>
+    </message>
+    <message>
+        <source>Choose how the report groups its rows.</source>
+        <translation>Choose how the report groups its rows.</translation>
+    </message>
+    <message>
+        <source>The report &quot;%1&quot; cannot be grouped by &quot;%2&quot;.</source>
+        <translation>The report &quot;%1&quot; cannot be grouped by &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>Check-ins</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <source>Unique members</source>
+        <translation>Unique members</translation>
+    </message>
+    <message>
+        <source>Denials</source>
+        <translation>Denials</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Rejected by the hub</source>
+        <translation>Rejected by the hub</translation>
+    </message>
+    <message>
+        <source>Class places</source>
+        <translation>Class places</translation>
+    </message>
+    <message>
+        <source>Places taken</source>
+        <translation>Places taken</translation>
+    </message>
+    <message>
+        <source>Fill rate</source>
+        <translation>Fill rate</translation>
+    </message>
+    <message>
+        <source>Net revenue</source>
+        <translation>Net revenue</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>New members</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>Active members</translation>
+    </message>
+    <message>
+        <source>Members whose card ends</source>
+        <translation>Members whose card ends</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per day</translation>
+    </message>
+</context>
+<context>
+    <name>ReportChart</name>
+    <message>
+        <source>%1 (yuan)</source>
+        <translation>%1 (yuan)</translation>
+    </message>
+    <message>
+        <source>Check-ins by weekday</source>
+        <translation>Check-ins by weekday</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <source>The report could not be saved to %1: %2</source>
+        <translation>The report could not be saved to %1: %2</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Generated %1</source>
+        <translation>Generated %1</translation>
+    </message>
+    <message>
+        <source>Generated %1 by %2</source>
+        <translation>Generated %1 by %2</translation>
+    </message>
+    <message>
+        <source>The report PDF could not be started.</source>
+        <translation>The report PDF could not be started.</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 by %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2 (%3)</translation>
+    </message>
+</context>
+<context>
     <name>ReportPeriod</name>
     <message>
         <source>The first day of the period is not a valid date.</source>
@@ -3135,6 +3380,45 @@
     <message>
         <source>The period is longer than %1 days.</source>
         <translation>The period is longer than %1 days.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Last week</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Custom</translation>
     </message>
 </context>
 <context>
@@ -3565,6 +3849,41 @@
     </message>
 </context>
 <context>
+    <name>SqlReportEngine</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>No staff member</source>
+        <translation>No staff member</translation>
+    </message>
+    <message>
+        <source>The report &quot;%1&quot; cannot be grouped by &quot;%2&quot;.</source>
+        <translation>The report &quot;%1&quot; cannot be grouped by &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Choose what the report counts.</source>
+        <translation>Choose what the report counts.</translation>
+    </message>
+    <message>
+        <source>The report could not be read: %1</source>
+        <translation>The report could not be read: %1</translation>
+    </message>
+    <message>
+        <source>No card</source>
+        <translation>No card</translation>
+    </message>
+    <message>
+        <source>No product</source>
+        <translation>No product</translation>
+    </message>
+    <message>
+        <source>Self-service at the gate</source>
+        <translation>Self-service at the gate</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <source>manage staff accounts</source>
@@ -3665,6 +3984,10 @@
     <message>
         <source>declare or reset an emergency, or clear a gate out of order</source>
         <translation>declare or reset an emergency, or clear a gate out of order</translation>
+    </message>
+    <message>
+        <source>view the dashboard and reports</source>
+        <translation>view the dashboard and reports</translation>
     </message>
 </context>
 <context>
@@ -3800,8 +4123,8 @@
         <translation>The parameter &quot;%1&quot; must be one of: %2.</translation>
     </message>
     <message>
-        <source>The metric &quot;%1&quot; has no venue: the dimension &quot;venue&quot; applies to entries and bookings.</source>
-        <translation>The metric &quot;%1&quot; has no venue: the dimension &quot;venue&quot; applies to entries and bookings.</translation>
+        <source>The parameter &quot;%1&quot; must be one of: %2 (the metric &quot;%3&quot; has no other).</source>
+        <translation>The parameter &quot;%1&quot; must be one of: %2 (the metric &quot;%3&quot; has no other).</translation>
     </message>
 </context>
 <context>
@@ -5065,6 +5388,124 @@
     <message>
         <source>The gate failed (%1); nothing was charged.</source>
         <translation>The gate failed (%1); nothing was charged.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>People inside now:</source>
+        <translation>People inside now:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>By zone</source>
+        <translation>By zone</translation>
+    </message>
+    <message>
+        <source>Entries today by hour</source>
+        <translation>Entries today by hour</translation>
+    </message>
+    <message>
+        <source>Denials today by reason</source>
+        <translation>Denials today by reason</translation>
+    </message>
+    <message>
+        <source>Sales today</source>
+        <translation>Sales today</translation>
+    </message>
+    <message>
+        <source>Today&apos;s classes</source>
+        <translation>Today&apos;s classes</translation>
+    </message>
+    <message>
+        <source>Venues under maintenance</source>
+        <translation>Venues under maintenance</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>People inside</source>
+        <translation>People inside</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Denials</source>
+        <translation>Denials</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>Fill rate</source>
+        <translation>Fill rate</translation>
+    </message>
+    <message>
+        <source>Updated at %1</source>
+        <translation>Updated at %1</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Net revenue today: %1 yuan (%n sale(s))</source>
+        <translation>
+            <numerusform>Net revenue today: %1 yuan (%n sale)</numerusform>
+            <numerusform>Net revenue today: %1 yuan (%n sales)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>closed for maintenance</source>
+        <translation>closed for maintenance</translation>
+    </message>
+    <message>
+        <source>from %1 until %2</source>
+        <translation>from %1 until %2</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -6991,6 +7432,109 @@
     <message>
         <source>%1 is no longer sold.</source>
         <translation>%1 is no longer sold.</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::ReportTableModel</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>&amp;Report:</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Group by:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>T&amp;o:</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>&amp;Chart:</source>
+        <translation>&amp;Chart:</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V</source>
+        <translation>Export CS&amp;V</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF</source>
+        <translation>Export P&amp;DF</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s) in all</source>
+        <translation>
+            <numerusform>%n check-in in all</numerusform>
+            <numerusform>%n check-ins in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>busiest hour %1:00 (%n check-in(s))</source>
+        <translation>
+            <numerusform>busiest hour %1:00 (%n check-in)</numerusform>
+            <numerusform>busiest hour %1:00 (%n check-ins)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run a report first.</source>
+        <translation>Run a report first.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to %1: %2</source>
+        <translation>The report could not be saved to %1: %2</translation>
+    </message>
+    <message>
+        <source>Export report as CSV</source>
+        <translation>Export report as CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export report as PDF</source>
+        <translation>Export report as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>Report saved to %1.</translation>
     </message>
 </context>
 <context>

@@ -3112,6 +3112,251 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Entries</source>
+        <translation>入场</translation>
+    </message>
+    <message>
+        <source>Denials by reason</source>
+        <translation>拒绝原因</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>营收</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Peak hours</source>
+        <translation>高峰时段</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Hour of day</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Card kind</source>
+        <translation>卡类型</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>卡产品</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Choose what the report counts.</source>
+        <translation>请选择报表的统计内容。</translation>
+    </message>
+    <message>
+        <source>Choose how the report groups its rows.</source>
+        <translation>请选择报表的分组方式。</translation>
+    </message>
+    <message>
+        <source>The report &quot;%1&quot; cannot be grouped by &quot;%2&quot;.</source>
+        <translation>报表“%1”不能按“%2”分组。</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Unique members</source>
+        <translation>到访会员数</translation>
+    </message>
+    <message>
+        <source>Denials</source>
+        <translation>拒绝次数</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>已出席</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>爽约</translation>
+    </message>
+    <message>
+        <source>Rejected by the hub</source>
+        <translation>被中心拒绝</translation>
+    </message>
+    <message>
+        <source>Class places</source>
+        <translation>课程名额</translation>
+    </message>
+    <message>
+        <source>Places taken</source>
+        <translation>已占名额</translation>
+    </message>
+    <message>
+        <source>Fill rate</source>
+        <translation>满员率</translation>
+    </message>
+    <message>
+        <source>Net revenue</source>
+        <translation>净营收</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售笔数</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>活跃会员</translation>
+    </message>
+    <message>
+        <source>Members whose card ends</source>
+        <translation>会员卡到期会员</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>日均</translation>
+    </message>
+</context>
+<context>
+    <name>ReportChart</name>
+    <message>
+        <source>%1 (yuan)</source>
+        <translation>%1（元）</translation>
+    </message>
+    <message>
+        <source>Check-ins by weekday</source>
+        <translation>按星期的签到</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <source>The report could not be saved to %1: %2</source>
+        <translation>报表无法保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Generated %1</source>
+        <translation>生成于 %1</translation>
+    </message>
+    <message>
+        <source>Generated %1 by %2</source>
+        <translation>由 %2 生成于 %1</translation>
+    </message>
+    <message>
+        <source>The report PDF could not be started.</source>
+        <translation>无法开始生成报表 PDF。</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1（按%2）</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2（%3）</translation>
+    </message>
+</context>
+<context>
     <name>ReportPeriod</name>
     <message>
         <source>The first day of the period is not a valid date.</source>
@@ -3128,6 +3373,45 @@
     <message>
         <source>The period is longer than %1 days.</source>
         <translation>报表期间超过 %1 天。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
     </message>
 </context>
 <context>
@@ -3558,6 +3842,41 @@
     </message>
 </context>
 <context>
+    <name>SqlReportEngine</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>No staff member</source>
+        <translation>无经办员工</translation>
+    </message>
+    <message>
+        <source>The report &quot;%1&quot; cannot be grouped by &quot;%2&quot;.</source>
+        <translation>报表“%1”不能按“%2”分组。</translation>
+    </message>
+    <message>
+        <source>Choose what the report counts.</source>
+        <translation>请选择报表的统计内容。</translation>
+    </message>
+    <message>
+        <source>The report could not be read: %1</source>
+        <translation>无法读取报表：%1</translation>
+    </message>
+    <message>
+        <source>No card</source>
+        <translation>无会员卡</translation>
+    </message>
+    <message>
+        <source>No product</source>
+        <translation>无卡产品</translation>
+    </message>
+    <message>
+        <source>Self-service at the gate</source>
+        <translation>闸机自助</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <source>manage staff accounts</source>
@@ -3658,6 +3977,10 @@
     <message>
         <source>declare or reset an emergency, or clear a gate out of order</source>
         <translation>宣布或解除紧急状态，或恢复暂停服务的闸机</translation>
+    </message>
+    <message>
+        <source>view the dashboard and reports</source>
+        <translation>查看仪表盘和报表</translation>
     </message>
 </context>
 <context>
@@ -3792,8 +4115,8 @@
         <translation>参数“%1”必须是以下之一：%2。</translation>
     </message>
     <message>
-        <source>The metric &quot;%1&quot; has no venue: the dimension &quot;venue&quot; applies to entries and bookings.</source>
-        <translation>指标“%1”没有场馆维度：维度“venue”仅适用于入场记录和预约。</translation>
+        <source>The parameter &quot;%1&quot; must be one of: %2 (the metric &quot;%3&quot; has no other).</source>
+        <translation>参数“%1”必须是以下之一：%2（指标“%3”没有其他维度）。</translation>
     </message>
 </context>
 <context>
@@ -5054,6 +5377,123 @@
     <message>
         <source>The gate failed (%1); nothing was charged.</source>
         <translation>闸机故障（%1），未扣费。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <source>People inside now:</source>
+        <translation>当前场内人数：</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>By zone</source>
+        <translation>按区域</translation>
+    </message>
+    <message>
+        <source>Entries today by hour</source>
+        <translation>今日每小时入场</translation>
+    </message>
+    <message>
+        <source>Denials today by reason</source>
+        <translation>今日拒绝原因</translation>
+    </message>
+    <message>
+        <source>Sales today</source>
+        <translation>今日销售</translation>
+    </message>
+    <message>
+        <source>Today&apos;s classes</source>
+        <translation>今日课程</translation>
+    </message>
+    <message>
+        <source>Venues under maintenance</source>
+        <translation>维护中的场地</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>People inside</source>
+        <translation>场内人数</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Denials</source>
+        <translation>拒绝次数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>教练</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Fill rate</source>
+        <translation>满员率</translation>
+    </message>
+    <message>
+        <source>Updated at %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Net revenue today: %1 yuan (%n sale(s))</source>
+        <translation>
+            <numerusform>今日净营收：%1 元（%n 笔）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>closed for maintenance</source>
+        <translation>维护中，暂停开放</translation>
+    </message>
+    <message>
+        <source>from %1 until %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -6966,6 +7406,106 @@
     <message>
         <source>%1 is no longer sold.</source>
         <translation>%1 已停售。</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::ReportTableModel</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>gymgate::ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>报表(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>到(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Chart:</source>
+        <translation>图表(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V</source>
+        <translation>导出 CSV(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF</source>
+        <translation>导出 PDF(&amp;D)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s) in all</source>
+        <translation>
+            <numerusform>共 %n 次签到</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>busiest hour %1:00 (%n check-in(s))</source>
+        <translation>
+            <numerusform>最忙时段 %1:00（%n 次签到）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run a report first.</source>
+        <translation>请先运行报表。</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to %1: %2</source>
+        <translation>报表无法保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export report as CSV</source>
+        <translation>将报表导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export report as PDF</source>
+        <translation>将报表导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>报表已保存到 %1。</translation>
     </message>
 </context>
 <context>

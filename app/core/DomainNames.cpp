@@ -4,6 +4,7 @@
 #include "core/BookingDesk.h"
 #include "core/Credential.h"
 #include "core/Entry.h"
+#include "core/EnumNames.h"
 #include "core/Member.h"
 #include "core/MemberCard.h"
 #include "core/Payment.h"
@@ -14,26 +15,6 @@
 
 namespace gymgate {
 namespace {
-
-template<typename Enum, std::size_t N>
-const char *nameOf(const std::array<std::pair<Enum, const char *>, N> &table, Enum value)
-{
-    for (const auto &[candidate, name] : table) {
-        if (candidate == value)
-            return name;
-    }
-    return "";
-}
-
-template<typename Enum, std::size_t N>
-Enum valueOf(const std::array<std::pair<Enum, const char *>, N> &table, const QString &name)
-{
-    for (const auto &[candidate, candidateName] : table) {
-        if (name == QLatin1String(candidateName))
-            return candidate;
-    }
-    return Enum::Invalid;
-}
 
 constexpr std::array cardKinds {
     std::pair {CardKind::Time, "time"}, std::pair {CardKind::Count, "count"}, std::pair {CardKind::Value, "value"}};

@@ -1,6 +1,7 @@
 #include "core/Report.h"
 
 #include "core/AccessReason.h"
+#include "core/EnumNames.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -26,26 +27,6 @@ constexpr std::array dimensionNames {std::pair {ReportDimension::Day, "day"}, st
     std::pair {ReportDimension::Venue, "venue"}, std::pair {ReportDimension::Zone, "zone"},
     std::pair {ReportDimension::CardKind, "cardKind"}, std::pair {ReportDimension::Product, "product"},
     std::pair {ReportDimension::Staff, "staff"}};
-
-template<typename Enum, std::size_t N>
-const char *nameOf(const std::array<std::pair<Enum, const char *>, N> &table, Enum value)
-{
-    for (const auto &[candidate, name] : table) {
-        if (candidate == value)
-            return name;
-    }
-    return "";
-}
-
-template<typename Enum, std::size_t N>
-Enum valueOf(const std::array<std::pair<Enum, const char *>, N> &table, const QString &name)
-{
-    for (const auto &[candidate, candidateName] : table) {
-        if (name == QLatin1String(candidateName))
-            return candidate;
-    }
-    return Enum::Invalid;
-}
 
 // A CSV field: quoted when it holds a separator, a quote or a line break; a text a spreadsheet
 // would evaluate ("=1+1", "+86…", "@SUM") is defused with a leading apostrophe.

@@ -1,10 +1,13 @@
 // Reports over the entry table: entries, denials by reason and peak hours.
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
+#include "reports/CheckInScan.h"
 #include "reports/ReportMetrics.h"
 
 namespace gymgate::reportsql {
@@ -167,7 +170,46 @@ Result<qint64> addEntryGroups(const ReportContext &context, ReportKeys &keys, Re
     return members;
 }
 
+// Denials of the entries report by its key, read through entry_denied_idx on the desk.
+Status addDenials(const ReportContext &context, ReportKeys &keys, ReportRows &rows)
+{
+    const bool byCard = context.dimension == ReportDimension::CardKind || context.dimension == ReportDimension::Product;
+    const QString group = groupExpression(context.dimension,
+        {QStringLiteral("e.decided_at"), QStringLiteral("e.zone_id"), QStringLiteral("COALESCE(mc.kind, '')"),
+            QStringLiteral("COALESCE(mc.product_id, '')"), QStringLiteral("COALESCE(e.staff_id, '')")});
+    QVariantList binds = context.timeBinds();
+    const QString statement
+        = QStringLiteral("SELECT %1, COUNT(*) FROM entry e%2 WHERE e.direction = 'in' "
+                         "AND e.status = 'denied' AND e.decided_at >= ? AND e.decided_at < ?")
+              .arg(group, byCard ? QStringLiteral(" LEFT JOIN member_card mc ON mc.id = e.card_id") : QString())
+        + context.siteFilter(QStringLiteral("e.site_id"), binds) + QStringLiteral(" GROUP BY %1").arg(group);
+    return forEachRow(context.database, statement, binds,
+        [&](const QSqlQuery &query) { rows.add(keys.keyOf(query, 0), Denied, query.value(1).toLongLong()); });
+}
+
 } // namespace
+
+// Check-ins and distinct members in one pass over the desk's check-in index; nullopt where there is
+// none (the hub), then the SQL below counts them.
+std::optional<Result<qint64>> addScannedCheckIns(
+    const ReportContext &context, ReportRows &rows, int checkIns, int members)
+{
+    Result<QHash<QByteArray, QString>> cards = cardKeysOf(context);
+    if (!cards)
+        return Result<qint64>(std::unexpected(cards.error()));
+    std::optional<Result<CheckInTally>> tally = scanCheckIns(context, checkInBucketOf(context, std::move(*cards)));
+    if (!tally)
+        return std::nullopt;
+    if (!*tally)
+        return Result<qint64>(std::unexpected(tally->error()));
+    for (int bucket = 0; bucket < (*tally)->keys.size(); ++bucket) {
+        const QString &key = (*tally)->keys[bucket];
+        if (checkIns >= 0)
+            rows.add(key, checkIns, (*tally)->checkIns[bucket]);
+        rows.set(key, members, (*tally)->members[bucket]);
+    }
+    return Result<qint64>((*tally)->rangeMembers);
+}
 
 Result<ReportTable> entriesReport(const ReportContext &context)
 {
@@ -179,7 +221,11 @@ Result<ReportTable> entriesReport(const ReportContext &context)
     keys->addFixedRows(rows);
 
     Result<qint64> members = 0;
-    if (context.isTimeDimension() && context.dimension != ReportDimension::Hour) {
+    if (std::optional<Result<qint64>> scanned = addScannedCheckIns(context, rows, CheckIns, UniqueMembers)) {
+        members = std::move(*scanned);
+        if (const Status read = addDenials(context, *keys, rows); members && !read)
+            members = std::unexpected(read.error());
+    } else if (context.isTimeDimension() && context.dimension != ReportDimension::Hour) {
         if (const Status read = addEntryBuckets(context, rows); !read)
             return std::unexpected(read.error());
         members = distinctMembers(context);
@@ -244,17 +290,48 @@ Result<ReportTable> denialsReport(const ReportContext &context)
     return makeTable(context, ReportMetric::Denials, columns, rows, *keys);
 }
 
-Result<ReportTable> peakHoursReport(const ReportContext &context)
-{
-    // Columns: checkIns, mon..sun (1..7), perDay (8).
-    constexpr int kPerDay = 8;
-    Result<ReportKeys> keys = ReportKeys::make(context);
-    if (!keys)
-        return std::unexpected(keys.error());
-    ReportRows rows(kPerDay + 1);
-    keys->addFixedRows(rows);
+namespace {
 
-    // Local hour and weekday computed in SQL with the zone's offsets: at most 168 rows.
+// Check-ins by local hour (row) and weekday (column 1..7 after the total in column 0).
+void addPeakHour(ReportRows &rows, int hour, int weekday, qint64 count)
+{
+    const QString key = reportHourKey(hour);
+    rows.add(key, 0, count);
+    rows.add(key, weekday + 1, count);
+}
+
+// The desk: one scan of its check-in index, each quarter hour's local hour and weekday computed
+// once. nullopt where there is no such index.
+std::optional<Status> addScannedPeakHours(const ReportContext &context, ReportRows &rows)
+{
+    const qint64 firstQuarter = context.range.startMs / ReportQuarterKeys::kQuarterMs;
+    std::vector<int> cells(
+        size_t((context.range.endMs - context.range.startMs) / ReportQuarterKeys::kQuarterMs + 2), -1);
+    const auto cellOf = [&](const CheckInRow &row, CheckInTally &tally) {
+        const qint64 quarter = row.decidedAt / ReportQuarterKeys::kQuarterMs;
+        int &cell = cells[size_t(quarter - firstQuarter)];
+        if (cell < 0) {
+            const QDateTime local
+                = QDateTime::fromMSecsSinceEpoch(quarter * ReportQuarterKeys::kQuarterMs, context.range.zone);
+            cell = tally.bucketOf(QString::number(local.time().hour() * 7 + local.date().dayOfWeek() - 1));
+        }
+        return cell;
+    };
+    std::optional<Result<CheckInTally>> tally = scanCheckIns(context, cellOf);
+    if (!tally)
+        return std::nullopt;
+    if (!*tally)
+        return Status(std::unexpected(tally->error()));
+    for (int bucket = 0; bucket < (*tally)->keys.size(); ++bucket) {
+        const int cell = (*tally)->keys[bucket].toInt();
+        addPeakHour(rows, cell / 7, cell % 7, (*tally)->checkIns[bucket]);
+    }
+    return Status();
+}
+
+// Elsewhere: local hour and weekday computed in SQL with the zone's offsets, at most 168 rows.
+Status addPeakHoursBySql(const ReportContext &context, ReportRows &rows)
+{
     // 1970-01-01 was a Thursday, so (local days + 3) % 7 is 0 on Mondays.
     const QString local
         = QStringLiteral("(e.decided_at + %1)").arg(offsetSql(context.range, QStringLiteral("e.decided_at")));
@@ -266,13 +343,29 @@ Result<ReportTable> peakHoursReport(const ReportContext &context)
                                   .arg(hour, weekday)
         + context.siteFilter(QStringLiteral("e.site_id"), binds)
         + QStringLiteral(" GROUP BY %1, %2").arg(hour, weekday);
-    const Status read = forEachRow(context.database, statement, binds, [&](const QSqlQuery &query) {
-        const QString key = reportHourKey(query.value(0).toInt());
-        rows.add(key, 0, query.value(2).toLongLong());
-        rows.add(key, query.value(1).toInt() + 1, query.value(2).toLongLong());
+    return forEachRow(context.database, statement, binds, [&](const QSqlQuery &query) {
+        addPeakHour(rows, query.value(0).toInt(), query.value(1).toInt(), query.value(2).toLongLong());
     });
-    if (!read)
+}
+
+} // namespace
+
+Result<ReportTable> peakHoursReport(const ReportContext &context)
+{
+    // Columns: checkIns, mon..sun (1..7), perDay (8).
+    constexpr int kPerDay = 8;
+    Result<ReportKeys> keys = ReportKeys::make(context);
+    if (!keys)
+        return std::unexpected(keys.error());
+    ReportRows rows(kPerDay + 1);
+    keys->addFixedRows(rows);
+
+    if (std::optional<Status> scanned = addScannedPeakHours(context, rows)) {
+        if (!*scanned)
+            return std::unexpected(scanned->error());
+    } else if (const Status read = addPeakHoursBySql(context, rows); !read) {
         return std::unexpected(read.error());
+    }
 
     QList<ReportColumn> columns {reportColumn(QStringLiteral("checkIns"))};
     for (const char *day : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})

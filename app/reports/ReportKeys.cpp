@@ -12,12 +12,6 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(SqlReportEngine)
 };
 
-bool isTime(ReportDimension dimension)
-{
-    return dimension == ReportDimension::Day || dimension == ReportDimension::Week
-        || dimension == ReportDimension::Month || dimension == ReportDimension::Hour;
-}
-
 QString hourLabel(const QString &hourKey)
 {
     return hourKey + QStringLiteral(":00");
@@ -102,7 +96,7 @@ void ReportKeys::addFixedRows(ReportRows &rows) const
 
 QString ReportKeys::keyOf(const QSqlQuery &query, int index)
 {
-    if (isTime(m_dimension))
+    if (isReportTimeDimension(m_dimension))
         return m_quarters.keyOf(query.value(index).toLongLong());
     return query.value(index).toString();
 }

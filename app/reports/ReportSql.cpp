@@ -20,8 +20,7 @@ struct Text {
 
 bool ReportContext::isTimeDimension() const
 {
-    return dimension == ReportDimension::Day || dimension == ReportDimension::Week
-        || dimension == ReportDimension::Month || dimension == ReportDimension::Hour;
+    return isReportTimeDimension(dimension);
 }
 
 QString ReportContext::siteFilter(const QString &column, QVariantList &binds) const

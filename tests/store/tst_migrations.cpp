@@ -65,6 +65,7 @@ private slots:
     void manualCheckpointWhenAutoCheckpointIsOff();
     void upgradeFromVersion1KeepsDataAndBacksUp();
     void upgradeFromVersion4KeepsBookingsAndAddsSync();
+    void upgradeFromVersion5AddsReportIndexes();
     void newerVersionRefusedAndFileUntouched();
     void brokenMigrationLeavesOldVersion();
     void gapInMigrationsRefused();
@@ -249,6 +250,35 @@ void TestMigrations::upgradeFromVersion4KeepsBookingsAndAddsSync()
                 .has_value());
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT detail FROM sync_notice")).toString(), QStringLiteral("{}"));
     QCOMPARE(queryValue(*db, QStringLiteral("PRAGMA foreign_key_check")).toString(), QString());
+}
+
+// Version 6: the reports' covering indexes; the partial ones hold exactly their rows.
+void TestMigrations::upgradeFromVersion5AddsReportIndexes()
+{
+    const QString path = m_dir.filePath(QStringLiteral("upgrade-v5.db"));
+    {
+        std::unique_ptr<Database> db = openDatabase(path, 5);
+        QVERIFY(db);
+        QVERIFY(db->execScript(QStringLiteral("INSERT INTO entry (id, zone_id, direction, member_id, status, reason, "
+                                              "decided_at) VALUES ('e1', 'v1', 'in', 'm1', 'passed', 'ok', 10), "
+                                              "('e2', 'v1', 'in', 'm1', 'denied', 'card.expired', 11);"))
+                    .has_value());
+    }
+    std::unique_ptr<Database> db = openDatabase(path);
+    QVERIFY(db);
+    QCOMPARE(db->initialSchemaVersion(), 5);
+    for (const char *index : {"entry_checkin_idx", "entry_denied_idx", "booking_start_idx", "booking_slot_idx"})
+        QVERIFY2(hasIndex(*db, QString::fromLatin1(index)), index);
+    QCOMPARE(queryValue(*db,
+                 QStringLiteral("SELECT count(*) FROM entry INDEXED BY entry_checkin_idx WHERE "
+                                "direction = 'in' AND status = 'passed'"))
+                 .toInt(),
+        1);
+    QCOMPARE(queryValue(*db,
+                 QStringLiteral("SELECT reason FROM entry INDEXED BY entry_denied_idx WHERE "
+                                "direction = 'in' AND status = 'denied'"))
+                 .toString(),
+        QStringLiteral("card.expired"));
 }
 
 void TestMigrations::newerVersionRefusedAndFileUntouched()

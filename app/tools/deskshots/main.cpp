@@ -327,16 +327,20 @@ void act(QWidget &window, const char *objectName, const std::function<void(T &)>
         action(*widget);
 }
 
-// The Reports page showing `metric` by `dimension` over the 30 days up to the desk's today.
+// The Reports page showing `metric` by `dimension` over the 30 days up to the desk's today. Its
+// widgets are looked up inside the page: the shift report's date fields have the same names.
 std::function<void(QWidget &)> showReport(ReportMetric metric, ReportDimension dimension, QDate today)
 {
     return [=](QWidget &window) {
-        act<QComboBox>(window, "reportMetricComboBox",
+        auto *page = window.findChild<QWidget *>(QStringLiteral("reportsPage"));
+        if (page == nullptr)
+            return;
+        act<QComboBox>(*page, "reportMetricComboBox",
             [metric](QComboBox &combo) { combo.setCurrentIndex(combo.findData(int(metric))); });
-        act<QComboBox>(window, "reportDimensionComboBox",
+        act<QComboBox>(*page, "reportDimensionComboBox",
             [dimension](QComboBox &combo) { combo.setCurrentIndex(combo.findData(int(dimension))); });
-        act<QDateEdit>(window, "reportFromDateEdit", [today](QDateEdit &edit) { edit.setDate(today.addDays(-29)); });
-        act<QDateEdit>(window, "reportToDateEdit", [today](QDateEdit &edit) { edit.setDate(today); });
+        act<QDateEdit>(*page, "reportFromDateEdit", [today](QDateEdit &edit) { edit.setDate(today.addDays(-29)); });
+        act<QDateEdit>(*page, "reportToDateEdit", [today](QDateEdit &edit) { edit.setDate(today); });
     };
 }
 

@@ -184,6 +184,8 @@ QGroupBox *DashboardPage::buildEntriesBox()
     m_entriesChart->legend()->setAlignment(Qt::AlignBottom);
     auto *hourAxis = new QBarCategoryAxis;
     hourAxis->append(hours);
+    hourAxis->setTruncateLabels(false); // 24 hours in a narrow box: "0…" says nothing
+    hourAxis->setLabelsAngle(-90);
     m_entriesChart->addAxis(hourAxis, Qt::AlignBottom);
     series->attachAxis(hourAxis);
     m_entriesAxis = new QValueAxis;

@@ -115,9 +115,10 @@ QBarCategoryAxis *barCategories(const ReportTable &table, bool horizontal)
     auto *axis = new QBarCategoryAxis;
     axis->append(categoryLabels(table));
     axis->setTitleText(reportDimensionTitle(table.dimension));
-    if (!horizontal && table.rows.size() > kUprightLabels) {
-        axis->setLabelsAngle(-90);
+    if (!horizontal) {
         axis->setTruncateLabels(false); // a dotted day says nothing
+        if (table.rows.size() > kUprightLabels)
+            axis->setLabelsAngle(-90);
     }
     return axis;
 }

@@ -3420,6 +3420,10 @@
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
+    <message>
+        <source>Next 30 days</source>
+        <translation>Next 30 days</translation>
+    </message>
 </context>
 <context>
     <name>ReservationModule</name>

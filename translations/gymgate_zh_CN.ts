@@ -3413,6 +3413,10 @@
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
+    <message>
+        <source>Next 30 days</source>
+        <translation>未来 30 天</translation>
+    </message>
 </context>
 <context>
     <name>ReservationModule</name>

@@ -24,6 +24,8 @@
 #include <QTableView>
 #include <QTest>
 
+#include "desk/DeskPageTestSupport.h"
+
 using namespace gymgate;
 using namespace gymgate::test;
 
@@ -34,32 +36,6 @@ const QTimeZone kShanghai("Asia/Shanghai");
 qint64 localMs(QDate day, int hour, int minute)
 {
     return QDateTime(day, QTime(hour, minute), kShanghai).toMSecsSinceEpoch();
-}
-
-StaffSession sessionFor(StaffRole role)
-{
-    const QString id = QStringLiteral("staff-") + QString::fromLatin1(staffRoleName(role));
-    return StaffSession {id, id, QStringLiteral("Clerk ") + id, role};
-}
-
-// The text shown in a table at (row, column of the header titled `header`).
-QString cellText(QTableView *table, int row, const QString &header)
-{
-    QAbstractItemModel *model = table->model();
-    for (int column = 0; column < model->columnCount(); ++column) {
-        if (model->headerData(column, Qt::Horizontal).toString() == header)
-            return model->index(row, column).data().toString();
-    }
-    return QStringLiteral("<no column %1>").arg(header);
-}
-
-int columnOf(QTableView *table, const QString &header)
-{
-    for (int column = 0; column < table->model()->columnCount(); ++column) {
-        if (table->model()->headerData(column, Qt::Horizontal).toString() == header)
-            return column;
-    }
-    return -1;
 }
 
 // The row whose first column shows `label`, or -1.
@@ -298,10 +274,11 @@ void TestReportsPage::periodPresetsSetTheDates()
     QVERIFY(expect("Last month", QDate(2026, 3, 1), QDate(2026, 3, 31)));
     QVERIFY(expect("Last 30 days", QDate(2026, 3, 3), QDate(2026, 4, 1)));
     QVERIFY(expect("This year", QDate(2026, 1, 1), QDate(2026, 4, 1)));
+    QVERIFY(expect("Next 30 days", QDate(2026, 4, 1), QDate(2026, 4, 30)));
     // Typing a date makes the period custom.
     from->setDate(QDate(2026, 2, 1));
     QCOMPARE(periods->currentText(), QStringLiteral("Custom"));
-    QCOMPARE(to->date(), QDate(2026, 4, 1));
+    QCOMPARE(to->date(), QDate(2026, 4, 30)); // kept from the last preset
 }
 
 void TestReportsPage::changesRunOnceAfterAPause()

@@ -21,39 +21,10 @@
 #include <QTableView>
 #include <QTest>
 
+#include "desk/DeskPageTestSupport.h"
+
 using namespace gymgate;
 using namespace gymgate::test;
-
-namespace {
-
-StaffSession sessionFor(StaffRole role)
-{
-    const QString id = QStringLiteral("staff-") + QString::fromLatin1(staffRoleName(role));
-    return StaffSession {id, id, QStringLiteral("Clerk ") + id, role};
-}
-
-// The text shown in a table at (row, column of the header titled `header`).
-QString cellText(QTableView *table, int row, const QString &header)
-{
-    QAbstractItemModel *model = table->model();
-    for (int column = 0; column < model->columnCount(); ++column) {
-        if (model->headerData(column, Qt::Horizontal).toString() == header)
-            return model->index(row, column).data().toString();
-    }
-    return QStringLiteral("<no column %1>").arg(header);
-}
-
-// The first row whose `header` column shows `text`, or -1.
-int rowOf(QTableView *table, const QString &header, const QString &text)
-{
-    for (int row = 0; row < table->model()->rowCount(); ++row) {
-        if (cellText(table, row, header) == text)
-            return row;
-    }
-    return -1;
-}
-
-} // namespace
 
 class TestSalesPage : public QObject {
     Q_OBJECT

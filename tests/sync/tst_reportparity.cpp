@@ -117,6 +117,40 @@ private slots:
         QCOMPARE(total(ReportMetric::Members, QStringLiteral("newMembers")), 3.0);
     }
 
+    // The seed's overview of the hub (its own code) agrees with the desk's reports of the month.
+    void overviewMatchesTheDesk()
+    {
+        SqlReportDesk reports(*m_desk.db, m_clock);
+        const auto total = [&](ReportMetric metric, const QString &column) {
+            const ReportTable table = test::take(reports.run(m_admin,
+                ReportQuery {metric, reportDimensionsOf(metric).first(), QDate(2026, 11, 1), QDate(2026, 11, 30)}));
+            return qint64(table.value(table.total, column));
+        };
+        const HubReply reply = m_hub.process.call("GET",
+            QStringLiteral("/api/v1/statistics/overview?startDate=2026-11-01&endDate=2026-11-30&storeId=")
+                + m_hub.siteId,
+            QJsonValue::Undefined, m_hub.adminToken);
+        QVERIFY2(reply.status == 200, qPrintable(describe(reply)));
+        const QJsonObject data = dataOf(reply);
+        const auto figure = [&](const char *object, const char *name) {
+            return data.value(QLatin1String(object)).toObject().value(QLatin1String(name)).toInteger();
+        };
+        QCOMPARE(
+            figure("checkInStatistics", "totalCheckIns"), total(ReportMetric::Entries, QStringLiteral("checkIns")));
+        QCOMPARE(figure("checkInStatistics", "uniqueMembers"),
+            total(ReportMetric::Entries, QStringLiteral("uniqueMembers")));
+        QCOMPARE(figure("checkInStatistics", "denials"), total(ReportMetric::Entries, QStringLiteral("denied")));
+        QCOMPARE(figure("memberStatistics", "newMembers"), total(ReportMetric::Members, QStringLiteral("newMembers")));
+        QCOMPARE(
+            figure("memberStatistics", "activeMembers"), total(ReportMetric::Members, QStringLiteral("activeMembers")));
+        QCOMPARE(
+            figure("bookingStatistics", "totalBookings"), total(ReportMetric::Bookings, QStringLiteral("bookings")));
+        QCOMPARE(figure("bookingStatistics", "cancelledBookings"),
+            total(ReportMetric::Bookings, QStringLiteral("cancelled")));
+        QCOMPARE(data.value(QStringLiteral("revenueFen")).toInteger(),
+            total(ReportMetric::Revenue, QStringLiteral("revenueFen")));
+    }
+
     void everyReportMatches_data()
     {
         QTest::addColumn<int>("metric");

@@ -38,11 +38,7 @@ const QString kDenialsColumn = QStringLiteral("denials"); // the headline; the o
 
 QStandardItem *cell(const QString &text, const QVariant &sortKey)
 {
-    auto *item = new QStandardItem(text);
-    item->setData(sortKey, kSortRole);
-    if (sortKey.typeId() != QMetaType::QString)
-        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
+    return desk::sortableCell(text, sortKey, kSortRole);
 }
 
 // A desk table that shows its rows in the source's order (by name, by start, most frequent

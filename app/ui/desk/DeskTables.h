@@ -3,6 +3,7 @@
 #include <QAbstractItemModel>
 #include <QHeaderView>
 #include <QRegularExpressionValidator>
+#include <QStandardItem>
 #include <QTableView>
 
 namespace gymgate::desk {
@@ -21,6 +22,16 @@ inline QTableView *makeTable(const QString &objectName, QAbstractItemModel *mode
     view->horizontalHeader()->setStretchLastSection(true);
     view->verticalHeader()->hide();
     return view;
+}
+
+// A cell that sorts by `sortKey` (stored under `sortRole`), not by its text; numbers sit right.
+inline QStandardItem *sortableCell(const QString &text, const QVariant &sortKey, int sortRole)
+{
+    auto *item = new QStandardItem(text);
+    item->setData(sortKey, sortRole);
+    if (sortKey.typeId() != QMetaType::QString)
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
 }
 
 // Money typed in yuan: up to nine digits and two decimals.

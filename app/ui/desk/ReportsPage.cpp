@@ -43,11 +43,12 @@ enum class Period {
     LastMonth,
     Last30Days,
     ThisYear,
+    Next30Days, // members whose card ends soon, classes ahead
     Custom, // the dates as typed
 };
 
 constexpr std::array allPeriods {Period::Today, Period::Yesterday, Period::ThisWeek, Period::LastWeek,
-    Period::ThisMonth, Period::LastMonth, Period::Last30Days, Period::ThisYear, Period::Custom};
+    Period::ThisMonth, Period::LastMonth, Period::Last30Days, Period::ThisYear, Period::Next30Days, Period::Custom};
 
 QString periodTitle(Period period)
 {
@@ -68,6 +69,8 @@ QString periodTitle(Period period)
         return Text::tr("Last 30 days");
     case Period::ThisYear:
         return Text::tr("This year");
+    case Period::Next30Days:
+        return Text::tr("Next 30 days");
     case Period::Custom:
         return Text::tr("Custom");
     case Period::Invalid:
@@ -81,7 +84,8 @@ struct DateSpan {
     QDate to;
 };
 
-// The days of a period as the site counts them: weeks start on Monday, ranges end today.
+// The days of a period as the site counts them: weeks start on Monday, ranges end today (the next
+// 30 days start today).
 DateSpan periodSpan(Period period, QDate today)
 {
     const QDate monday = today.addDays(1 - today.dayOfWeek());
@@ -101,6 +105,8 @@ DateSpan periodSpan(Period period, QDate today)
         return {today.addDays(-29), today};
     case Period::ThisYear:
         return {QDate(today.year(), 1, 1), today};
+    case Period::Next30Days:
+        return {today, today.addDays(29)};
     case Period::Today:
     case Period::Custom:
     case Period::Invalid:

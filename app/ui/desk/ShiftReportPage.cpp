@@ -1,5 +1,7 @@
 #include "ui/desk/ShiftReportPage.h"
 
+#include "ui/desk/DeskTables.h"
+
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
@@ -24,11 +26,7 @@ constexpr int kSortRole = Qt::UserRole + 2;
 
 QStandardItem *cell(const QString &text, const QVariant &sortKey)
 {
-    auto *item = new QStandardItem(text);
-    item->setData(sortKey, kSortRole);
-    if (sortKey.typeId() != QMetaType::QString)
-        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
+    return desk::sortableCell(text, sortKey, kSortRole);
 }
 
 QTableView *makeTable(const QString &objectName, QStandardItemModel *model, QWidget *parent)

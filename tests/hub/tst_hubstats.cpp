@@ -2,6 +2,8 @@
 // reservation, venue and report endpoints on a hand-built dataset (rows inserted straight into the
 // database) with known answers, including the edges of local days, time zones and month ends,
 // an empty range, and every refusal.
+#include "core/Report.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -10,6 +12,7 @@
 #include "HubTestSupport.h"
 
 using namespace hubtest;
+using namespace gymgate;
 
 namespace {
 
@@ -101,6 +104,7 @@ private slots:
     void figures();
     void refusals_data();
     void refusals();
+    void everyReportAgreesOnBothDialects();
 
 private:
     Env *env(const QString &dialect) { return m_envs.get(m_databases, dialect, QStringLiteral("stats")); }
@@ -469,6 +473,41 @@ void TestHubStats::figures()
             QVERIFY2(actual.toString() == it->toString(), qPrintable(context));
         else
             QVERIFY2(actual.isDouble() && actual.toInteger() == it->toLongLong(), qPrintable(context));
+    }
+}
+
+// The report engine's SQL gives PostgreSQL and SQLite the same tables: every metric by every
+// dimension, of one site and of all sites, row by row and the total.
+void TestHubStats::everyReportAgreesOnBothDialects()
+{
+    SKIP_UNLESS_AVAILABLE(m_databases, QStringLiteral("postgresql"));
+    Env *sqlite = env(QStringLiteral("sqlite"));
+    Env *postgresql = env(QStringLiteral("postgresql"));
+    QVERIFY(sqlite != nullptr && postgresql != nullptr);
+    for (ReportMetric metric : allReportMetrics()) {
+        for (ReportDimension dimension : reportDimensionsOf(metric)) {
+            for (const QString &site :
+                {QStringLiteral("&siteId=site-a"), QStringLiteral("&siteId=site-c"), QString()}) {
+                const QString path
+                    = QStringLiteral("/api/stats/reports?metric=%1&dimension=%2&from=2026-02-01&to=2026-04-30")
+                          .arg(QLatin1String(reportMetricName(metric)), QLatin1String(reportDimensionName(dimension)))
+                    + site;
+                const HubReply left = sqlite->get(path);
+                const HubReply right = postgresql->get(path);
+                QVERIFY2(left.status == 200 && right.status == 200, qPrintable(path));
+                for (const QString &part :
+                    {QStringLiteral("columns"), QStringLiteral("rows"), QStringLiteral("total")}) {
+                    const QJsonValue sqliteValue = left.json.value(QStringLiteral("data")).toObject().value(part);
+                    const QJsonValue postgresqlValue = right.json.value(QStringLiteral("data")).toObject().value(part);
+                    QVERIFY2(sqliteValue == postgresqlValue,
+                        qPrintable(path + QLatin1Char(' ') + part + QStringLiteral(": ")
+                            + QString::fromUtf8(QJsonDocument(QJsonArray {sqliteValue}).toJson(QJsonDocument::Compact))
+                            + QStringLiteral(" vs ")
+                            + QString::fromUtf8(
+                                QJsonDocument(QJsonArray {postgresqlValue}).toJson(QJsonDocument::Compact))));
+                }
+            }
+        }
     }
 }
 

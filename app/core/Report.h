@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QTimeZone>
@@ -124,6 +125,7 @@ public:
     virtual Result<ReportTable> run(const StaffSession &session, const ReportQuery &query) = 0;
     virtual QTimeZone siteTimeZone() const = 0;
     virtual QDate siteToday() const = 0;
+    virtual QDateTime siteNow() const = 0; // the desk's clock in the site's time zone
 };
 
 } // namespace gymgate

@@ -38,7 +38,12 @@ QTimeZone SqlReportDesk::siteTimeZone() const
 
 QDate SqlReportDesk::siteToday() const
 {
-    return QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), siteTimeZone()).date();
+    return siteNow().date();
+}
+
+QDateTime SqlReportDesk::siteNow() const
+{
+    return QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), siteTimeZone());
 }
 
 } // namespace gymgate

@@ -16,6 +16,7 @@ public:
     Result<ReportTable> run(const StaffSession &session, const ReportQuery &query) override;
     QTimeZone siteTimeZone() const override;
     QDate siteToday() const override;
+    QDateTime siteNow() const override;
 
 private:
     Database &m_db;

@@ -1,11 +1,13 @@
 #pragma once
 
-// Shared helpers of the desk page tests: a session of a role, and reading a table the way a clerk
-// does, by the header's title and the text shown.
+// Shared helpers of the desk page tests: a session of a role, reading a table the way a clerk does
+// (by the header's title and the text shown), and reading back a PDF.
 
 #include "core/Staff.h"
 
 #include <QAbstractItemModel>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTableView>
 
 namespace gymgate::test {
@@ -42,6 +44,22 @@ inline int rowOf(QTableView *table, const QString &header, const QString &text)
             return row;
     }
     return -1;
+}
+
+// The text of a PDF as pdftotext (poppler-utils, installed by scripts/bootstrap) reads it; empty
+// when it cannot.
+inline QString pdfText(const QString &path)
+{
+    QProcess process;
+    process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+    if (!process.waitForFinished(30'000) || process.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+inline bool havePdfToText()
+{
+    return !QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty();
 }
 
 } // namespace gymgate::test

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTableView>
@@ -355,6 +356,11 @@ void TestDashboardPage::showsTodaysFigures()
     SyncStatusLabel off(nullptr, kShanghai);
     QCOMPARE(child<QLabel>(&page, "dashboardSyncStatusLabel")->text(), off.text());
     QVERIFY(!off.text().isEmpty());
+    // Like the status bar's, a click on it asks for the Sync page.
+    QSignalSpy requested(&page, &DeskPage::pageRequested);
+    QTest::mouseClick(child<QLabel>(&page, "dashboardSyncStatusLabel"), Qt::LeftButton);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().first().toString(), QStringLiteral("syncPage"));
 }
 
 void TestDashboardPage::onlyStaffWithReportsSeeIt()

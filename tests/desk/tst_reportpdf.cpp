@@ -21,7 +21,11 @@
 
 #include <memory>
 
+#include "desk/DeskPageTestSupport.h"
+
 using namespace gymgate;
+using gymgate::test::havePdfToText;
+using gymgate::test::pdfText;
 
 namespace {
 
@@ -107,20 +111,6 @@ int pageCount(const QByteArray &pdf)
 {
     static const QRegularExpression page(QStringLiteral("/Type\\s*/Page(?![s\\w])"));
     return int(QString::fromLatin1(pdf).count(page));
-}
-
-QString pdfText(const QString &path)
-{
-    QProcess process;
-    process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
-    if (!process.waitForFinished(30'000) || process.exitCode() != 0)
-        return {};
-    return QString::fromUtf8(process.readAllStandardOutput());
-}
-
-bool havePdfToText()
-{
-    return !QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty();
 }
 
 } // namespace

@@ -143,6 +143,8 @@ QWidget *DashboardPage::buildHeader()
     m_refreshButton->setObjectName(QStringLiteral("refreshPushButton"));
     m_refreshButton->setShortcut(QKeySequence(Qt::Key_F5));
     connect(m_refreshButton, &QPushButton::clicked, this, &DashboardPage::refresh);
+    // As in the status bar, the sync status links to the Sync page (when the desk has one).
+    connect(m_syncLabel, &SyncStatusLabel::clicked, this, [this] { emit pageRequested(QStringLiteral("syncPage")); });
 
     auto *layout = new QHBoxLayout(header);
     layout->setContentsMargins(0, 0, 0, 0);

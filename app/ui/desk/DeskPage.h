@@ -27,6 +27,7 @@ public:
 signals:
     void memberSelected(const QString &memberId); // this page picked a member for the desk
     void statusMessage(const QString &message); // translated, for the status bar
+    void pageRequested(const QString &objectName); // show that page (a link from this one)
 };
 
 } // namespace gymgate

@@ -77,6 +77,7 @@ void DeskWindow::addPage(DeskPage *page)
     m_pages.append(page);
     connect(page, &DeskPage::memberSelected, this,
         [this](const QString &memberId) { setCurrentMember(memberId, QString()); });
+    connect(page, &DeskPage::pageRequested, this, [this](const QString &objectName) { showPage(objectName); });
     connect(page, &DeskPage::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, StatusMessageMs); });
     page->setSession(m_session);

@@ -511,7 +511,7 @@ Status ReportsPage::exportPdf(const QString &path)
     content.table = shownReport();
     content.siteTitle = m_siteTitle;
     content.staffName = staffNameOf(m_session);
-    content.generatedAt = QDateTime::currentDateTimeUtc();
+    content.generatedAt = m_reports.siteNow();
     content.chartColumnId = m_chartColumnCombo->currentData().toString();
     return ReportPdf::write(content, path);
 }

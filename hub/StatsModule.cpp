@@ -20,10 +20,17 @@
 #include "HubDatabase.h"
 #include "HubRouter.h"
 #include "HubSql.h"
+#include "reports/ReportSql.h"
 #include "reports/SqlReportEngine.h"
 
 namespace gymgate::hub {
 namespace {
+
+// The report engine's SQL helpers serve the other statistics too.
+using reportsql::countOf;
+using reportsql::forEachRow;
+using reportsql::quarterOf;
+using reportsql::rounded;
 
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(StatsModule)
@@ -34,12 +41,6 @@ const QString kDefaultTimeZone = QStringLiteral("Asia/Shanghai");
 constexpr qint64 kMinuteMs = 60 * 1000;
 constexpr int kMaxRangeDays = 366;
 const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
-
-// The SQL expression of a time column's quarter hour, the number ReportQuarterKeys turns into a key.
-QString quarterOf(const QString &column)
-{
-    return QStringLiteral("%1 / %2").arg(column).arg(ReportQuarterKeys::kQuarterMs);
-}
 
 Error invalidParam(const QString &name, const QString &message)
 {
@@ -68,26 +69,6 @@ Result<QDate> dateParam(const HubRequest &request, const QString &name)
         return std::unexpected(
             invalidParam(name, Text::tr("The parameter \"%1\" must be a date YYYY-MM-DD (2000-2099).").arg(name)));
     return date;
-}
-
-Status forEachRow(const QSqlDatabase &db, const QString &statement, const QVariantList &binds,
-    const std::function<void(const QSqlQuery &)> &visit)
-{
-    QSqlQuery query(db);
-    query.setForwardOnly(true); // a report may read many rows; do not cache them
-    if (!query.prepare(statement)) {
-        logWarning(QStringLiteral("stats sql prepare failed: %1").arg(statement));
-        return std::unexpected(sql::storageError(query));
-    }
-    for (const QVariant &value : binds)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        logWarning(QStringLiteral("stats sql failed: %1").arg(statement));
-        return std::unexpected(sql::storageError(query));
-    }
-    while (query.next())
-        visit(query);
-    return {};
 }
 
 // Whole local days [from, to] of one site (or all sites) as UTC ms [startMs, endMs).
@@ -180,22 +161,6 @@ Result<StatsRange> readRange(const HubRequest &request, HubDatabase &database, c
     return StatsRange {*period, siteId};
 }
 
-Result<qint64> countOf(HubDatabase &database, const QString &statement, const QVariantList &binds)
-{
-    const Result<std::optional<QVariant>> value = sql::scalar(database.database(), statement, binds);
-    if (!value)
-        return std::unexpected(value.error());
-    return value->has_value() ? (*value)->toLongLong() : 0;
-}
-
-ReportDimension dimensionFromName(const QString &name)
-{
-    static const QHash<QString, ReportDimension> names {{QStringLiteral("day"), ReportDimension::Day},
-        {QStringLiteral("week"), ReportDimension::Week}, {QStringLiteral("month"), ReportDimension::Month},
-        {QStringLiteral("hour"), ReportDimension::Hour}, {QStringLiteral("venue"), ReportDimension::Venue}};
-    return names.value(name, ReportDimension::Invalid);
-}
-
 Result<ReportDimension> dimensionParam(
     const HubRequest &request, const QString &name, const QStringList &allowed, const QString &fallback)
 {
@@ -203,7 +168,7 @@ Result<ReportDimension> dimensionParam(
     if (!allowed.contains(text))
         return std::unexpected(invalidParam(
             name, Text::tr("The parameter \"%1\" must be one of: %2.").arg(name, allowed.join(QStringLiteral(", ")))));
-    return dimensionFromName(text);
+    return reportDimensionFromName(text);
 }
 
 // The rows of a report: one per key, each a set of named counters.
@@ -362,12 +327,6 @@ qint64 unionMs(QList<QPair<qint64, qint64>> intervals)
     return total;
 }
 
-double rounded(double value, int decimals)
-{
-    const double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
-}
-
 QJsonValue ratioOrNull(qint64 part, qint64 whole)
 {
     return whole > 0 ? QJsonValue(rounded(double(part) / double(whole), 4)) : QJsonValue(QJsonValue::Null);
@@ -408,11 +367,11 @@ Result<QJsonObject> memberStatistics(HubDatabase &database, const StatsRange &ra
         "SELECT COUNT(*) FROM member WHERE created_at < ? AND (deleted_at IS NULL OR deleted_at >= ?)");
     QVariantList binds {range.endMs, range.endMs};
     const Result<qint64> total
-        = countOf(database, existing + range.siteFilter(QStringLiteral("site_id"), binds), binds);
+        = countOf(database.database(), existing + range.siteFilter(QStringLiteral("site_id"), binds), binds);
     if (!total)
         return std::unexpected(total.error());
     binds = {range.endMs, range.endMs, range.startMs};
-    const Result<qint64> added = countOf(database,
+    const Result<qint64> added = countOf(database.database(),
         existing + QStringLiteral(" AND created_at >= ?") + range.siteFilter(QStringLiteral("site_id"), binds), binds);
     if (!added)
         return std::unexpected(added.error());

@@ -3863,14 +3863,6 @@
         <translation>No staff member</translation>
     </message>
     <message>
-        <source>The report &quot;%1&quot; cannot be grouped by &quot;%2&quot;.</source>
-        <translation>The report &quot;%1&quot; cannot be grouped by &quot;%2&quot;.</translation>
-    </message>
-    <message>
-        <source>Choose what the report counts.</source>
-        <translation>Choose what the report counts.</translation>
-    </message>
-    <message>
         <source>The report could not be read: %1</source>
         <translation>The report could not be read: %1</translation>
     </message>

@@ -3856,14 +3856,6 @@
         <translation>无经办员工</translation>
     </message>
     <message>
-        <source>The report &quot;%1&quot; cannot be grouped by &quot;%2&quot;.</source>
-        <translation>报表“%1”不能按“%2”分组。</translation>
-    </message>
-    <message>
-        <source>Choose what the report counts.</source>
-        <translation>请选择报表的统计内容。</translation>
-    </message>
-    <message>
         <source>The report could not be read: %1</source>
         <translation>无法读取报表：%1</translation>
     </message>

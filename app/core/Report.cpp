@@ -197,18 +197,30 @@ const ReportRow *ReportTable::row(const QString &key) const
     return nullptr;
 }
 
-Status checkReportQuery(const ReportQuery &query)
+Status checkReportShape(ReportMetric metric, ReportDimension dimension)
 {
-    if (query.metric == ReportMetric::Invalid)
+    if (metric == ReportMetric::Invalid)
         return fail(ErrorCode::InvalidArgument, Text::tr("Choose what the report counts."), QStringLiteral("metric"));
-    if (query.dimension == ReportDimension::Invalid)
+    if (dimension == ReportDimension::Invalid)
         return fail(ErrorCode::InvalidArgument, Text::tr("Choose how the report groups its rows."),
             QStringLiteral("dimension"));
-    if (!reportSupports(query.metric, query.dimension))
-        return fail(ErrorCode::InvalidArgument,
-            Text::tr("The report \"%1\" cannot be grouped by \"%2\".")
-                .arg(reportMetricTitle(query.metric), reportDimensionTitle(query.dimension)),
-            QStringLiteral("dimension"));
+    if (!reportSupports(metric, dimension))
+        return std::unexpected(unsupportedReportDimension(metric, dimension));
+    return {};
+}
+
+Error unsupportedReportDimension(ReportMetric metric, ReportDimension dimension)
+{
+    return Error {ErrorCode::InvalidArgument,
+        Text::tr("The report \"%1\" cannot be grouped by \"%2\".")
+            .arg(reportMetricTitle(metric), reportDimensionTitle(dimension)),
+        QStringLiteral("dimension")};
+}
+
+Status checkReportQuery(const ReportQuery &query)
+{
+    if (Status shape = checkReportShape(query.metric, query.dimension); !shape)
+        return shape;
     return ReportRange::check(query.from, query.to, kReportMaxDays);
 }
 

@@ -102,8 +102,12 @@ struct ReportTable {
     const ReportRow *row(const QString &key) const; // nullptr when absent
 };
 
-// Refuses a query before anything is read: an unknown metric or dimension (field "metric",
-// "dimension"), a dimension the metric has no data for ("dimension"), a bad range ("from", "to").
+// Refuses a metric or dimension that is unknown (field "metric", "dimension") or a dimension the
+// metric has no data for ("dimension").
+Status checkReportShape(ReportMetric metric, ReportDimension dimension);
+// InvalidArgument (field "dimension"): the metric cannot be grouped by the dimension.
+Error unsupportedReportDimension(ReportMetric metric, ReportDimension dimension);
+// checkReportShape(), then the range ("from", "to"): before anything is read.
 Status checkReportQuery(const ReportQuery &query);
 
 // The translated title of a column id (an access reason code gives the reason's message).

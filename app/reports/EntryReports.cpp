@@ -23,12 +23,6 @@ const QString kCheckIns = QStringLiteral("FROM entry e WHERE e.direction = 'in' 
 // Denials group by quarter hour or by zone (a venue id).
 const GroupingSql kDenialGrouping {QStringLiteral("e.decided_at"), QStringLiteral("e.zone_id"), {}, {}, {}};
 
-double rounded(double value, int decimals)
-{
-    const double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
-}
-
 } // namespace
 
 Status addDistinctMembersByTime(const ReportContext &context, ReportRows &rows, int column)

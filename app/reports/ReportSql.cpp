@@ -8,6 +8,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cmath>
 
 namespace gymgate::reportsql {
 namespace {
@@ -55,6 +56,12 @@ QString offsetSql(const ReportRange &range, const QString &column)
 QString localHourSql(const ReportRange &range, const QString &column)
 {
     return QStringLiteral("((%1 + %2) / 3600000) % 24").arg(column, offsetSql(range, column));
+}
+
+double rounded(double value, int decimals)
+{
+    const double scale = std::pow(10.0, decimals);
+    return std::round(value * scale) / scale;
 }
 
 Error storageError(const QSqlQuery &query)

@@ -46,6 +46,9 @@ Status forEachRow(const QSqlDatabase &database, const QString &statement, const 
 Result<qint64> countOf(const QSqlDatabase &database, const QString &statement, const QVariantList &binds);
 Error storageError(const QSqlQuery &query);
 
+// `value` rounded to `decimals` places (ratios to 4, hours and averages to 2).
+double rounded(double value, int decimals);
+
 // The rows of a report while they are counted: one per key, a whole number per column.
 class ReportRows {
 public:

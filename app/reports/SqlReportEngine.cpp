@@ -256,10 +256,7 @@ SqlReportEngine::SqlReportEngine(QSqlDatabase database, ReportScope scope)
 Result<ReportTable> SqlReportEngine::run(ReportMetric metric, ReportDimension dimension, const ReportRange &range) const
 {
     if (!reportSupports(metric, dimension))
-        return fail(ErrorCode::InvalidArgument,
-            reportsql::Text::tr("The report \"%1\" cannot be grouped by \"%2\".")
-                .arg(reportMetricTitle(metric), reportDimensionTitle(dimension)),
-            QStringLiteral("dimension"));
+        return std::unexpected(unsupportedReportDimension(metric, dimension));
     const reportsql::ReportContext context {m_database, m_scope, range, dimension};
     switch (metric) {
     case ReportMetric::Entries:
@@ -275,10 +272,9 @@ Result<ReportTable> SqlReportEngine::run(ReportMetric metric, ReportDimension di
     case ReportMetric::PeakHours:
         return reportsql::peakHoursReport(context);
     case ReportMetric::Invalid:
-        break;
+        break; // supports nothing: refused above
     }
-    return fail(
-        ErrorCode::InvalidArgument, reportsql::Text::tr("Choose what the report counts."), QStringLiteral("metric"));
+    return std::unexpected(unsupportedReportDimension(metric, dimension));
 }
 
 } // namespace gymgate

@@ -114,6 +114,20 @@ std::optional<Result<CheckInTally>> scanCheckIns(const ReportContext &context, c
     return Result<CheckInTally>(std::move(tally));
 }
 
+CheckInBucket quarterBucketOf(const ReportRange &range, std::function<QString(qint64)> keyOfQuarter)
+{
+    const qint64 firstQuarter = range.startMs / ReportQuarterKeys::kQuarterMs;
+    auto buckets = std::make_shared<std::vector<int>>(
+        size_t((range.endMs - range.startMs) / ReportQuarterKeys::kQuarterMs + 2), -1);
+    return [firstQuarter, buckets, keyOfQuarter = std::move(keyOfQuarter)](const CheckInRow &row, CheckInTally &tally) {
+        const qint64 quarter = row.decidedAt / ReportQuarterKeys::kQuarterMs;
+        int &bucket = (*buckets)[size_t(quarter - firstQuarter)];
+        if (bucket < 0)
+            bucket = tally.bucketOf(keyOfQuarter(quarter));
+        return bucket;
+    };
+}
+
 CheckInBucket checkInBucketOf(const ReportContext &context, QHash<QByteArray, QString> cardKeys)
 {
     switch (context.dimension) {
@@ -121,18 +135,8 @@ CheckInBucket checkInBucketOf(const ReportContext &context, QHash<QByteArray, QS
     case ReportDimension::Week:
     case ReportDimension::Month:
     case ReportDimension::Hour: {
-        // Quarter hours of the range -> bucket, filled as met: one time zone lookup per quarter.
-        const qint64 firstQuarter = context.range.startMs / ReportQuarterKeys::kQuarterMs;
-        auto quarters = std::make_shared<std::vector<int>>(
-            size_t((context.range.endMs - context.range.startMs) / ReportQuarterKeys::kQuarterMs + 2), -1);
         auto keys = std::make_shared<ReportQuarterKeys>(context.range.zone, context.dimension);
-        return [=](const CheckInRow &row, CheckInTally &tally) {
-            const qint64 quarter = row.decidedAt / ReportQuarterKeys::kQuarterMs;
-            int &bucket = (*quarters)[size_t(quarter - firstQuarter)];
-            if (bucket < 0)
-                bucket = tally.bucketOf(keys->keyOf(quarter));
-            return bucket;
-        };
+        return quarterBucketOf(context.range, [keys](qint64 quarter) { return keys->keyOf(quarter); });
     }
     case ReportDimension::CardKind:
     case ReportDimension::Product: {

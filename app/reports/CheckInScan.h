@@ -48,6 +48,10 @@ using CheckInBucket = std::function<int(const CheckInRow &, CheckInTally &)>;
 // one site: callers then count in SQL.
 std::optional<Result<CheckInTally>> scanCheckIns(const ReportContext &context, const CheckInBucket &bucketOf);
 
+// Buckets by the key of each check-in's quarter hour (quarter = utcMs / kQuarterMs), computed
+// once per quarter of the range and cached: one time zone lookup per quarter, not per row.
+CheckInBucket quarterBucketOf(const ReportRange &range, std::function<QString(qint64 quarter)> keyOfQuarter);
+
 // The bucket function of a report dimension for scanCheckIns: time keys by quarter hour (cached),
 // zones, card kinds and products of the card used (card table read once), staff ids.
 // `cardKeys` maps a card id to its kind or product id; empty for the other dimensions.

@@ -2,10 +2,10 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
-#include <vector>
 
 #include "reports/CheckInScan.h"
 #include "reports/ReportMetrics.h"
@@ -23,6 +23,30 @@ const QString kCheckIns = QStringLiteral("FROM entry e WHERE e.direction = 'in' 
 // Denials group by quarter hour or by zone (a venue id).
 const GroupingSql kDenialGrouping {QStringLiteral("e.decided_at"), QStringLiteral("e.zone_id"), {}, {}, {}};
 
+// Runs `select` (whose WHERE ends with "e.decided_at >= ? AND e.decided_at < ?") once per day, week
+// or month of the range, prepared once, with the site filter of the scope; visits each bucket's
+// single row.
+Status forEachTimeBucket(const ReportContext &context, const QString &select,
+    const std::function<void(const QString &key, const QSqlQuery &query)> &visit)
+{
+    QSqlQuery query(context.database);
+    query.setForwardOnly(true);
+    QVariantList siteBind;
+    if (!query.prepare(select + context.siteFilter(QStringLiteral("e.site_id"), siteBind)))
+        return std::unexpected(storageError(query));
+    for (const ReportTimeBucket &bucket : reportTimeBuckets(context.range, context.dimension)) {
+        query.bindValue(0, bucket.startMs);
+        query.bindValue(1, bucket.endMs);
+        if (!siteBind.isEmpty())
+            query.bindValue(2, siteBind.constFirst());
+        if (!query.exec() || !query.next())
+            return std::unexpected(storageError(query));
+        visit(bucket.key, query);
+        query.finish();
+    }
+    return {};
+}
+
 } // namespace
 
 Status addDistinctMembersByTime(const ReportContext &context, ReportRows &rows, int column)
@@ -38,23 +62,8 @@ Status addDistinctMembersByTime(const ReportContext &context, ReportRows &rows, 
         });
     }
     // Distinct members cannot be added up from smaller groups: one indexed range query per bucket.
-    QSqlQuery query(context.database);
-    query.setForwardOnly(true);
-    QVariantList siteBind;
-    if (!query.prepare(QStringLiteral("SELECT COUNT(DISTINCT e.member_id) ") + kCheckIns
-            + context.siteFilter(QStringLiteral("e.site_id"), siteBind)))
-        return std::unexpected(storageError(query));
-    for (const ReportTimeBucket &bucket : reportTimeBuckets(context.range, context.dimension)) {
-        query.bindValue(0, bucket.startMs);
-        query.bindValue(1, bucket.endMs);
-        if (!siteBind.isEmpty())
-            query.bindValue(2, siteBind.constFirst());
-        if (!query.exec() || !query.next())
-            return std::unexpected(storageError(query));
-        rows.set(bucket.key, column, query.value(0).toLongLong());
-        query.finish();
-    }
-    return {};
+    return forEachTimeBucket(context, QStringLiteral("SELECT COUNT(DISTINCT e.member_id) ") + kCheckIns,
+        [&](const QString &key, const QSqlQuery &query) { rows.set(key, column, query.value(0).toLongLong()); });
 }
 
 Result<qint64> distinctMembers(const ReportContext &context)
@@ -81,27 +90,15 @@ const QString kEntriesInRange = QStringLiteral(" FROM entry e WHERE e.direction 
 // distinct members in one pass, without sorting the range's rows by quarter hour.
 Status addEntryBuckets(const ReportContext &context, ReportRows &rows)
 {
-    QSqlQuery query(context.database);
-    query.setForwardOnly(true);
-    QVariantList siteBind;
-    if (!query.prepare(
-            QStringLiteral("SELECT CAST(COALESCE(SUM(CASE WHEN e.status = 'passed' THEN 1 ELSE 0 END), 0) AS BIGINT), "
-                           "CAST(COALESCE(SUM(CASE WHEN e.status = 'denied' THEN 1 ELSE 0 END), 0) AS BIGINT), "
-                           "COUNT(DISTINCT CASE WHEN e.status = 'passed' AND e.member_id <> '' THEN e.member_id END)")
-            + kEntriesInRange + context.siteFilter(QStringLiteral("e.site_id"), siteBind)))
-        return std::unexpected(storageError(query));
-    for (const ReportTimeBucket &bucket : reportTimeBuckets(context.range, context.dimension)) {
-        query.bindValue(0, bucket.startMs);
-        query.bindValue(1, bucket.endMs);
-        if (!siteBind.isEmpty())
-            query.bindValue(2, siteBind.constFirst());
-        if (!query.exec() || !query.next())
-            return std::unexpected(storageError(query));
-        for (int column : {CheckIns, Denied, UniqueMembers})
-            rows.set(bucket.key, column, query.value(column).toLongLong());
-        query.finish();
-    }
-    return {};
+    return forEachTimeBucket(context,
+        QStringLiteral("SELECT CAST(COALESCE(SUM(CASE WHEN e.status = 'passed' THEN 1 ELSE 0 END), 0) AS BIGINT), "
+                       "CAST(COALESCE(SUM(CASE WHEN e.status = 'denied' THEN 1 ELSE 0 END), 0) AS BIGINT), "
+                       "COUNT(DISTINCT CASE WHEN e.status = 'passed' AND e.member_id <> '' THEN e.member_id END)")
+            + kEntriesInRange,
+        [&](const QString &key, const QSqlQuery &query) {
+            for (int column : {CheckIns, Denied, UniqueMembers})
+                rows.set(key, column, query.value(column).toLongLong());
+        });
 }
 
 // The key of an entry before and after its card is looked up: grouping the range's rows by key and
@@ -298,19 +295,12 @@ void addPeakHour(ReportRows &rows, int hour, int weekday, qint64 count)
 // once. nullopt where there is no such index.
 std::optional<Status> addScannedPeakHours(const ReportContext &context, ReportRows &rows)
 {
-    const qint64 firstQuarter = context.range.startMs / ReportQuarterKeys::kQuarterMs;
-    std::vector<int> cells(
-        size_t((context.range.endMs - context.range.startMs) / ReportQuarterKeys::kQuarterMs + 2), -1);
-    const auto cellOf = [&](const CheckInRow &row, CheckInTally &tally) {
-        const qint64 quarter = row.decidedAt / ReportQuarterKeys::kQuarterMs;
-        int &cell = cells[size_t(quarter - firstQuarter)];
-        if (cell < 0) {
-            const QDateTime local
-                = QDateTime::fromMSecsSinceEpoch(quarter * ReportQuarterKeys::kQuarterMs, context.range.zone);
-            cell = tally.bucketOf(QString::number(local.time().hour() * 7 + local.date().dayOfWeek() - 1));
-        }
-        return cell;
-    };
+    // Buckets are the cells of hour x weekday, keyed "hour * 7 + weekday".
+    const QTimeZone zone = context.range.zone;
+    const CheckInBucket cellOf = quarterBucketOf(context.range, [zone](qint64 quarter) {
+        const QDateTime local = QDateTime::fromMSecsSinceEpoch(quarter * ReportQuarterKeys::kQuarterMs, zone);
+        return QString::number(local.time().hour() * 7 + local.date().dayOfWeek() - 1);
+    });
     std::optional<Result<CheckInTally>> tally = scanCheckIns(context, cellOf);
     if (!tally)
         return std::nullopt;

@@ -40,12 +40,7 @@ Result<ReportKeys> ReportKeys::make(const ReportContext &context)
         QVariantList binds;
         const QString statement = QStringLiteral("SELECT id, name, deleted_at FROM venue WHERE 1 = 1")
             + context.siteFilter(QStringLiteral("site_id"), binds) + QStringLiteral(" ORDER BY name, id");
-        const Status read = forEachRow(context.database, statement, binds, [&](const QSqlQuery &query) {
-            keys.m_names.insert(query.value(0).toString(), query.value(1).toString());
-            if (query.value(2).isNull())
-                keys.m_fixed.append({query.value(0).toString(), query.value(1).toString()});
-        });
-        if (!read)
+        if (const Status read = keys.readNames(context, statement, binds, true); !read)
             return std::unexpected(read.error());
         return keys;
     }
@@ -55,31 +50,32 @@ Result<ReportKeys> ReportKeys::make(const ReportContext &context)
             keys.m_fixed.append({key, cardKindTitle(kind)});
         }
         return keys;
-    case ReportDimension::Product: {
-        const Status read = forEachRow(context.database,
-            QStringLiteral("SELECT id, name, deleted_at FROM card_product ORDER BY name, id"), {},
-            [&](const QSqlQuery &query) {
-                keys.m_names.insert(query.value(0).toString(), query.value(1).toString());
-                if (query.value(2).isNull())
-                    keys.m_fixed.append({query.value(0).toString(), query.value(1).toString()});
-            });
-        if (!read)
+    case ReportDimension::Product:
+        if (const Status read = keys.readNames(
+                context, QStringLiteral("SELECT id, name, deleted_at FROM card_product ORDER BY name, id"), {}, true);
+            !read)
             return std::unexpected(read.error());
         return keys;
-    }
-    case ReportDimension::Staff: {
+    case ReportDimension::Staff:
         if (context.scope.staffNamesSql.isEmpty())
             return keys;
-        const Status read = forEachRow(context.database, context.scope.staffNamesSql, {},
-            [&](const QSqlQuery &query) { keys.m_names.insert(query.value(0).toString(), query.value(1).toString()); });
-        if (!read)
+        if (const Status read = keys.readNames(context, context.scope.staffNamesSql, {}, false); !read)
             return std::unexpected(read.error());
         return keys;
-    }
     case ReportDimension::Invalid:
         break;
     }
     return keys;
+}
+
+Status ReportKeys::readNames(
+    const ReportContext &context, const QString &statement, const QVariantList &binds, bool liveRowsAreFixed)
+{
+    return forEachRow(context.database, statement, binds, [&](const QSqlQuery &query) {
+        m_names.insert(query.value(0).toString(), query.value(1).toString());
+        if (liveRowsAreFixed && query.value(2).isNull())
+            m_fixed.append({query.value(0).toString(), query.value(1).toString()});
+    });
 }
 
 void ReportKeys::addFixedRows(ReportRows &rows) const

@@ -25,6 +25,10 @@ public:
 
 private:
     explicit ReportKeys(const ReportContext &context);
+    // Labels from rows (id, name[, deleted_at]) in order; with `liveRowsAreFixed` the rows not
+    // deleted also become rows that always show.
+    Status readNames(
+        const ReportContext &context, const QString &statement, const QVariantList &binds, bool liveRowsAreFixed);
 
     ReportDimension m_dimension = ReportDimension::Invalid;
     ReportQuarterKeys m_quarters;

@@ -7,6 +7,7 @@
 #include "store/SettingRepository.h"
 #include "store/SqlDashboardSource.h"
 #include "store/StoreTestSupport.h"
+#include "ui/WidgetTestSupport.h"
 #include "ui/desk/DashboardPage.h"
 #include "ui/desk/SyncStatusLabel.h"
 
@@ -73,14 +74,6 @@ private slots:
     void logOutClearsEverything();
 
 private:
-    template<typename T>
-    T *child(QWidget *page, const char *name)
-    {
-        T *widget = page->findChild<T *>(QString::fromLatin1(name));
-        if (!widget)
-            qFatal("no child %s", name);
-        return widget;
-    }
     void exec(const QString &sql, const QVariantList &binds = {});
     void insertVenues();
     void insertEntries();
@@ -262,7 +255,7 @@ void TestDashboardPage::insertMaintenance()
 
 QBarSet *TestDashboardPage::barSet(DashboardPage &page, int index)
 {
-    QChart *chart = child<QChartView>(&page, "entriesChartView")->chart();
+    QChart *chart = requiredChild<QChartView>(&page, "entriesChartView")->chart();
     if (chart->series().isEmpty())
         return nullptr;
     auto *series = qobject_cast<QBarSeries *>(chart->series().constFirst());
@@ -276,13 +269,13 @@ void TestDashboardPage::showsTodaysFigures()
     QCOMPARE(page.requiredPermission(), Permission::ViewReports);
     page.setSession(sessionFor(StaffRole::Staff));
     page.show();
-    QVERIFY2(child<QLabel>(&page, "dashboardErrorLabel")->isHidden(),
-        qPrintable(child<QLabel>(&page, "dashboardErrorLabel")->text()));
+    QVERIFY2(requiredChild<QLabel>(&page, "dashboardErrorLabel")->isHidden(),
+        qPrintable(requiredChild<QLabel>(&page, "dashboardErrorLabel")->text()));
     QVERIFY(page.snapshot());
 
-    QCOMPARE(child<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("17"));
-    QCOMPARE(child<QLabel>(&page, "lastRefreshLabel")->text(), QStringLiteral("Updated at 15:30:00"));
-    auto *zones = child<QTableView>(&page, "occupancyTableView");
+    QCOMPARE(requiredChild<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("17"));
+    QCOMPARE(requiredChild<QLabel>(&page, "lastRefreshLabel")->text(), QStringLiteral("Updated at 15:30:00"));
+    auto *zones = requiredChild<QTableView>(&page, "occupancyTableView");
     QCOMPARE(zones->model()->rowCount(), 4);
     QCOMPARE(cellText(zones, 0, QStringLiteral("Zone")), QStringLiteral("Court")); // by name until sorted
     const QString zone = QStringLiteral("Zone");
@@ -310,7 +303,7 @@ void TestDashboardPage::showsTodaysFigures()
         QCOMPARE(denied->at(hour), expectedDenied[hour]);
     }
 
-    auto *denials = child<QTableView>(&page, "denialsTableView");
+    auto *denials = requiredChild<QTableView>(&page, "denialsTableView");
     QCOMPARE(denials->model()->rowCount(), 2);
     const QString reason = QStringLiteral("Reason");
     QCOMPARE(cellOf(denials, reason, QStringLiteral("Your card has expired."), QStringLiteral("Denials")),
@@ -318,7 +311,7 @@ void TestDashboardPage::showsTodaysFigures()
     QCOMPARE(cellOf(denials, reason, QStringLiteral("Your card has no visits left."), QStringLiteral("Denials")),
         QStringLiteral("1"));
 
-    auto *sales = child<QTableView>(&page, "salesTableView");
+    auto *sales = requiredChild<QTableView>(&page, "salesTableView");
     const QString product = reportDimensionTitle(ReportDimension::Product);
     const QString ten = QStringLiteral("10 visits");
     const QString month = QStringLiteral("Monthly");
@@ -331,10 +324,10 @@ void TestDashboardPage::showsTodaysFigures()
     QCOMPARE(cellOf(sales, product, month, QStringLiteral("Refunds")), QStringLiteral("1"));
     QCOMPARE(cellOf(sales, product, month, QStringLiteral("Cash")), QStringLiteral("200.00"));
     QCOMPARE(cellOf(sales, product, QStringLiteral("Total"), QStringLiteral("Net revenue")), QStringLiteral("1800.00"));
-    QCOMPARE(child<QLabel>(&page, "revenueTodayLabel")->text(),
+    QCOMPARE(requiredChild<QLabel>(&page, "revenueTodayLabel")->text(),
         QStringLiteral("Net revenue today: 1800.00 yuan (3 sale(s))"));
 
-    auto *classes = child<QTableView>(&page, "classesTableView");
+    auto *classes = requiredChild<QTableView>(&page, "classesTableView");
     QCOMPARE(classes->model()->rowCount(), 2);
     QCOMPARE(cellText(classes, 0, QStringLiteral("Course")), QStringLiteral("Spinning")); // by start time
     const QString course = QStringLiteral("Course");
@@ -347,18 +340,18 @@ void TestDashboardPage::showsTodaysFigures()
     QCOMPARE(
         cellOf(classes, course, QStringLiteral("Spinning"), QStringLiteral("Fill rate")), QStringLiteral("100.0%"));
 
-    QCOMPARE(listTexts(child<QListWidget>(&page, "maintenanceListWidget")),
+    QCOMPARE(listTexts(requiredChild<QListWidget>(&page, "maintenanceListWidget")),
         QStringList(
             {QStringLiteral("Court: closed for maintenance"), QStringLiteral("Pool: until 18:00 · Filter change"),
                 QStringLiteral("Studio A: from 20:00 until 22:00 · Mirror repair")}));
 
     // Sync switched off: the embedded status says so.
     SyncStatusLabel off(nullptr, kShanghai);
-    QCOMPARE(child<QLabel>(&page, "dashboardSyncStatusLabel")->text(), off.text());
+    QCOMPARE(requiredChild<QLabel>(&page, "dashboardSyncStatusLabel")->text(), off.text());
     QVERIFY(!off.text().isEmpty());
     // Like the status bar's, a click on it asks for the Sync page.
     QSignalSpy requested(&page, &DeskPage::pageRequested);
-    QTest::mouseClick(child<QLabel>(&page, "dashboardSyncStatusLabel"), Qt::LeftButton);
+    QTest::mouseClick(requiredChild<QLabel>(&page, "dashboardSyncStatusLabel"), Qt::LeftButton);
     QCOMPARE(requested.count(), 1);
     QCOMPARE(requested.first().first().toString(), QStringLiteral("syncPage"));
 }
@@ -370,14 +363,14 @@ void TestDashboardPage::onlyStaffWithReportsSeeIt()
         const StaffSession session = sessionFor(role);
         page.setSession(session);
         page.show();
-        auto *error = child<QLabel>(&page, "dashboardErrorLabel");
+        auto *error = requiredChild<QLabel>(&page, "dashboardErrorLabel");
         QVERIFY(!error->isHidden());
         QCOMPARE(error->text(), requirePermission(session, Permission::ViewReports).error().message);
         QVERIFY(!page.snapshot());
-        QCOMPARE(child<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("–"));
-        QCOMPARE(child<QTableView>(&page, "occupancyTableView")->model()->rowCount(), 0);
-        QCOMPARE(child<QTableView>(&page, "salesTableView")->model()->rowCount(), 0);
-        QCOMPARE(child<QListWidget>(&page, "maintenanceListWidget")->count(), 0);
+        QCOMPARE(requiredChild<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("–"));
+        QCOMPARE(requiredChild<QTableView>(&page, "occupancyTableView")->model()->rowCount(), 0);
+        QCOMPARE(requiredChild<QTableView>(&page, "salesTableView")->model()->rowCount(), 0);
+        QCOMPARE(requiredChild<QListWidget>(&page, "maintenanceListWidget")->count(), 0);
     }
 }
 
@@ -386,19 +379,19 @@ void TestDashboardPage::refreshPicksUpNewEntries()
     DashboardPage page(*m_source, nullptr, kShanghai);
     page.setSession(sessionFor(StaffRole::Admin));
     page.show();
-    QCOMPARE(child<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("17"));
+    QCOMPARE(requiredChild<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("17"));
     QCOMPARE(barSet(page, 0)->at(15), 0.0);
 
     m_clock->setNowMs(localMs(15, 42));
     insertEntry(QStringLiteral("e10"), QStringLiteral("in"), QStringLiteral("passed"), QStringLiteral("granted"),
         localMs(15, 40));
     exec(QStringLiteral("UPDATE zone_occupancy SET inside = 13 WHERE zone_id = 'v-floor'"));
-    QTest::mouseClick(child<QPushButton>(&page, "refreshPushButton"), Qt::LeftButton);
+    QTest::mouseClick(requiredChild<QPushButton>(&page, "refreshPushButton"), Qt::LeftButton);
 
     QCOMPARE(barSet(page, 0)->at(15), 1.0);
-    QCOMPARE(child<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("18"));
-    QCOMPARE(child<QLabel>(&page, "lastRefreshLabel")->text(), QStringLiteral("Updated at 15:42:00"));
-    auto *zones = child<QTableView>(&page, "occupancyTableView");
+    QCOMPARE(requiredChild<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("18"));
+    QCOMPARE(requiredChild<QLabel>(&page, "lastRefreshLabel")->text(), QStringLiteral("Updated at 15:42:00"));
+    auto *zones = requiredChild<QTableView>(&page, "occupancyTableView");
     QCOMPARE(cellOf(zones, QStringLiteral("Zone"), QStringLiteral("Gym floor"), QStringLiteral("People inside")),
         QStringLiteral("13 / 40"));
 }
@@ -406,7 +399,7 @@ void TestDashboardPage::refreshPicksUpNewEntries()
 void TestDashboardPage::refreshesOnTimerOnlyWhileVisible()
 {
     DashboardPage page(*m_source, nullptr, kShanghai);
-    auto *timer = child<QTimer>(&page, "dashboardRefreshTimer");
+    auto *timer = requiredChild<QTimer>(&page, "dashboardRefreshTimer");
     QCOMPARE(timer->interval(), DashboardPage::kRefreshIntervalMs);
     page.setSession(sessionFor(StaffRole::Admin));
     QVERIFY(!timer->isActive()); // not shown yet
@@ -415,17 +408,17 @@ void TestDashboardPage::refreshesOnTimerOnlyWhileVisible()
 
     timer->setInterval(20); // the test does not wait 30 s
     exec(QStringLiteral("UPDATE zone_occupancy SET inside = 30 WHERE zone_id = 'v-floor'"));
-    QTRY_COMPARE(child<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("35"));
+    QTRY_COMPARE(requiredChild<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("35"));
 
     page.hide();
     QVERIFY(!timer->isActive());
     exec(QStringLiteral("UPDATE zone_occupancy SET inside = 1 WHERE zone_id = 'v-floor'"));
     QTest::qWait(100);
-    QCOMPARE(child<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("35"));
+    QCOMPARE(requiredChild<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("35"));
 
     // Shown again: read at once.
     page.show();
-    QCOMPARE(child<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("6"));
+    QCOMPARE(requiredChild<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("6"));
 }
 
 void TestDashboardPage::failedRefreshKeepsTheLastFigures()
@@ -433,24 +426,24 @@ void TestDashboardPage::failedRefreshKeepsTheLastFigures()
     DashboardPage page(*m_source, nullptr, kShanghai);
     page.setSession(sessionFor(StaffRole::Admin));
     page.show();
-    auto *error = child<QLabel>(&page, "dashboardErrorLabel");
+    auto *error = requiredChild<QLabel>(&page, "dashboardErrorLabel");
     QVERIFY(error->isHidden());
-    QCOMPARE(child<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("17"));
+    QCOMPARE(requiredChild<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("17"));
 
     exec(QStringLiteral("ALTER TABLE zone_occupancy RENAME TO zone_occupancy_away"));
     exec(QStringLiteral("INSERT INTO zone_occupancy_away (zone_id, inside, updated_at) VALUES ('v-pool', 4, 0)"));
-    QTest::mouseClick(child<QPushButton>(&page, "refreshPushButton"), Qt::LeftButton);
+    QTest::mouseClick(requiredChild<QPushButton>(&page, "refreshPushButton"), Qt::LeftButton);
     QVERIFY(!error->isHidden());
     QVERIFY(!error->text().isEmpty());
-    QCOMPARE(child<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("17"));
-    QCOMPARE(child<QListWidget>(&page, "maintenanceListWidget")->count(), 3);
-    QCOMPARE(child<QTableView>(&page, "classesTableView")->model()->rowCount(), 2);
+    QCOMPARE(requiredChild<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("17"));
+    QCOMPARE(requiredChild<QListWidget>(&page, "maintenanceListWidget")->count(), 3);
+    QCOMPARE(requiredChild<QTableView>(&page, "classesTableView")->model()->rowCount(), 2);
 
     // Back: the error goes, the figures are new.
     exec(QStringLiteral("ALTER TABLE zone_occupancy_away RENAME TO zone_occupancy"));
-    QTest::mouseClick(child<QPushButton>(&page, "refreshPushButton"), Qt::LeftButton);
+    QTest::mouseClick(requiredChild<QPushButton>(&page, "refreshPushButton"), Qt::LeftButton);
     QVERIFY(error->isHidden());
-    QCOMPARE(child<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("21"));
+    QCOMPARE(requiredChild<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("21"));
 }
 
 void TestDashboardPage::logOutClearsEverything()
@@ -459,18 +452,18 @@ void TestDashboardPage::logOutClearsEverything()
     page.setSession(sessionFor(StaffRole::Admin));
     page.show();
     QVERIFY(page.snapshot());
-    QVERIFY(child<QTableView>(&page, "classesTableView")->model()->rowCount() > 0);
+    QVERIFY(requiredChild<QTableView>(&page, "classesTableView")->model()->rowCount() > 0);
 
     page.setSession(StaffSession {});
     QVERIFY(!page.snapshot());
-    QVERIFY(!child<QTimer>(&page, "dashboardRefreshTimer")->isActive());
-    QCOMPARE(child<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("–"));
-    QVERIFY(child<QLabel>(&page, "lastRefreshLabel")->text().isEmpty());
-    QVERIFY(child<QLabel>(&page, "revenueTodayLabel")->text().isEmpty());
-    QVERIFY(child<QLabel>(&page, "dashboardErrorLabel")->isHidden());
+    QVERIFY(!requiredChild<QTimer>(&page, "dashboardRefreshTimer")->isActive());
+    QCOMPARE(requiredChild<QLabel>(&page, "peopleInsideLabel")->text(), QStringLiteral("–"));
+    QVERIFY(requiredChild<QLabel>(&page, "lastRefreshLabel")->text().isEmpty());
+    QVERIFY(requiredChild<QLabel>(&page, "revenueTodayLabel")->text().isEmpty());
+    QVERIFY(requiredChild<QLabel>(&page, "dashboardErrorLabel")->isHidden());
     for (const char *table : {"occupancyTableView", "denialsTableView", "salesTableView", "classesTableView"})
-        QCOMPARE(child<QTableView>(&page, table)->model()->rowCount(), 0);
-    QCOMPARE(child<QListWidget>(&page, "maintenanceListWidget")->count(), 0);
+        QCOMPARE(requiredChild<QTableView>(&page, table)->model()->rowCount(), 0);
+    QCOMPARE(requiredChild<QListWidget>(&page, "maintenanceListWidget")->count(), 0);
     QCOMPARE(barSet(page, 0)->at(8), 0.0);
     QCOMPARE(barSet(page, 1)->at(14), 0.0);
 

@@ -6,6 +6,7 @@
 #include "store/SettingRepository.h"
 #include "store/SqlReportDesk.h"
 #include "store/StoreTestSupport.h"
+#include "ui/WidgetTestSupport.h"
 #include "ui/desk/ReportChart.h"
 #include "ui/desk/ReportsPage.h"
 
@@ -98,14 +99,6 @@ private slots:
     void guestIsRefused();
 
 private:
-    template<typename T>
-    T *child(QWidget *page, const char *name)
-    {
-        T *widget = page->findChild<T *>(QString::fromLatin1(name));
-        if (!widget)
-            qFatal("no child %s", name);
-        return widget;
-    }
     void exec(const QString &sql, const QVariantList &binds);
     void insertData();
     void insertEntry(const QString &id, const QString &memberId, const QString &status, qint64 atMs);
@@ -209,12 +202,12 @@ void TestReportsPage::insertData()
 bool TestReportsPage::showReport(
     ReportsPage &page, ReportMetric metric, ReportDimension dimension, QDate from, QDate to)
 {
-    auto *metrics = child<QComboBox>(&page, "reportMetricComboBox");
-    auto *dimensions = child<QComboBox>(&page, "reportDimensionComboBox");
+    auto *metrics = requiredChild<QComboBox>(&page, "reportMetricComboBox");
+    auto *dimensions = requiredChild<QComboBox>(&page, "reportDimensionComboBox");
     metrics->setCurrentIndex(metrics->findData(int(metric)));
     dimensions->setCurrentIndex(dimensions->findData(int(dimension)));
-    child<QDateEdit>(&page, "reportFromDateEdit")->setDate(from);
-    child<QDateEdit>(&page, "reportToDateEdit")->setDate(to);
+    requiredChild<QDateEdit>(&page, "reportFromDateEdit")->setDate(from);
+    requiredChild<QDateEdit>(&page, "reportToDateEdit")->setDate(to);
     return QTest::qWaitFor([&] {
         const ReportTable &shown = page.report();
         return shown.metric == metric && shown.dimension == dimension && shown.range.from == from
@@ -228,8 +221,8 @@ void TestReportsPage::dimensionsFollowTheMetric()
     QCOMPARE(page.pageTitle(), QStringLiteral("Reports"));
     QCOMPARE(page.requiredPermission(), Permission::ViewReports);
     page.setSession(sessionFor(StaffRole::Staff));
-    auto *metrics = child<QComboBox>(&page, "reportMetricComboBox");
-    auto *dimensions = child<QComboBox>(&page, "reportDimensionComboBox");
+    auto *metrics = requiredChild<QComboBox>(&page, "reportMetricComboBox");
+    auto *dimensions = requiredChild<QComboBox>(&page, "reportDimensionComboBox");
     QCOMPARE(comboTexts(metrics),
         QStringList({QStringLiteral("Entries"), QStringLiteral("Denials by reason"), QStringLiteral("Bookings"),
             QStringLiteral("Revenue"), QStringLiteral("Members"), QStringLiteral("Peak hours")}));
@@ -257,9 +250,9 @@ void TestReportsPage::periodPresetsSetTheDates()
 {
     ReportsPage page(*m_desk);
     page.setSession(sessionFor(StaffRole::Staff));
-    auto *periods = child<QComboBox>(&page, "reportPeriodComboBox");
-    auto *from = child<QDateEdit>(&page, "reportFromDateEdit");
-    auto *to = child<QDateEdit>(&page, "reportToDateEdit");
+    auto *periods = requiredChild<QComboBox>(&page, "reportPeriodComboBox");
+    auto *from = requiredChild<QDateEdit>(&page, "reportFromDateEdit");
+    auto *to = requiredChild<QDateEdit>(&page, "reportToDateEdit");
     QCOMPARE(from->displayFormat(), QStringLiteral("yyyy-MM-dd"));
     QVERIFY(from->calendarPopup());
     QCOMPARE(periods->currentText(), QStringLiteral("This month"));
@@ -291,11 +284,11 @@ void TestReportsPage::changesRunOnceAfterAPause()
     QCOMPARE(page.report().range.from, QDate(2026, 4, 1));
 
     // Three changes in a row make one run, with all three.
-    auto *metrics = child<QComboBox>(&page, "reportMetricComboBox");
+    auto *metrics = requiredChild<QComboBox>(&page, "reportMetricComboBox");
     metrics->setCurrentIndex(metrics->findData(int(ReportMetric::Revenue)));
-    auto *dimensions = child<QComboBox>(&page, "reportDimensionComboBox");
+    auto *dimensions = requiredChild<QComboBox>(&page, "reportDimensionComboBox");
     dimensions->setCurrentIndex(dimensions->findData(int(ReportDimension::Month)));
-    child<QDateEdit>(&page, "reportFromDateEdit")->setDate(QDate(2026, 1, 1));
+    requiredChild<QDateEdit>(&page, "reportFromDateEdit")->setDate(QDate(2026, 1, 1));
     QCOMPARE(desk.runs, 1);
     QTRY_COMPARE(desk.runs, 2);
     QTest::qWait(2 * ReportsPage::kRunDelayMs);
@@ -304,12 +297,12 @@ void TestReportsPage::changesRunOnceAfterAPause()
     QCOMPARE(page.report().rows.size(), 4); // January to April
 
     // The chart's column is no query: nothing runs.
-    auto *chartColumns = child<QComboBox>(&page, "reportChartColumnComboBox");
+    auto *chartColumns = requiredChild<QComboBox>(&page, "reportChartColumnComboBox");
     chartColumns->setCurrentIndex(chartColumns->findData(QStringLiteral("sales")));
     QTest::qWait(2 * ReportsPage::kRunDelayMs);
     QCOMPARE(desk.runs, 2);
     // The button runs at once.
-    QTest::mouseClick(child<QPushButton>(&page, "runPushButton"), Qt::LeftButton);
+    QTest::mouseClick(requiredChild<QPushButton>(&page, "runPushButton"), Qt::LeftButton);
     QCOMPARE(desk.runs, 3);
 }
 
@@ -318,13 +311,13 @@ void TestReportsPage::entriesByDayWithTotalLastWhenSorted()
     ReportsPage page(*m_desk);
     page.setSession(sessionFor(StaffRole::Staff));
     page.show();
-    auto *periods = child<QComboBox>(&page, "reportPeriodComboBox");
+    auto *periods = requiredChild<QComboBox>(&page, "reportPeriodComboBox");
     periods->setCurrentIndex(periods->findText(QStringLiteral("Last month")));
-    auto *table = child<QTableView>(&page, "reportTableView");
+    auto *table = requiredChild<QTableView>(&page, "reportTableView");
     QTRY_COMPARE(page.report().range.to, QDate(2026, 3, 31));
     QTRY_COMPARE(table->model()->rowCount(), 32); // 31 days and the total
-    QVERIFY2(child<QLabel>(&page, "reportErrorLabel")->text().isEmpty(),
-        qPrintable(child<QLabel>(&page, "reportErrorLabel")->text()));
+    QVERIFY2(requiredChild<QLabel>(&page, "reportErrorLabel")->text().isEmpty(),
+        qPrintable(requiredChild<QLabel>(&page, "reportErrorLabel")->text()));
     QCOMPARE(table->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Day"));
     QCOMPARE(cellText(table, 0, QStringLiteral("Day")), QStringLiteral("2026-03-01"));
     QCOMPARE(cellText(table, 0, QStringLiteral("Check-ins")), QStringLiteral("0"));
@@ -336,7 +329,7 @@ void TestReportsPage::entriesByDayWithTotalLastWhenSorted()
     QCOMPARE(cellText(table, 31, QStringLiteral("Check-ins")), QStringLiteral("6"));
     QCOMPARE(cellText(table, 31, QStringLiteral("Denied")), QStringLiteral("1"));
     QCOMPARE(cellText(table, 31, QStringLiteral("Unique members")), QStringLiteral("2"));
-    const QString summary = child<QLabel>(&page, "reportSummaryLabel")->text();
+    const QString summary = requiredChild<QLabel>(&page, "reportSummaryLabel")->text();
     QVERIFY2(
         summary.contains(QStringLiteral("31 row")) /* "rows" with the English plural forms */, qPrintable(summary));
     QVERIFY2(summary.contains(QStringLiteral("2026-03-01 – 2026-03-31 (Asia/Shanghai)")), qPrintable(summary));
@@ -353,16 +346,17 @@ void TestReportsPage::entriesByDayWithTotalLastWhenSorted()
     QCOMPARE(cellText(table, 31, QStringLiteral("Day")), QStringLiteral("Total"));
 
     // A month of days charts as 31 bars of check-ins.
-    QChart *chart = child<QChartView>(&page, "reportChartView")->chart();
+    QChart *chart = requiredChild<QChartView>(&page, "reportChartView")->chart();
     QCOMPARE(chart->series().size(), 1);
     auto *bars = qobject_cast<QAbstractBarSeries *>(chart->series().first());
     QVERIFY(bars);
     QCOMPARE(bars->barSets().first()->count(), 31);
     QCOMPARE(bars->barSets().first()->at(1), 3.0);
     // The caller picks the column.
-    auto *chartColumns = child<QComboBox>(&page, "reportChartColumnComboBox");
+    auto *chartColumns = requiredChild<QComboBox>(&page, "reportChartColumnComboBox");
     chartColumns->setCurrentIndex(chartColumns->findData(QStringLiteral("denied")));
-    bars = qobject_cast<QAbstractBarSeries *>(child<QChartView>(&page, "reportChartView")->chart()->series().first());
+    bars = qobject_cast<QAbstractBarSeries *>(
+        requiredChild<QChartView>(&page, "reportChartView")->chart()->series().first());
     QCOMPARE(bars->barSets().first()->at(6), 1.0);
 }
 
@@ -371,7 +365,7 @@ void TestReportsPage::entriesByZone()
     ReportsPage page(*m_desk);
     page.setSession(sessionFor(StaffRole::Staff));
     QVERIFY(showReport(page, ReportMetric::Entries, ReportDimension::Zone, QDate(2026, 3, 1), QDate(2026, 3, 31)));
-    auto *table = child<QTableView>(&page, "reportTableView");
+    auto *table = requiredChild<QTableView>(&page, "reportTableView");
     const int floor = rowOf(table, QStringLiteral("Gym floor"));
     QVERIFY(floor >= 0);
     QCOMPARE(cellText(table, floor, QStringLiteral("Check-ins")), QStringLiteral("6"));
@@ -386,7 +380,7 @@ void TestReportsPage::peakHoursShadeTheBusyCells()
     // Coming from entries, whose chart shows check-ins too: peak hours start with their own default.
     QVERIFY(showReport(page, ReportMetric::Entries, ReportDimension::Day, QDate(2026, 3, 1), QDate(2026, 3, 31)));
     QVERIFY(showReport(page, ReportMetric::PeakHours, ReportDimension::Hour, QDate(2026, 3, 1), QDate(2026, 3, 31)));
-    auto *table = child<QTableView>(&page, "reportTableView");
+    auto *table = requiredChild<QTableView>(&page, "reportTableView");
     QCOMPARE(table->model()->rowCount(), 25);
     QCOMPARE(cellText(table, 18, QStringLiteral("Mon")), QStringLiteral("2"));
     QCOMPARE(cellText(table, 18, QStringLiteral("Check-ins")), QStringLiteral("2"));
@@ -394,7 +388,7 @@ void TestReportsPage::peakHoursShadeTheBusyCells()
     QCOMPARE(cellText(table, 23, QStringLiteral("Tue")), QStringLiteral("1"));
     QCOMPARE(cellText(table, 10, QStringLiteral("Sat")), QStringLiteral("1"));
     QCOMPARE(cellText(table, 24, QStringLiteral("Check-ins")), QStringLiteral("6"));
-    const QString summary = child<QLabel>(&page, "reportSummaryLabel")->text();
+    const QString summary = requiredChild<QLabel>(&page, "reportSummaryLabel")->text();
     QVERIFY2(summary.contains(QStringLiteral("busiest hour 18:00 (2 check-in")), qPrintable(summary));
 
     // The busiest cell is the darkest; empty cells and other columns are not shaded.
@@ -409,8 +403,8 @@ void TestReportsPage::peakHoursShadeTheBusyCells()
     QVERIFY(!shade(18, columnOf(table, QStringLiteral("Check-ins"))).isValid());
     QVERIFY(!shade(24, mon).isValid()); // the total
 
-    auto *stack
-        = qobject_cast<QStackedBarSeries *>(child<QChartView>(&page, "reportChartView")->chart()->series().first());
+    auto *stack = qobject_cast<QStackedBarSeries *>(
+        requiredChild<QChartView>(&page, "reportChartView")->chart()->series().first());
     QVERIFY(stack);
     QCOMPARE(stack->barSets().size(), 7);
     QCOMPARE(stack->barSets().first()->at(18), 2.0);
@@ -421,7 +415,7 @@ void TestReportsPage::revenueByProductInYuan()
     ReportsPage page(*m_desk);
     page.setSession(sessionFor(StaffRole::Admin));
     QVERIFY(showReport(page, ReportMetric::Revenue, ReportDimension::Product, QDate(2026, 3, 1), QDate(2026, 3, 31)));
-    auto *table = child<QTableView>(&page, "reportTableView");
+    auto *table = requiredChild<QTableView>(&page, "reportTableView");
     const int ten = rowOf(table, QStringLiteral("10 visits"));
     const int month = rowOf(table, QStringLiteral("Month card"));
     QVERIFY(ten >= 0 && month >= 0);
@@ -440,26 +434,26 @@ void TestReportsPage::refusedRangeShowsTheErrorAndNoTable()
     ReportsPage page(*m_desk);
     page.setSession(sessionFor(StaffRole::Staff));
     QVERIFY(showReport(page, ReportMetric::Entries, ReportDimension::Day, QDate(2026, 3, 1), QDate(2026, 3, 31)));
-    auto *table = child<QTableView>(&page, "reportTableView");
-    auto *error = child<QLabel>(&page, "reportErrorLabel");
+    auto *table = requiredChild<QTableView>(&page, "reportTableView");
+    auto *error = requiredChild<QLabel>(&page, "reportErrorLabel");
     QCOMPARE(table->model()->rowCount(), 32);
-    QVERIFY(child<QPushButton>(&page, "exportCsvPushButton")->isEnabled());
+    QVERIFY(requiredChild<QPushButton>(&page, "exportCsvPushButton")->isEnabled());
 
     // More than 366 days.
-    child<QDateEdit>(&page, "reportFromDateEdit")->setDate(QDate(2025, 1, 1));
+    requiredChild<QDateEdit>(&page, "reportFromDateEdit")->setDate(QDate(2025, 1, 1));
     const Status tooLong
         = checkReportQuery({ReportMetric::Entries, ReportDimension::Day, QDate(2025, 1, 1), QDate(2026, 3, 31)});
     QVERIFY(!tooLong);
     QTRY_COMPARE(error->text(), tooLong.error().message);
     QCOMPARE(table->model()->rowCount(), 0);
     QVERIFY(page.report().rows.isEmpty());
-    QVERIFY(child<QChartView>(&page, "reportChartView")->chart()->series().isEmpty());
-    QVERIFY(!child<QPushButton>(&page, "exportCsvPushButton")->isEnabled());
+    QVERIFY(requiredChild<QChartView>(&page, "reportChartView")->chart()->series().isEmpty());
+    QVERIFY(!requiredChild<QPushButton>(&page, "exportCsvPushButton")->isEnabled());
     QCOMPARE(page.exportCsv(m_dir->filePath(QStringLiteral("none.csv"))).error().code, ErrorCode::NotFound);
 
     // The last day before the first.
-    child<QDateEdit>(&page, "reportFromDateEdit")->setDate(QDate(2026, 3, 10));
-    child<QDateEdit>(&page, "reportToDateEdit")->setDate(QDate(2026, 3, 9));
+    requiredChild<QDateEdit>(&page, "reportFromDateEdit")->setDate(QDate(2026, 3, 10));
+    requiredChild<QDateEdit>(&page, "reportToDateEdit")->setDate(QDate(2026, 3, 9));
     const Status backwards
         = checkReportQuery({ReportMetric::Entries, ReportDimension::Day, QDate(2026, 3, 10), QDate(2026, 3, 9)});
     QVERIFY(!backwards);
@@ -468,8 +462,8 @@ void TestReportsPage::refusedRangeShowsTheErrorAndNoTable()
     QCOMPARE(table->model()->rowCount(), 0);
 
     // Fixed by hand with the Run button: the error goes.
-    child<QDateEdit>(&page, "reportToDateEdit")->setDate(QDate(2026, 3, 12));
-    QTest::mouseClick(child<QPushButton>(&page, "runPushButton"), Qt::LeftButton);
+    requiredChild<QDateEdit>(&page, "reportToDateEdit")->setDate(QDate(2026, 3, 12));
+    QTest::mouseClick(requiredChild<QPushButton>(&page, "runPushButton"), Qt::LeftButton);
     QCOMPARE(table->model()->rowCount(), 4);
     QVERIFY(error->text().isEmpty());
 }
@@ -479,7 +473,7 @@ void TestReportsPage::csvExportIsTheShownTable()
     ReportsPage page(*m_desk);
     page.setSession(sessionFor(StaffRole::Staff));
     QVERIFY(showReport(page, ReportMetric::Entries, ReportDimension::Day, QDate(2026, 3, 1), QDate(2026, 3, 31)));
-    auto *table = child<QTableView>(&page, "reportTableView");
+    auto *table = requiredChild<QTableView>(&page, "reportTableView");
     table->sortByColumn(columnOf(table, QStringLiteral("Check-ins")), Qt::DescendingOrder);
 
     const QString path = m_dir->filePath(QStringLiteral("entries.csv"));
@@ -526,15 +520,15 @@ void TestReportsPage::guestIsRefused()
     const Status denied = requirePermission(guest, Permission::ViewReports);
     QVERIFY(!denied);
     QCOMPARE(denied.error().code, ErrorCode::PermissionDenied);
-    auto *error = child<QLabel>(&page, "reportErrorLabel");
+    auto *error = requiredChild<QLabel>(&page, "reportErrorLabel");
     QTRY_COMPARE(error->text(), denied.error().message);
-    QCOMPARE(child<QTableView>(&page, "reportTableView")->model()->rowCount(), 0);
-    QVERIFY(!child<QPushButton>(&page, "exportPdfPushButton")->isEnabled());
+    QCOMPARE(requiredChild<QTableView>(&page, "reportTableView")->model()->rowCount(), 0);
+    QVERIFY(!requiredChild<QPushButton>(&page, "exportPdfPushButton")->isEnabled());
 
     // Log out: nothing runs, nothing shows.
     page.setSession(StaffSession());
     QVERIFY(error->text().isEmpty());
-    QTest::mouseClick(child<QPushButton>(&page, "runPushButton"), Qt::LeftButton);
+    QTest::mouseClick(requiredChild<QPushButton>(&page, "runPushButton"), Qt::LeftButton);
     QVERIFY(error->text().isEmpty());
 }
 

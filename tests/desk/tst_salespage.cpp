@@ -7,6 +7,7 @@
 #include "store/SqlSalesDesk.h"
 #include "store/StoreTestSupport.h"
 #include "store/VenueRepository.h"
+#include "ui/WidgetTestSupport.h"
 #include "ui/desk/ProductsPage.h"
 #include "ui/desk/SalesPage.h"
 #include "ui/desk/ShiftReportPage.h"
@@ -40,14 +41,6 @@ private slots:
     void shiftReportShowsOwnTotals();
 
 private:
-    template<typename T>
-    T *child(QWidget *page, const char *name)
-    {
-        T *widget = page->findChild<T *>(QString::fromLatin1(name));
-        if (!widget)
-            qFatal("no child %s", name);
-        return widget;
-    }
     void sellFromPage(SalesPage &page, const QString &productId, PaymentMethod payment);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -101,12 +94,12 @@ void TestSalesPage::cleanup()
 
 void TestSalesPage::sellFromPage(SalesPage &page, const QString &productId, PaymentMethod payment)
 {
-    auto *products = child<QComboBox>(&page, "productComboBox");
-    auto *payments = child<QComboBox>(&page, "paymentMethodComboBox");
+    auto *products = requiredChild<QComboBox>(&page, "productComboBox");
+    auto *payments = requiredChild<QComboBox>(&page, "paymentMethodComboBox");
     products->setFocus();
     products->setCurrentIndex(products->findData(productId));
     payments->setCurrentIndex(payments->findData(int(payment)));
-    auto *sellButton = child<QPushButton>(&page, "sellCardPushButton");
+    auto *sellButton = requiredChild<QPushButton>(&page, "sellCardPushButton");
     QTRY_VERIFY(sellButton->isEnabled());
     QTest::mouseClick(sellButton, Qt::LeftButton);
 }
@@ -116,15 +109,15 @@ void TestSalesPage::sellCountCardAndSeeItOnTheMember()
     SalesPage page(*m_desk);
     page.setSession(sessionFor(StaffRole::Staff));
     page.show();
-    auto *table = child<QTableView>(&page, "memberCardsTableView");
-    auto *sellButton = child<QPushButton>(&page, "sellCardPushButton");
+    auto *table = requiredChild<QTableView>(&page, "memberCardsTableView");
+    auto *sellButton = requiredChild<QPushButton>(&page, "sellCardPushButton");
     QVERIFY(!sellButton->isEnabled()); // no member yet
     page.setCurrentMember(m_memberId);
     QCOMPARE(table->model()->rowCount(), 0);
 
-    auto *products = child<QComboBox>(&page, "productComboBox");
+    auto *products = requiredChild<QComboBox>(&page, "productComboBox");
     products->setCurrentIndex(products->findData(m_countProduct.id));
-    QVERIFY(child<QLabel>(&page, "priceLabel")->text().contains(QStringLiteral("800.00")));
+    QVERIFY(requiredChild<QLabel>(&page, "priceLabel")->text().contains(QStringLiteral("800.00")));
     sellFromPage(page, m_countProduct.id, PaymentMethod::WeChatPay);
 
     QTRY_COMPARE(table->model()->rowCount(), 1);
@@ -134,12 +127,12 @@ void TestSalesPage::sellCountCardAndSeeItOnTheMember()
     QCOMPARE(cellText(table, 0, QStringLiteral("Visits left")), QStringLiteral("10"));
     QCOMPARE(cellText(table, 0, QStringLiteral("Status")), QStringLiteral("Active"));
     QCOMPARE(cellText(table, 0, QStringLiteral("Valid until")), QStringLiteral("2026-05-30"));
-    QVERIFY(child<QLabel>(&page, "salesMessageLabel")->text().contains(QStringLiteral("R10000000001")));
+    QVERIFY(requiredChild<QLabel>(&page, "salesMessageLabel")->text().contains(QStringLiteral("R10000000001")));
     QCOMPARE(
         queryValue(*m_db, QStringLiteral("SELECT payment_method FROM sale")).toString(), QStringLiteral("wechat_pay"));
 
     // The receipt of that sale can be saved.
-    QVERIFY(child<QPushButton>(&page, "saveReceiptPushButton")->isEnabled());
+    QVERIFY(requiredChild<QPushButton>(&page, "saveReceiptPushButton")->isEnabled());
     QVERIFY(page.lastReceipt());
     QCOMPARE(page.lastReceipt()->receiptNo, QStringLiteral("R10000000001"));
     const QString pdf = m_dir->filePath(QStringLiteral("receipt.pdf"));
@@ -159,16 +152,16 @@ void TestSalesPage::staffCannotRefundAdminCan()
     page.setCurrentMember(m_memberId);
     page.show();
     sellFromPage(page, m_valueProduct.id, PaymentMethod::Cash);
-    auto *table = child<QTableView>(&page, "memberCardsTableView");
+    auto *table = requiredChild<QTableView>(&page, "memberCardsTableView");
     QTRY_COMPARE(table->model()->rowCount(), 1);
     table->selectRow(0);
-    auto *refundButton = child<QPushButton>(&page, "cancelWithRefundPushButton");
+    auto *refundButton = requiredChild<QPushButton>(&page, "cancelWithRefundPushButton");
     QVERIFY(!refundButton->isEnabled());
-    QVERIFY(!child<QLineEdit>(&page, "refundReasonLineEdit")->isEnabled());
-    QVERIFY(child<QPushButton>(&page, "freezeCardPushButton")->isEnabled());
+    QVERIFY(!requiredChild<QLineEdit>(&page, "refundReasonLineEdit")->isEnabled());
+    QVERIFY(requiredChild<QPushButton>(&page, "freezeCardPushButton")->isEnabled());
 
     // Top-up by keyboard: type the amount, press Enter.
-    auto *topUp = child<QLineEdit>(&page, "topUpAmountLineEdit");
+    auto *topUp = requiredChild<QLineEdit>(&page, "topUpAmountLineEdit");
     QVERIFY(topUp->isEnabled());
     QTest::keyClicks(topUp, QStringLiteral("50.5"));
     QTest::keyClick(topUp, Qt::Key_Return);
@@ -178,8 +171,8 @@ void TestSalesPage::staffCannotRefundAdminCan()
     QTRY_COMPARE(table->model()->rowCount(), 1);
     table->selectRow(0);
     QVERIFY(!refundButton->isEnabled()); // nothing typed yet
-    QTest::keyClicks(child<QLineEdit>(&page, "refundAmountLineEdit"), QStringLiteral("300"));
-    QTest::keyClicks(child<QLineEdit>(&page, "refundReasonLineEdit"), QStringLiteral("moving away"));
+    QTest::keyClicks(requiredChild<QLineEdit>(&page, "refundAmountLineEdit"), QStringLiteral("300"));
+    QTest::keyClicks(requiredChild<QLineEdit>(&page, "refundReasonLineEdit"), QStringLiteral("moving away"));
     QTRY_VERIFY(refundButton->isEnabled());
     QTest::mouseClick(refundButton, Qt::LeftButton);
     QTRY_COMPARE(cellText(table, 0, QStringLiteral("Status")), QStringLiteral("Cancelled"));
@@ -196,11 +189,11 @@ void TestSalesPage::freezeFromThePage()
     page.setCurrentMember(m_memberId);
     page.show();
     sellFromPage(page, m_countProduct.id, PaymentMethod::Alipay);
-    auto *table = child<QTableView>(&page, "memberCardsTableView");
+    auto *table = requiredChild<QTableView>(&page, "memberCardsTableView");
     QTRY_COMPARE(table->model()->rowCount(), 1);
     table->selectRow(0);
-    auto *freeze = child<QPushButton>(&page, "freezeCardPushButton");
-    auto *unfreeze = child<QPushButton>(&page, "unfreezeCardPushButton");
+    auto *freeze = requiredChild<QPushButton>(&page, "freezeCardPushButton");
+    auto *unfreeze = requiredChild<QPushButton>(&page, "unfreezeCardPushButton");
     QVERIFY(!unfreeze->isEnabled());
     QTest::mouseClick(freeze, Qt::LeftButton);
     QTRY_COMPARE(cellText(table, 0, QStringLiteral("Status")), QStringLiteral("Frozen"));
@@ -217,26 +210,26 @@ void TestSalesPage::productEditorValidatesAsYouType()
     ProductsPage page(*m_desk);
     page.setSession(sessionFor(StaffRole::Admin));
     page.show();
-    auto *table = child<QTableView>(&page, "productsTableView");
+    auto *table = requiredChild<QTableView>(&page, "productsTableView");
     QCOMPARE(table->model()->rowCount(), 2);
-    auto *save = child<QPushButton>(&page, "saveProductPushButton");
-    auto *error = child<QLabel>(&page, "productErrorLabel");
+    auto *save = requiredChild<QPushButton>(&page, "saveProductPushButton");
+    auto *error = requiredChild<QLabel>(&page, "productErrorLabel");
     QVERIFY(!save->isEnabled());
     QVERIFY(error->text().contains(QStringLiteral("name")));
 
-    auto *kind = child<QComboBox>(&page, "productKindComboBox");
+    auto *kind = requiredChild<QComboBox>(&page, "productKindComboBox");
     kind->setCurrentIndex(kind->findData(int(CardKind::Count)));
-    QTest::keyClicks(child<QLineEdit>(&page, "productNameLineEdit"), QStringLiteral("20 visits"));
-    QTest::keyClicks(child<QLineEdit>(&page, "productPriceLineEdit"), QStringLiteral("1200"));
+    QTest::keyClicks(requiredChild<QLineEdit>(&page, "productNameLineEdit"), QStringLiteral("20 visits"));
+    QTest::keyClicks(requiredChild<QLineEdit>(&page, "productPriceLineEdit"), QStringLiteral("1200"));
     QVERIFY(!save->isEnabled());
     QVERIFY(error->text().contains(QStringLiteral("visits")));
-    auto *visits = child<QSpinBox>(&page, "productVisitsSpinBox");
+    auto *visits = requiredChild<QSpinBox>(&page, "productVisitsSpinBox");
     visits->setValue(20);
     QTRY_VERIFY(save->isEnabled());
     QVERIFY(error->text().isEmpty());
 
     // A broken time window is named at once.
-    auto *windows = child<QLineEdit>(&page, "productWindowsLineEdit");
+    auto *windows = requiredChild<QLineEdit>(&page, "productWindowsLineEdit");
     QTest::keyClicks(windows, QStringLiteral("[{\"days\":\"1-5\""));
     QVERIFY(!save->isEnabled());
     QVERIFY(error->text().contains(QStringLiteral("time windows")));
@@ -248,12 +241,12 @@ void TestSalesPage::productEditorValidatesAsYouType()
     QCOMPARE(queryValue(*m_db, QStringLiteral("SELECT visits FROM card_product WHERE name = '20 visits'")).toInt(), 20);
 
     // Stop selling the selected product.
-    auto *toggle = child<QPushButton>(&page, "toggleProductActivePushButton");
+    auto *toggle = requiredChild<QPushButton>(&page, "toggleProductActivePushButton");
     QTRY_VERIFY(toggle->isEnabled());
     QTest::mouseClick(toggle, Qt::LeftButton);
     QTRY_COMPARE(
         queryValue(*m_db, QStringLiteral("SELECT active FROM card_product WHERE name = '20 visits'")).toInt(), 0);
-    child<QCheckBox>(&page, "showInactiveProductsCheckBox")->setChecked(false);
+    requiredChild<QCheckBox>(&page, "showInactiveProductsCheckBox")->setChecked(false);
     QTRY_COMPARE(table->model()->rowCount(), 2);
 }
 
@@ -265,12 +258,12 @@ void TestSalesPage::shiftReportShowsOwnTotals()
     ShiftReportPage page(*m_desk);
     page.setSession(staff);
     page.show();
-    QVERIFY(!child<QComboBox>(&page, "reportStaffComboBox")->isEnabled());
-    auto *exportButton = child<QPushButton>(&page, "exportCsvPushButton");
+    QVERIFY(!requiredChild<QComboBox>(&page, "reportStaffComboBox")->isEnabled());
+    auto *exportButton = requiredChild<QPushButton>(&page, "exportCsvPushButton");
     QVERIFY(!exportButton->isEnabled());
-    QTest::mouseClick(child<QPushButton>(&page, "showReportPushButton"), Qt::LeftButton);
-    auto *products = child<QTableView>(&page, "productTotalsTableView");
-    auto *payments = child<QTableView>(&page, "paymentTotalsTableView");
+    QTest::mouseClick(requiredChild<QPushButton>(&page, "showReportPushButton"), Qt::LeftButton);
+    auto *products = requiredChild<QTableView>(&page, "productTotalsTableView");
+    auto *payments = requiredChild<QTableView>(&page, "paymentTotalsTableView");
     QTRY_COMPARE(products->model()->rowCount(), 2);
     QCOMPARE(payments->model()->rowCount(), 4);
     const int weChat = rowOf(payments, QStringLiteral("Item"), QStringLiteral("WeChat Pay"));
@@ -279,7 +272,7 @@ void TestSalesPage::shiftReportShowsOwnTotals()
     QCOMPARE(cellText(payments, weChat, QStringLiteral("Sales")), QStringLiteral("1"));
     const int alipay = rowOf(payments, QStringLiteral("Item"), QStringLiteral("Alipay"));
     QCOMPARE(cellText(payments, alipay, QStringLiteral("Amount (yuan)")), QStringLiteral("0.00"));
-    QVERIFY(child<QLabel>(&page, "reportTotalLabel")->text().contains(QStringLiteral("1800.00")));
+    QVERIFY(requiredChild<QLabel>(&page, "reportTotalLabel")->text().contains(QStringLiteral("1800.00")));
     QVERIFY(exportButton->isEnabled());
     const QString csv = m_dir->filePath(QStringLiteral("shift.csv"));
     QVERIFY(page.exportCsv(csv));
@@ -288,7 +281,7 @@ void TestSalesPage::shiftReportShowsOwnTotals()
 
     // The admin may pick the clerk.
     page.setSession(sessionFor(StaffRole::Admin));
-    QVERIFY(child<QComboBox>(&page, "reportStaffComboBox")->isEnabled());
+    QVERIFY(requiredChild<QComboBox>(&page, "reportStaffComboBox")->isEnabled());
 }
 
 QTEST_MAIN(TestSalesPage)

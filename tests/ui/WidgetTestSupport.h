@@ -18,4 +18,15 @@ T *child(QObject *parent, const char *name)
     return found;
 }
 
+// The child named `name`; stops the test program when there is none (for tests that use the
+// widget at once, where a null pointer would only crash later and say less).
+template<typename T>
+T *requiredChild(QObject *parent, const char *name)
+{
+    T *found = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!found)
+        qFatal("no child %s", name);
+    return found;
+}
+
 } // namespace gymgate::test

@@ -1134,10 +1134,6 @@
         <translation>Cannot copy %1</translation>
     </message>
     <message>
-        <source>Cannot write %1</source>
-        <translation>Cannot write %1</translation>
-    </message>
-    <message>
         <source>The gym has no card products.</source>
         <translation>The gym has no card products.</translation>
     </message>
@@ -1152,10 +1148,6 @@
     <message>
         <source>The page %1 is not shown.</source>
         <translation>The page %1 is not shown.</translation>
-    </message>
-    <message>
-        <source>Cannot create %1</source>
-        <translation>Cannot create %1</translation>
     </message>
 </context>
 <context>
@@ -3728,6 +3720,17 @@
     </message>
 </context>
 <context>
+    <name>ShotSupport</name>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>Cannot create %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Cannot write %1</translation>
+    </message>
+</context>
+<context>
     <name>SigningKey</name>
     <message>
         <source>The crypto library failed to start.</source>
@@ -4770,20 +4773,12 @@
         <translation>Pool door</translation>
     </message>
     <message>
-        <source>Cannot write %1</source>
-        <translation>Cannot write %1</translation>
-    </message>
-    <message>
         <source>The simulator did not answer.</source>
         <translation>The simulator did not answer.</translation>
     </message>
     <message>
         <source>Evacuation drill</source>
         <translation>Evacuation drill</translation>
-    </message>
-    <message>
-        <source>Cannot create %1</source>
-        <translation>Cannot create %1</translation>
     </message>
     <message>
         <source>Cannot start %1</source>

@@ -1132,10 +1132,6 @@
         <translation>无法复制 %1</translation>
     </message>
     <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
         <source>The gym has no card products.</source>
         <translation>该健身房没有会员卡产品。</translation>
     </message>
@@ -1150,10 +1146,6 @@
     <message>
         <source>The page %1 is not shown.</source>
         <translation>页面 %1 未显示。</translation>
-    </message>
-    <message>
-        <source>Cannot create %1</source>
-        <translation>无法创建 %1</translation>
     </message>
 </context>
 <context>
@@ -3721,6 +3713,17 @@
     </message>
 </context>
 <context>
+    <name>ShotSupport</name>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>SigningKey</name>
     <message>
         <source>The crypto library failed to start.</source>
@@ -4762,20 +4765,12 @@
         <translation>泳池门</translation>
     </message>
     <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
         <source>The simulator did not answer.</source>
         <translation>模拟器没有响应。</translation>
     </message>
     <message>
         <source>Evacuation drill</source>
         <translation>疏散演练</translation>
-    </message>
-    <message>
-        <source>Cannot create %1</source>
-        <translation>无法创建 %1</translation>
     </message>
     <message>
         <source>Cannot start %1</source>

@@ -53,6 +53,8 @@
 
 #include <functional>
 
+#include "tools/ShotSupport.h"
+
 using namespace gymgate;
 
 namespace {
@@ -196,19 +198,6 @@ void settle()
     loop.exec();
 }
 
-bool save(const QImage &image, const QString &directory, const QString &name, QTextStream &out, QTextStream &err)
-{
-    const QString path = QDir(directory).filePath(name + QStringLiteral(".png"));
-    // 16-bit colour is indistinguishable on these flat widgets and keeps a full table under 200 KB.
-    const QImage compact = image.convertToFormat(QImage::Format_RGB16).convertToFormat(QImage::Format_RGB888);
-    if (!compact.save(path, "PNG", 9)) {
-        err << Text::tr("Cannot write %1").arg(path) << Qt::endl;
-        return false;
-    }
-    out << path << Qt::endl;
-    return true;
-}
-
 // A dialog is a window of its own: paint it over the dimmed desk, where it appears.
 bool saveDialog(
     QDialog &dialog, QWidget &window, const QString &directory, const QString &name, QTextStream &out, QTextStream &err)
@@ -223,7 +212,7 @@ bool saveDialog(
         (image.width() - dialogImage.width()) / 2, (image.height() - dialogImage.height()) / 2, dialogImage);
     painter.end();
     dialog.close();
-    return save(image, directory, name, out, err);
+    return shots::savePng(image, directory, name, out, err);
 }
 
 void fillEdit(QWidget &parent, const char *objectName, const QString &text)
@@ -432,7 +421,7 @@ int takeShots(Desk &desk, const ShotOptions &options, QTextStream &out, QTextStr
         if (shot.prepare)
             shot.prepare(window);
         settle();
-        ok &= save(window.grab().toImage(), options.outDir, name, out, err);
+        ok &= shots::savePng(window.grab().toImage(), options.outDir, name, out, err);
     }
     return ok ? 0 : 1;
 }
@@ -448,11 +437,8 @@ int main(int argc, char *argv[])
     const std::optional<ShotOptions> options = parseOptions(app, err);
     if (!options)
         return 2;
-    if (!QDir().mkpath(options->outDir)) {
-        err << Text::tr("Cannot create %1").arg(options->outDir) << Qt::endl;
+    if (!shots::prepare(options->outDir, err))
         return 1;
-    }
-    QApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC")));
 
     const QTemporaryDir copyDir;
     const QString copyPath = copyDir.filePath(QFileInfo(options->dbPath).fileName());

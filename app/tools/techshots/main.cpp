@@ -42,6 +42,7 @@
 #include "tech/BridgeGateTester.h"
 #include "tech/SqlGateSetup.h"
 #include "tech/SupervisorGateControl.h"
+#include "tools/ShotSupport.h"
 
 using namespace gymgate;
 
@@ -190,16 +191,7 @@ Status addGates(SqlGateSetup &setup, Database &db, const StaffSession &session, 
 bool save(QWidget &window, const QString &directory, const QString &name, QTextStream &out, QTextStream &err)
 {
     settle();
-    const QString path = QDir(directory).filePath(name + QStringLiteral(".png"));
-    // 16-bit colour is indistinguishable on these flat widgets and keeps the files small.
-    const QImage image
-        = window.grab().toImage().convertToFormat(QImage::Format_RGB16).convertToFormat(QImage::Format_RGB888);
-    if (!image.save(path, "PNG", 9)) {
-        err << Text::tr("Cannot write %1").arg(path) << Qt::endl;
-        return false;
-    }
-    out << path << Qt::endl;
-    return true;
+    return shots::savePng(window.grab().toImage(), directory, name, out, err);
 }
 
 template<typename T>
@@ -278,11 +270,8 @@ int main(int argc, char *argv[])
     const std::optional<ShotOptions> options = parseOptions(app, err);
     if (!options)
         return 2;
-    if (!QDir().mkpath(options->outDir)) {
-        err << Text::tr("Cannot create %1").arg(options->outDir) << Qt::endl;
+    if (!shots::prepare(options->outDir, err))
         return 1;
-    }
-    QApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC")));
 
     QProcess sim;
     const int port = startGateSim(sim, options->gatesimPath);

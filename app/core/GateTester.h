@@ -60,6 +60,15 @@ enum class GateTestCommand {
     Normal,
 };
 
+// What a diagnostics session is doing: at most one long action at a time.
+enum class GateTestActivity {
+    Invalid = 0,
+    Idle,
+    Command, // a test command, until the gate answers (or a passage, for Open)
+    Scan,
+    SelfTest,
+};
+
 // A diagnostics session on one gate for the technician console (issue 8): I/O monitor, raw
 // frames, test commands, bus scan and self-test. Everything runs on a worker thread; calls
 // return at once and answers come as signals on the caller's thread. One session at a time;
@@ -77,7 +86,8 @@ public:
     virtual Status startSession(const StaffSession &session, const GateConfig &gate) = 0;
     virtual void stopSession() = 0;
     virtual bool hasSession() const = 0;
-    virtual bool busy() const = 0;
+    virtual GateTestActivity activity() const = 0;
+    bool busy() const { return activity() != GateTestActivity::Idle; }
 
     // The I/O monitor reads every pollPeriodMs while on (on when a session connects).
     virtual void setMonitoring(bool on) = 0;

@@ -236,7 +236,7 @@ void BridgeGateTester::connectWorker()
         [this, serial](GateTestCommand command, bool ok, const QString &answer) {
             if (serial != m_sessionSerial)
                 return;
-            setAction(Action::None);
+            setActivity(GateTestActivity::Idle);
             emit commandFinished(command, ok, answer);
         },
         Qt::QueuedConnection);
@@ -245,7 +245,7 @@ void BridgeGateTester::connectWorker()
         [this, serial](const QList<int> &answered, bool cancelled, const QString &error) {
             if (serial != m_sessionSerial)
                 return;
-            setAction(Action::None);
+            setActivity(GateTestActivity::Idle);
             emit scanFinished(answered, cancelled, error);
         },
         Qt::QueuedConnection);
@@ -273,7 +273,7 @@ void BridgeGateTester::onSelfTestDone(const GateSelfTestReport &report)
         if (Status stored = m_setup.recordSelfTest(m_session, m_gate.id, report); !stored)
             storeError = stored.error().message;
     }
-    setAction(Action::None);
+    setActivity(GateTestActivity::Idle);
     emit selfTestFinished(report, storeError);
 }
 
@@ -300,7 +300,7 @@ void BridgeGateTester::teardown()
     m_worker = nullptr;
     ++m_sessionSerial;
     m_cancel = false;
-    setAction(Action::None);
+    setActivity(GateTestActivity::Idle);
     resumeDrivers();
     // A Free or Lock from the console may still hold the gate: the service says what it wants.
     if (GateSupervisor *supervisor = m_supervisor.data(); supervisor && supervisor->gateIds().contains(m_gate.id))
@@ -325,14 +325,15 @@ void BridgeGateTester::setFrameCapture(bool on)
 
 QString BridgeGateTester::refusal() const
 {
-    switch (m_action) {
-    case Action::Command:
+    switch (m_activity) {
+    case GateTestActivity::Command:
         return tr("Busy: a test command is running");
-    case Action::Scan:
+    case GateTestActivity::Scan:
         return tr("Busy: a bus scan is running");
-    case Action::SelfTest:
+    case GateTestActivity::SelfTest:
         return tr("Busy: the self-test is running");
-    case Action::None:
+    case GateTestActivity::Idle:
+    case GateTestActivity::Invalid:
         break;
     }
     if (!hasSession())
@@ -340,16 +341,16 @@ QString BridgeGateTester::refusal() const
     return {};
 }
 
-void BridgeGateTester::begin(Action action)
+void BridgeGateTester::begin(GateTestActivity activity)
 {
     m_cancel = false; // a cancel meant for the previous action must not end this one
-    setAction(action);
+    setActivity(activity);
 }
 
-void BridgeGateTester::setAction(Action action)
+void BridgeGateTester::setActivity(GateTestActivity activity)
 {
     const bool wasBusy = busy();
-    m_action = action;
+    m_activity = activity;
     if (busy() != wasBusy)
         emit busyChanged(busy());
 }
@@ -364,7 +365,7 @@ void BridgeGateTester::runCommand(GateTestCommand command)
         emit commandFinished(command, false, refused);
         return;
     }
-    begin(Action::Command);
+    begin(GateTestActivity::Command);
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, command] { worker->runCommand(command); }, Qt::QueuedConnection);
 }
@@ -379,7 +380,7 @@ void BridgeGateTester::scan(int fromSlaveId, int toSlaveId)
         emit scanFinished({}, false, tr("Slave ids to scan must be within 1..247, from not above to"));
         return;
     }
-    begin(Action::Scan);
+    begin(GateTestActivity::Scan);
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, fromSlaveId, toSlaveId] { worker->scan(fromSlaveId, toSlaveId); },
         Qt::QueuedConnection);
@@ -396,7 +397,7 @@ void BridgeGateTester::runSelfTest()
         emit selfTestFinished(report, refused);
         return;
     }
-    begin(Action::SelfTest);
+    begin(GateTestActivity::SelfTest);
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker] { worker->runSelfTest(); }, Qt::QueuedConnection);
 }
@@ -407,7 +408,7 @@ void BridgeGateTester::cancel()
         return;
     m_cancel = true;
     // A relay pulse, or a serial-text board's answer, waits on a timer, not on the flag.
-    if (m_action == Action::Command)
+    if (m_activity == GateTestActivity::Command)
         QMetaObject::invokeMethod(
             m_worker, [worker = m_worker] { worker->endPulseNow(); }, Qt::QueuedConnection);
 }

@@ -34,7 +34,7 @@ public:
     Status startSession(const StaffSession &session, const GateConfig &gate) override;
     void stopSession() override;
     bool hasSession() const override { return m_worker != nullptr; }
-    bool busy() const override { return m_action != Action::None; }
+    GateTestActivity activity() const override { return m_activity; }
 
     void setMonitoring(bool on) override;
     void setFrameCapture(bool on) override;
@@ -51,13 +51,6 @@ public:
     void setServiceLines(ServiceLineFunction serviceLine) { m_serviceLine = std::move(serviceLine); }
 
 private:
-    enum class Action {
-        None,
-        Command,
-        Scan,
-        SelfTest,
-    };
-
     Status checkProfile(const bridge::GateProfile &profile) const;
     void pauseDriversOn(const bridge::GateProfile &profile);
     void resumeDrivers();
@@ -74,8 +67,8 @@ private:
     void teardown();
     // An empty string when the action may start now; else why not (translated).
     QString refusal() const;
-    void begin(Action action); // after refusal() said yes
-    void setAction(Action action);
+    void begin(GateTestActivity activity); // after refusal() said yes
+    void setActivity(GateTestActivity activity);
     void onSessionChanged(bool connected, const QString &message);
     void onSelfTestDone(const GateSelfTestReport &report);
 
@@ -87,7 +80,7 @@ private:
     QThread *m_thread = nullptr;
     TesterWorker *m_worker = nullptr; // lives on m_thread; deleted when it finishes
     int m_sessionSerial = 0; // answers queued by an earlier session's worker are dropped
-    Action m_action = Action::None;
+    GateTestActivity m_activity = GateTestActivity::Idle;
     bool m_monitoring = true;
     bool m_frameCapture = false;
     QStringList m_pausedGateIds;

@@ -407,7 +407,6 @@ void GateDiagnosticsPage::setSession(const StaffSession &session)
         if (m_tester.hasSession())
             stopTesterSession();
         m_connected = false;
-        m_action = Action::None;
         m_sessionMessage.clear();
         m_sessionLabel->clear();
         m_unsavedGate.reset(); // the previous technician's editor
@@ -451,7 +450,6 @@ void GateDiagnosticsPage::selectGate(const QString &gateId)
         // The technician asked for another gate: the session on the old one ends.
         stopTesterSession();
         m_connected = false;
-        m_action = Action::None;
         clearResults();
     }
     const int index = m_gateCombo->findData(gateId);
@@ -466,7 +464,6 @@ void GateDiagnosticsPage::diagnoseUnsaved(const GateConfig &gate)
         // A new try replaces whatever the session was on.
         stopTesterSession();
         m_connected = false;
-        m_action = Action::None;
         clearResults();
     }
     m_unsavedGate = gate;
@@ -503,7 +500,6 @@ void GateDiagnosticsPage::toggleConnection()
     if (m_tester.hasSession()) {
         stopTesterSession();
         m_connected = false;
-        m_action = Action::None;
         m_sessionLabel->setText(tr("Disconnected from %1.").arg(m_sessionGate.name));
         setErrorStyle(m_sessionLabel, false);
         updateButtons();
@@ -541,8 +537,6 @@ void GateDiagnosticsPage::onSessionChanged(bool connected, const QString &messag
         m_tester.setMonitoring(m_monitorCheck->isChecked());
         m_tester.setFrameCapture(m_captureCheck->isChecked());
     }
-    if (!m_tester.hasSession())
-        m_action = Action::None;
     updateButtons();
 }
 
@@ -552,11 +546,8 @@ void GateDiagnosticsPage::stopTesterSession()
     m_tester.stopSession();
 }
 
-void GateDiagnosticsPage::onBusyChanged(bool busy)
+void GateDiagnosticsPage::onBusyChanged()
 {
-    m_busy = busy;
-    if (!busy)
-        m_action = Action::None;
     updateButtons();
 }
 
@@ -564,17 +555,17 @@ void GateDiagnosticsPage::updateButtons()
 {
     const bool may = m_session.may(Permission::TechnicianConsole);
     const bool session = m_tester.hasSession();
-    const bool busy = m_busy || m_action != Action::None;
-    const bool ready = may && session && m_connected && !busy;
+    const GateTestActivity activity = m_tester.activity();
+    const bool ready = may && session && m_connected && activity == GateTestActivity::Idle;
     m_gateCombo->setEnabled(may && !session);
     m_connectButton->setText(session ? tr("&Disconnect") : tr("&Connect"));
     m_connectButton->setEnabled(may && (session || selectedGate().has_value()));
     for (QPushButton *button : {m_openInButton, m_openOutButton, m_freeButton, m_lockButton, m_normalButton})
         button->setEnabled(ready);
     m_startScanButton->setEnabled(ready);
-    m_cancelScanButton->setEnabled(session && m_action == Action::Scan);
+    m_cancelScanButton->setEnabled(session && activity == GateTestActivity::Scan);
     m_runSelfTestButton->setEnabled(ready);
-    m_cancelSelfTestButton->setEnabled(session && m_action == Action::SelfTest);
+    m_cancelSelfTestButton->setEnabled(session && activity == GateTestActivity::SelfTest);
     m_exportFramesButton->setEnabled(m_frameProxy->rowCount() > 0);
 }
 
@@ -621,19 +612,16 @@ QString GateDiagnosticsPage::commandText(GateTestCommand command) const
 
 void GateDiagnosticsPage::runCommand(GateTestCommand command)
 {
-    if (!m_tester.hasSession() || m_action != Action::None)
+    if (!m_tester.hasSession() || m_tester.busy())
         return;
-    m_action = Action::Command;
     m_commandAnswerLabel->setText(tr("%1: waiting for the gate…").arg(commandText(command)));
     setErrorStyle(m_commandAnswerLabel, false);
+    m_tester.runCommand(command); // a refusal answers at once, over the label above
     updateButtons();
-    m_tester.runCommand(command);
 }
 
 void GateDiagnosticsPage::onCommandFinished(GateTestCommand command, bool ok, const QString &answer)
 {
-    if (m_action == Action::Command)
-        m_action = Action::None;
     m_commandAnswerLabel->setText(tr("%1: %2").arg(commandText(command), answer));
     m_commandAnswerLabel->setStyleSheet(ok ? QStringLiteral("color: #1b6e20;") : QStringLiteral("color: #b00020;"));
     updateButtons();
@@ -818,7 +806,7 @@ bool GateDiagnosticsPage::exportFramesTo(const QString &path)
 
 void GateDiagnosticsPage::startScan()
 {
-    if (!m_tester.hasSession() || m_action != Action::None)
+    if (!m_tester.hasSession() || m_tester.busy())
         return;
     m_scanFrom = m_scanFromSpin->value();
     m_scanTo = qMax(m_scanFrom, m_scanToSpin->value());
@@ -828,9 +816,8 @@ void GateDiagnosticsPage::startScan()
     m_scanProgress->setValue(m_scanFrom - 1);
     m_scanStatusLabel->setText(tr("Scanning slave ids %1 to %2…").arg(m_scanFrom).arg(m_scanTo));
     setErrorStyle(m_scanStatusLabel, false);
-    m_action = Action::Scan;
-    updateButtons();
     m_tester.scan(m_scanFrom, m_scanTo);
+    updateButtons();
 }
 
 void GateDiagnosticsPage::onScanProgress(int slaveId, int fromSlaveId, int toSlaveId)
@@ -842,8 +829,6 @@ void GateDiagnosticsPage::onScanProgress(int slaveId, int fromSlaveId, int toSla
 
 void GateDiagnosticsPage::onScanFinished(const QList<int> &answered, bool cancelled, const QString &error)
 {
-    if (m_action == Action::Scan)
-        m_action = Action::None;
     // The answers as the tester counted them, in order: a batch may have come after the lines.
     m_scanResultsList->clear();
     for (int slaveId : answered)
@@ -865,14 +850,13 @@ void GateDiagnosticsPage::onScanFinished(const QList<int> &answered, bool cancel
 
 void GateDiagnosticsPage::startSelfTest()
 {
-    if (!m_tester.hasSession() || m_action != Action::None)
+    if (!m_tester.hasSession() || m_tester.busy())
         return;
     m_selfTestStepsList->clear();
     m_selfTestResultLabel->setText(tr("Running the self-test… someone has to walk through the entry."));
     setErrorStyle(m_selfTestResultLabel, false);
-    m_action = Action::SelfTest;
-    updateButtons();
     m_tester.runSelfTest();
+    updateButtons();
 }
 
 void GateDiagnosticsPage::onSelfTestStep(const GateSelfTestStep &step)
@@ -887,8 +871,6 @@ void GateDiagnosticsPage::onSelfTestStep(const GateSelfTestStep &step)
 
 void GateDiagnosticsPage::onSelfTestFinished(const GateSelfTestReport &report, const QString &storeError)
 {
-    if (m_action == Action::SelfTest)
-        m_action = Action::None;
     if (m_selfTestStepsList->count() == 0) {
         for (const GateSelfTestStep &step : report.steps)
             onSelfTestStep(step);

@@ -58,13 +58,6 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    enum class Action {
-        None,
-        Command,
-        Scan,
-        SelfTest,
-    };
-
     void buildUi();
     QWidget *buildMonitorTab();
     QWidget *buildFramesTab();
@@ -77,7 +70,7 @@ private:
     bool textLines() const; // the session's gate is a serial-text board: frames are text
 
     void onSessionChanged(bool connected, const QString &message);
-    void onBusyChanged(bool busy);
+    void onBusyChanged(); // the tester's activity() says what
     void runCommand(GateTestCommand command);
     void onCommandFinished(GateTestCommand command, bool ok, const QString &answer);
     void onIoRead(const GateIoSnapshot &snapshot);
@@ -105,8 +98,6 @@ private:
     std::optional<GateConfig> m_unsavedGate; // from the editor's "Try…"; its id is empty
     bool m_connected = false;
     bool m_stoppingSession = false; // set while this page itself ends the session
-    bool m_busy = false;
-    Action m_action = Action::None;
     QString m_sessionMessage;
     std::optional<GateIoSnapshot> m_lastSnapshot;
     QHash<QString, qint64> m_changedAtMs; // I/O row key -> when its value last changed

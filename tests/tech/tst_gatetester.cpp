@@ -265,6 +265,9 @@ private:
     bool startAndConnect(const GateConfig &gate);
     // A simulator with a serial-text board, a saved gate for it and a connected session on it.
     bool startTextSession(const QStringList &extra = {});
+    // Turns frame capture off; after `reads` monitor reads (the ones in flight), `reads` more
+    // arrive with no frame.
+    void captureOffStopsFrames(int reads);
 
     std::unique_ptr<GateSimProcess> m_sim;
     std::unique_ptr<TechRig> m_rig;
@@ -272,6 +275,17 @@ private:
     std::unique_ptr<Spies> m_spies;
     QString m_textGateId;
 };
+
+void TestGateTester::captureOffStopsFrames(int reads)
+{
+    m_tester->setFrameCapture(false);
+    m_spies->io.clear();
+    QTRY_VERIFY_WITH_TIMEOUT(m_spies->io.count() >= reads, kTimeoutMs);
+    // Everything from here on was read after capture went off.
+    m_spies->frames.clear();
+    QTRY_VERIFY_WITH_TIMEOUT(m_spies->io.count() >= 2 * reads, kTimeoutMs);
+    QVERIFY(m_spies->frames.isEmpty());
+}
 
 void TestGateTester::init()
 {
@@ -607,13 +621,7 @@ void TestGateTester::framesOnlyWhileCaptureIsOn()
     QVERIFY(!firstBatch.isEmpty());
     QVERIFY(firstBatch.front().bytes.size() >= 8);
 
-    m_tester->setFrameCapture(false);
-    m_spies->io.clear();
-    QTRY_VERIFY_WITH_TIMEOUT(m_spies->io.count() >= 3, kTimeoutMs);
-    // Everything from here on was read after capture went off.
-    m_spies->frames.clear();
-    QTRY_VERIFY_WITH_TIMEOUT(m_spies->io.count() >= 6, kTimeoutMs);
-    QVERIFY(m_spies->frames.isEmpty());
+    captureOffStopsFrames(3);
 }
 
 void TestGateTester::relayOpenOutShowsPassage()
@@ -848,12 +856,7 @@ void TestGateTester::textFramesAreLines()
             QVERIFY(frame.atMs > 0 && !frame.bytes.endsWith('\n') && !frame.bytes.endsWith('\r'));
     }
 
-    m_tester->setFrameCapture(false);
-    m_spies->io.clear();
-    QTRY_VERIFY_WITH_TIMEOUT(m_spies->io.count() >= 2, kTimeoutMs);
-    m_spies->frames.clear();
-    QTRY_VERIFY_WITH_TIMEOUT(m_spies->io.count() >= 4, kTimeoutMs);
-    QVERIFY(m_spies->frames.isEmpty());
+    captureOffStopsFrames(2);
 }
 
 void TestGateTester::textScanRefused()

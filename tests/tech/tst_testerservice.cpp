@@ -46,12 +46,16 @@ private slots:
 private:
     // The supervisor drives `profile` as gate `gateId`, connected.
     void superviseGate(const QString &gateId, const bridge::GateProfile &profile);
+    // A supervised gate on an RTU line, and a connected session on it that paused its driver.
+    void openPausedRtuSession();
 
     std::unique_ptr<GateSimProcess> m_sim;
     std::unique_ptr<TechRig> m_rig;
     std::unique_ptr<bridge::ModbusGateDriver> m_driver;
     std::unique_ptr<GateSupervisor> m_supervisor;
     std::unique_ptr<BridgeGateTester> m_tester;
+    std::unique_ptr<QSignalSpy> m_sessionSpy; // on m_tester's sessionChanged
+    GateConfig m_gate;
 };
 
 void TestTesterService::init()
@@ -64,6 +68,7 @@ void TestTesterService::init()
 
 void TestTesterService::cleanup()
 {
+    m_sessionSpy.reset();
     m_tester.reset();
     m_supervisor.reset();
     m_driver.reset();
@@ -79,18 +84,27 @@ void TestTesterService::superviseGate(const QString &gateId, const bridge::GateP
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->status().connected, kTimeoutMs);
 }
 
-void TestTesterService::fireInputEndsAPausedSession()
+void TestTesterService::openPausedRtuSession()
 {
     QVERIFY(m_sim->start(simArguments(bridge::ProfileKind::TurnstileRegisters, {QStringLiteral("--rtu")})));
     const bridge::GateProfile profile = profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim, true);
     const Result<GateConfig> gate = m_rig->saveGate(QStringLiteral("Bus gate"), profile);
     QVERIFY(gate);
+    m_gate = *gate;
     superviseGate(gate->id, profile);
     m_tester = std::make_unique<BridgeGateTester>(*m_rig->setup, m_supervisor.get());
-    QSignalSpy session(m_tester.get(), &GateTester::sessionChanged);
+    m_sessionSpy = std::make_unique<QSignalSpy>(m_tester.get(), &GateTester::sessionChanged);
     QVERIFY(m_tester->startSession(technician(), *gate));
     QCOMPARE(m_tester->pausedGateIds(), QStringList {gate->id});
-    QTRY_VERIFY_WITH_TIMEOUT(!session.isEmpty() && session.last().at(0).toBool(), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_sessionSpy->isEmpty() && m_sessionSpy->last().at(0).toBool(), kTimeoutMs);
+}
+
+void TestTesterService::fireInputEndsAPausedSession()
+{
+    openPausedRtuSession();
+    if (QTest::currentTestFailed())
+        return;
+    QSignalSpy &session = *m_sessionSpy;
 
     // Only the session reads the bus now; the fire input must reach the gate service anyway.
     QCOMPARE(m_sim->command("fire on"), QByteArray("ok"));
@@ -104,15 +118,10 @@ void TestTesterService::fireInputEndsAPausedSession()
 
 void TestTesterService::emergencyEndsAPausedSession()
 {
-    QVERIFY(m_sim->start(simArguments(bridge::ProfileKind::TurnstileRegisters, {QStringLiteral("--rtu")})));
-    const bridge::GateProfile profile = profileFor(bridge::ProfileKind::TurnstileRegisters, *m_sim, true);
-    const Result<GateConfig> gate = m_rig->saveGate(QStringLiteral("Bus gate"), profile);
-    QVERIFY(gate);
-    superviseGate(gate->id, profile);
-    m_tester = std::make_unique<BridgeGateTester>(*m_rig->setup, m_supervisor.get());
-    QSignalSpy session(m_tester.get(), &GateTester::sessionChanged);
-    QVERIFY(m_tester->startSession(technician(), *gate));
-    QTRY_VERIFY_WITH_TIMEOUT(!session.isEmpty() && session.last().at(0).toBool(), kTimeoutMs);
+    openPausedRtuSession();
+    if (QTest::currentTestFailed())
+        return;
+    QSignalSpy &session = *m_sessionSpy;
 
     m_supervisor->declareEmergency(); // an evacuation drill from the desk
     QVERIFY(!m_tester->hasSession());
